@@ -1,0 +1,66 @@
+import Commerce
+import Storage
+
+/// A storefront as the home page lists it: who sells, what kind of shop, a few products.
+public struct StorefrontListing: Sendable {
+    public let merchant: Merchant
+    public let storefront: Storefront
+    public let productCount: Int
+    public let featured: [Product]
+}
+
+/// Reads the catalogue.
+public struct CatalogService: Sendable {
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    /// Every storefront with its merchant, product count and first `featuredPerStore` products.
+    public func storefronts(featuredPerStore: Int = 3) async throws -> [StorefrontListing] {
+        let rows = try await store.read(SQL(
+            """
+            SELECT s.id, s.merchant_id, s.slug, s.name_en, s.name_zh, s.tagline_en, s.tagline_zh,
+                   m.name_en AS m_name_en, m.name_zh AS m_name_zh, m.country, m.currency, m.kind, m.onboarded_by,
+                   (SELECT CAST(COUNT(*) AS BIGINT) FROM products p WHERE p.store_id = s.id) AS product_count
+            FROM stores s JOIN merchants m ON m.id = s.merchant_id
+            ORDER BY s.created_at, s.slug
+            """))
+        var listings: [StorefrontListing] = []
+        for row in rows {
+            let storefront = try CatalogRecords.storefront(row)
+            let merchant = try CatalogRecords.merchant(Row(
+                columns: ["id", "name_en", "name_zh", "country", "currency", "kind", "onboarded_by"],
+                values: [row["merchant_id"], row["m_name_en"], row["m_name_zh"], row["country"], row["currency"],
+                         row["kind"], row["onboarded_by"]]))
+            let featured = try await products(storeID: storefront.id, limit: featuredPerStore)
+            listings.append(StorefrontListing(
+                merchant: merchant, storefront: storefront,
+                productCount: Int(try row.integer("product_count")), featured: featured))
+        }
+        return listings
+    }
+
+    /// A store's products in catalogue order, with their SKUs.
+    public func products(storeID: String, limit: Int) async throws -> [Product] {
+        let productRows = try await store.read(SQL(
+            "SELECT * FROM products WHERE store_id = ? ORDER BY created_at, id LIMIT ?", bind: storeID, limit))
+        return try await withSKUs(productRows)
+    }
+
+    public func product(id: String) async throws -> Product? {
+        try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
+    }
+
+    private func withSKUs(_ productRows: [Row]) async throws -> [Product] {
+        guard !productRows.isEmpty else { return [] }
+        let ids = try productRows.map { try $0.text("id") }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let skuRows = try await store.read(SQL(
+            "SELECT * FROM skus WHERE product_id IN (\(placeholders)) ORDER BY id", ids.map(\.sqlValue)))
+        var skus: [String: [SKU]] = [:]
+        for row in skuRows { skus[try row.text("product_id"), default: []].append(try CatalogRecords.sku(row)) }
+        return try productRows.map { row in try CatalogRecords.product(row, skus: skus[try row.text("id")] ?? []) }
+    }
+}

@@ -1,0 +1,32 @@
+import Commerce
+import Foundation
+import Storage
+
+/// Puts the demo dataset into a database once: the marker row and the data go in one
+/// transaction, so two servers starting together on one PostgreSQL load it exactly once.
+public enum DemoLoader {
+    /// Loads the demo catalogue and rates unless the database already has them; true if it did.
+    @discardableResult
+    public static func loadIfAbsent(into store: any Store, at now: Date) async throws -> Bool {
+        let createdAt = now.millisecondsSince1970
+        var changes: [Change] = [.guarded(
+            SQL("INSERT INTO settings (key, value) VALUES ('demo_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
+                bind: now.ISO8601Format()),
+            conflict: "the demo data is already loaded")]
+        for entry in DemoCatalog.entries {
+            changes += CatalogRecords.inserts(entry, createdAt: createdAt)
+        }
+        changes += RateService.recording(DemoRates.rates(asOf: now), at: now)
+        do {
+            try await store.apply(changes)
+            return true
+        } catch StoreError.conflict {
+            return false
+        }
+    }
+
+    /// Republishes the demo reference rates as of `now`, as the sandbox rate feed does.
+    public static func refreshRates(in store: any Store, at now: Date) async throws {
+        try await store.apply(RateService.recording(DemoRates.rates(asOf: now), at: now))
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The schema, as numbered steps applied in order and recorded in `schema_migrations`. A step
+/// is never edited once released: a change to the schema is a new step.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    let statements: @Sendable (StoreKind) -> [String]
+}
+
+public enum Migrations {
+    public static let all: [Migration] = [catalogueAndRates]
+
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The steps a database at `applied` still needs, in order.
+    static func pending(applied: Set<Int>) -> [Migration] {
+        all.filter { !applied.contains($0.version) }
+    }
+
+    static let bookkeeping = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at BIGINT NOT NULL
+        )
+        """
+
+    /// Merchants, their stores and products, exchange rates, idempotency keys and settings.
+    static let catalogueAndRates = Migration(version: 1, name: "catalogue, rates, idempotency") { kind in
+        let blob = kind == .postgres ? "BYTEA" : "BLOB"
+        return [
+            """
+            CREATE TABLE merchants (
+                id TEXT PRIMARY KEY,
+                name_en TEXT NOT NULL,
+                name_zh TEXT NOT NULL,
+                country TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                onboarded_by TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE stores (
+                id TEXT PRIMARY KEY,
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                slug TEXT NOT NULL UNIQUE,
+                name_en TEXT NOT NULL,
+                name_zh TEXT NOT NULL,
+                tagline_en TEXT NOT NULL,
+                tagline_zh TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE products (
+                id TEXT PRIMARY KEY,
+                store_id TEXT NOT NULL REFERENCES stores(id),
+                name_en TEXT NOT NULL,
+                name_zh TEXT NOT NULL,
+                description_en TEXT NOT NULL,
+                description_zh TEXT NOT NULL,
+                category TEXT NOT NULL,
+                brand TEXT NOT NULL,
+                hs_code TEXT NOT NULL,
+                origin_country TEXT NOT NULL,
+                ships_to_china BIGINT NOT NULL,
+                no_ship_reason_en TEXT,
+                no_ship_reason_zh TEXT,
+                artwork TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX products_by_store ON products(store_id)",
+            """
+            CREATE TABLE skus (
+                id TEXT PRIMARY KEY,
+                product_id TEXT NOT NULL REFERENCES products(id),
+                variant_en TEXT NOT NULL,
+                variant_zh TEXT NOT NULL,
+                price_minor BIGINT NOT NULL CHECK (price_minor >= 0),
+                currency TEXT NOT NULL,
+                weight_grams BIGINT NOT NULL CHECK (weight_grams > 0),
+                on_hand BIGINT NOT NULL CHECK (on_hand >= 0),
+                reserved BIGINT NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= on_hand)
+            )
+            """,
+            "CREATE INDEX skus_by_product ON skus(product_id)",
+            """
+            CREATE TABLE fx_rates (
+                base TEXT NOT NULL,
+                quote TEXT NOT NULL,
+                as_of BIGINT NOT NULL,
+                rate TEXT NOT NULL,
+                source TEXT NOT NULL,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (base, quote, as_of)
+            )
+            """,
+            """
+            CREATE TABLE idempotency_keys (
+                scope TEXT NOT NULL,
+                key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                status BIGINT NOT NULL,
+                content_type TEXT NOT NULL,
+                body \(blob) NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (scope, key)
+            )
+            """,
+            """
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )
+            """,
+        ]
+    }
+}
+
+extension Migrations {
+    /// The steps still to run for a database that has `applied`; refuses a database that has
+    /// been migrated by a newer program.
+    static func plan(applied: [Int64]) throws(StoreError) -> [Migration] {
+        let newest = Int(applied.max() ?? 0)
+        guard newest <= latestVersion else { throw .schemaTooNew(database: newest, known: latestVersion) }
+        return pending(applied: Set(applied.map(Int.init)))
+    }
+
+    static func record(_ step: Migration) -> SQL {
+        SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            bind: step.version, step.name, Int64(Date().timeIntervalSince1970 * 1000))
+    }
+}

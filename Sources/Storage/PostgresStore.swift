@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The production store: PostgreSQL through postgres-nio's pooled client. Any number of
+/// `serve` processes can share one database; guarded changes keep their decisions correct
+/// (row locks taken by UPDATE … WHERE re-check the guard against the latest row).
+public final class PostgresStore: Store {
+    public let kind = StoreKind.postgres
+    let client: PostgresClient
+    private let address: DatabaseURL.PostgresAddress
+    private let logger: Logger
+    private let metrics: any StoreMetrics
+
+    public init(_ address: DatabaseURL.PostgresAddress, logger: Logger, metrics: any StoreMetrics = UnobservedStore(),
+                maximumConnections: Int = 20) {
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.username,
+            password: address.password, database: address.database, tls: .disable)
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectTimeout = .seconds(5)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.address = address
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// Runs the connection pool until the surrounding task is cancelled.
+    public func run() async { await client.run() }
+
+    /// Fails with `StoreError.unreachable` unless the server answers within `timeout`.
+    public func ping(timeout: Duration = .seconds(8)) async throws {
+        let place = "\(address.host):\(address.port)/\(address.database)"
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await self.read(SQL("SELECT 1 AS one")) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw StoreError.unreachable(
+                    "no PostgreSQL answered at \(place) within \(timeout.components.seconds) seconds (is it running, and are the address and credentials right?)")
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
+    public func read(_ sql: SQL) async throws -> [Row] {
+        do {
+            let rows = try await client.query(PostgresStore.query(sql), logger: logger)
+            return try await PostgresStore.collect(rows)
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    public func apply(_ changes: [Change]) async throws {
+        let started = ContinuousClock.now
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                for change in changes {
+                    let rows = try await connection.query(PostgresStore.query(change.sql), logger: logger)
+                    let count = try await PostgresStore.collect(rows).count
+                    if case .rows(let expected) = change.expectation, count != expected {
+                        throw StoreError.conflict(change.conflict)
+                    }
+                }
+            }
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+        } catch {
+            let translated = translate(error)
+            let outcome: TransactionOutcome = if case StoreError.conflict = translated { .conflict } else { .failed }
+            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed)
+            throw translated
+        }
+    }
+
+    public func migrate() async throws -> [Int] {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                // One migrator at a time when several servers start together.
+                try await connection.query("SELECT pg_advisory_xact_lock(7340115)", logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: Migrations.bookkeeping), logger: logger)
+                let applied = try await PostgresStore.collect(
+                    connection.query("SELECT version FROM schema_migrations", logger: logger)
+                ).map { try $0.integer("version") }
+                let steps = try Migrations.plan(applied: applied)
+                for step in steps {
+                    for statement in step.statements(.postgres) {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query(PostgresStore.query(Migrations.record(step)), logger: logger)
+                }
+                return steps.map(\.version)
+            }
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    public func schemaVersion() async throws -> Int {
+        let exists = try await read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"))
+        guard try exists.first?.integer("n") == 1 else { return 0 }
+        let rows = try await read(SQL("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) AS v FROM schema_migrations"))
+        return Int(try rows.first?.integer("v") ?? 0)
+    }
+
+    public func close() async {}
+
+    static func query(_ sql: SQL) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: sql.bindings.count)
+        for value in sql.bindings {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let integer): binds.append(integer)
+            case .text(let text): binds.append(text)
+            case .blob(let bytes): binds.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        return PostgresQuery(unsafeSQL: sql.numberedPlaceholders, binds: binds)
+    }
+
+    static func collect(_ rows: PostgresRowSequence) async throws -> [Row] {
+        var result: [Row] = []
+        for try await row in rows {
+            var columns: [String] = []
+            var values: [SQLValue] = []
+            for cell in row {
+                columns.append(cell.columnName)
+                values.append(try SQLValue(cell))
+            }
+            result.append(Row(columns: columns, values: values))
+        }
+        return result
+    }
+
+    private func translate(_ error: any Error) -> any Error {
+        if let storeError = error as? StoreError { return storeError }
+        if let transaction = error as? PostgresTransactionError {
+            if let inner = transaction.closureError { return translate(inner) }
+            if let inner = transaction.beginError ?? transaction.commitError { return translate(inner) }
+        }
+        guard let psql = error as? PSQLError else { return StoreError.failed("PostgreSQL: \(error)") }
+        if let state = psql.serverInfo?[.sqlState] {
+            let message = psql.serverInfo?[.message] ?? state
+            // Class 23 is integrity constraint violation; 40001/40P01 serialization and deadlock.
+            if state.hasPrefix("23") || state == "40001" || state == "40P01" { return StoreError.conflict(message) }
+            return StoreError.failed("PostgreSQL \(state): \(message)")
+        }
+        if psql.code == .connectionError || psql.code == .serverClosedConnection || psql.code == .clientClosedConnection {
+            let cause = psql.underlying.map { "\($0)" } ?? "\(psql.code)"
+            return StoreError.unreachable("\(address.host):\(address.port): \(cause)")
+        }
+        return StoreError.failed("PostgreSQL: \(String(reflecting: psql))")
+    }
+}
+
+extension SQLValue {
+    init(_ cell: PostgresCell) throws {
+        guard cell.bytes != nil else { self = .null; return }
+        switch cell.dataType {
+        case .int2, .int4, .int8: self = .integer(try cell.decode(Int64.self))
+        case .bool: self = .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea:
+            var buffer = try cell.decode(ByteBuffer.self)
+            self = .blob(buffer.readBytes(length: buffer.readableBytes) ?? [])
+        case .numeric:
+            // SUM over BIGINT yields NUMERIC; the schema keeps whole numbers only.
+            let text = try cell.decode(String.self)
+            guard let integer = Int64(text) else { throw StoreError.decoding(column: cell.columnName, expected: "integer") }
+            self = .integer(integer)
+        default: self = .text(try cell.decode(String.self))
+        }
+    }
+}

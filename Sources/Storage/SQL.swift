@@ -1,0 +1,66 @@
+/// A value that crosses into or out of a database. Money, counts and times are integers
+/// (minor units, milliseconds since 1970); text is text; nothing is stored as floating point.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// One statement with `?` placeholders, written once for both databases: the PostgreSQL
+/// adapter numbers the placeholders ($1, $2 …) itself.
+public struct SQL: Sendable, Hashable, CustomStringConvertible {
+    public var text: String
+    public var bindings: [SQLValue]
+
+    public init(_ text: String, _ bindings: [SQLValue] = []) {
+        self.text = text
+        self.bindings = bindings
+    }
+
+    public var description: String { text }
+}
+
+/// Types that can be bound to a statement.
+public protocol SQLBindable {
+    var sqlValue: SQLValue { get }
+}
+
+extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
+extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
+extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
+extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+}
+
+extension SQL {
+    /// `SQL("… WHERE id = ?", bind: id)` without spelling out the SQLValue cases.
+    public init(_ text: String, bind values: any SQLBindable...) {
+        self.init(text, values.map(\.sqlValue))
+    }
+
+    /// The text with `?` placeholders numbered `$1`, `$2` … for PostgreSQL. Question marks
+    /// inside quoted literals and identifiers are left as they are.
+    var numberedPlaceholders: String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        var number = 0
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+                result.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                result.append(character)
+            } else if character == "?" {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode (one writer, many readers), fsync on every
+/// commit (synchronous=FULL) so that an acknowledged write survives a crash.
+public final class SQLiteStore: Store {
+    public let kind = StoreKind.sqlite
+    public let path: String
+    private let pool: DatabasePool
+    private let metrics: any StoreMetrics
+
+    public init(path: String, metrics: any StoreMetrics = UnobservedStore()) throws {
+        self.path = path
+        self.metrics = metrics
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: path)
+        }
+    }
+
+    public func read(_ sql: SQL) async throws -> [Row] {
+        do {
+            return try await pool.read { db in try SQLiteStore.fetch(sql, in: db) }
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: path)
+        }
+    }
+
+    public func apply(_ changes: [Change]) async throws {
+        let started = ContinuousClock.now
+        do {
+            try await pool.write { db in
+                for change in changes { try SQLiteStore.run(change, in: db) }
+            }
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+        } catch {
+            let translated = (error as? DatabaseError).map { SQLiteStore.translate($0, path: path) } ?? error
+            let outcome: TransactionOutcome = if case StoreError.conflict = translated { .conflict } else { .failed }
+            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed)
+            throw translated
+        }
+    }
+
+    public func migrate() async throws -> [Int] {
+        try await pool.write { db in
+            try db.execute(sql: Migrations.bookkeeping)
+            let applied = try Int64.fetchAll(db, sql: "SELECT version FROM schema_migrations")
+            let steps = try Migrations.plan(applied: applied)
+            for step in steps {
+                for statement in step.statements(.sqlite) { try db.execute(sql: statement) }
+                try SQLiteStore.run(.write(Migrations.record(step)), in: db)
+            }
+            return steps.map(\.version)
+        }
+    }
+
+    public func schemaVersion() async throws -> Int {
+        try await pool.read { db in
+            guard try db.tableExists("schema_migrations") else { return 0 }
+            return Int(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") ?? 0)
+        }
+    }
+
+    public func close() async {
+        try? pool.close()
+    }
+
+    static func fetch(_ sql: SQL, in db: Database) throws -> [Row] {
+        let statement = try db.cachedStatement(sql: sql.text)
+        try statement.setArguments(StatementArguments(sql.bindings.map(\.databaseValue)))
+        let columns = statement.columnNames
+        var rows: [Row] = []
+        let cursor = try GRDB.Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            rows.append(Row(columns: columns, values: columns.indices.map { SQLValue(row[$0] as DatabaseValue) }))
+        }
+        return rows
+    }
+
+    static func run(_ change: Change, in db: Database) throws {
+        switch change.expectation {
+        case .any:
+            let statement = try db.cachedStatement(sql: change.sql.text)
+            try statement.execute(arguments: StatementArguments(change.sql.bindings.map(\.databaseValue)))
+        case .rows(let expected):
+            guard try fetch(change.sql, in: db).count == expected else { throw StoreError.conflict(change.conflict) }
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase("\(path): \(error.message ?? "file is not a database")")
+        case .SQLITE_CONSTRAINT: return StoreError.conflict(error.message ?? "constraint violated")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return StoreError.unreachable("\(path): \(error.message ?? "cannot open")")
+        default: return StoreError.failed("SQLite: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+}
+
+extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: return .null
+        case .integer(let value): return value.databaseValue
+        case .text(let value): return value.databaseValue
+        case .blob(let bytes): return Data(bytes).databaseValue
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let integer): self = .integer(integer)
+        // The schema holds no REAL columns; an expression that yields one is read as its text.
+        case .double(let real): self = .text(String(real))
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .blob([UInt8](data))
+        }
+    }
+}
+
+extension ContinuousClock.Instant {
+    var secondsElapsed: Double {
+        let elapsed = ContinuousClock.now - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,37 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Services
+import Storage
+
+/// Builds the whole HTTP application on a store. The executable and the tests use this one
+/// function, so what is tested is what runs.
+public func buildApplication(
+    store: any Store,
+    configuration: WebConfiguration,
+    metrics: PlatformMetrics,
+    address: BindAddress = .hostname("127.0.0.1", port: 8080),
+    services: [any Service] = [],
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(store: store, configuration: configuration, metrics: metrics)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(address: address, serverName: "CrossBorder"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+        logger: logger)
+}
+
+public func buildRouter(store: any Store, configuration: WebConfiguration, metrics: PlatformMetrics) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ObservingMiddleware(metrics: metrics))
+    let catalog = CatalogService(store: store)
+    let rates = RateService(store: store, maxAge: configuration.rateMaxAge)
+    SystemRoutes(store: store, metrics: metrics).register(on: router)
+    PageRoutes(catalog: catalog, rates: rates).register(on: router)
+    StoresAPI(catalog: catalog).register(on: router)
+    RatesAPI(rates: rates, idempotency: IdempotencyService(store: store), configuration: configuration).register(on: router)
+    return router
+}

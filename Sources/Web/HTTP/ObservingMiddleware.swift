@@ -1,0 +1,39 @@
+import Hummingbird
+import Logging
+import Money
+
+/// Wraps every request: turns errors into responses (problem+json under /api, an HTML page
+/// elsewhere), remembers a language chosen with `?lang=`, and records route, status and latency.
+struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: PlatformMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = respond(to: error, request: request, context: context)
+        }
+        if let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
+            response.setCookie(LanguageChoice.rememberingCookie(language))
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        metrics.recordRequest(route: context.endpointPath ?? "NotFound", method: request.method.rawValue,
+                              status: response.status.code, seconds: seconds)
+        return response
+    }
+
+    private func respond(to error: any Error, request: Request, context: Context) -> Response {
+        let problem: Problem
+        if let known = Problem.from(error) {
+            problem = known
+        } else {
+            context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            problem = .internalError
+        }
+        if request.uri.path.hasPrefix("/api/") { return problem.response() }
+        return ErrorPage.response(problem, language: LanguageChoice.language(of: request))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import Money
+import NIOCore
+import Services
+import Storage
+
+/// An RFC 9457 problem: a stable `type` a client can switch on, a `title` for people, the
+/// HTTP status, what went wrong in `detail`, and the request `field` at fault when there is one.
+public struct Problem: Error, Sendable, Equatable, Codable {
+    public var type: String
+    public var title: String
+    public var status: Int
+    public var detail: String
+    public var field: String?
+
+    public init(type: String, title: String, status: HTTPResponse.Status, detail: String, field: String? = nil) {
+        self.type = "https://crossborder.dev/problems/\(type)"
+        self.title = title
+        self.status = status.code
+        self.detail = detail
+        self.field = field
+    }
+
+    static func validation(_ detail: String, field: String?) -> Problem {
+        Problem(type: "validation", title: "The request is not valid", status: .unprocessableContent, detail: detail, field: field)
+    }
+
+    static func malformed(_ detail: String, field: String? = nil) -> Problem {
+        Problem(type: "malformed-request", title: "The request could not be read", status: .badRequest, detail: detail, field: field)
+    }
+
+    static let notFound = Problem(type: "not-found", title: "Not found", status: .notFound, detail: "There is nothing at this address.")
+
+    static func unauthorized(_ detail: String) -> Problem {
+        Problem(type: "unauthorized", title: "Not authorised", status: .unauthorized, detail: detail)
+    }
+
+    static let internalError = Problem(
+        type: "internal", title: "Something went wrong on our side", status: .internalServerError,
+        detail: "The error was logged. Nothing was changed unless the response said so.")
+
+    /// The problem that describes `error`, which may come from any layer.
+    static func from(_ error: any Error, field: String? = nil) -> Problem? {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as MoneyError:
+            switch error {
+            case .missingRate, .staleRate:
+                return Problem(type: "rate-unavailable", title: "No usable exchange rate", status: .serviceUnavailable,
+                               detail: error.description, field: field)
+            default:
+                return .validation(error.description, field: field)
+            }
+        case let error as RateCSV.Problem:
+            return Problem(type: "malformed-csv", title: "The CSV could not be imported", status: .badRequest,
+                           detail: error.description, field: "row \(error.row), column \(error.column)")
+        case let error as IdempotencyError:
+            switch error {
+            case .keyReused: return .validation(error.description, field: "Idempotency-Key")
+            case .missingKey, .malformedKey: return .malformed(error.description, field: "Idempotency-Key")
+            }
+        case is NIOTooManyBytesError:
+            return Problem(type: "body-too-large", title: "The request body is too large", status: .contentTooLarge,
+                           detail: "The request body is larger than this endpoint accepts.")
+        case StoreError.conflict(let what):
+            return Problem(type: "conflict", title: "The data changed meanwhile", status: .conflict, detail: what)
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return .notFound
+            default:
+                return Problem(type: "http-\(error.status.code)", title: error.status.reasonPhrase,
+                               status: error.status, detail: error.body ?? error.status.reasonPhrase)
+            }
+        default:
+            return nil
+        }
+    }
+
+    func response() -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

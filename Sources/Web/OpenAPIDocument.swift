@@ -1,0 +1,182 @@
+/// The JSON API's description, served at /openapi.yaml. A test holds it and the router to the
+/// same paths and methods: a route missing here, or a path here with no route, fails it.
+enum OpenAPIDocument {
+    static let yaml = #"""
+        openapi: 3.1.0
+        info:
+          title: CrossBorder API
+          version: 1.0.0
+          description: |
+            Cross-border commerce: overseas stores priced in CNY, escrowed payments, customs and logistics.
+            Amounts are decimal strings in major units with exactly the currency's ISO 4217 digits
+            ("12.34" USD, "1500" JPY). Errors are application/problem+json (RFC 9457) with a stable
+            `type` and, where one field is at fault, `field`. Every call that changes data takes an
+            `Idempotency-Key` header: a retry with the same key and body returns the first response
+            (marked `Idempotent-Replayed: true`); the same key with another body is a 422.
+        servers:
+          - url: http://127.0.0.1:8080
+        paths:
+          /healthz:
+            get:
+              summary: The process is alive.
+              responses:
+                "200": { description: Alive, content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+          /readyz:
+            get:
+              summary: The database is reachable and its schema is current.
+              responses:
+                "200": { description: Ready, content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+                "503": { $ref: "#/components/responses/Problem" }
+          /metrics:
+            get:
+              summary: Prometheus metrics (requests by route and status, latency, database transactions).
+              responses:
+                "200": { description: Prometheus text format, content: { text/plain: { schema: { type: string } } } }
+          /openapi.yaml:
+            get:
+              summary: This document.
+              responses:
+                "200": { description: OpenAPI 3.1, content: { application/yaml: { schema: { type: string } } } }
+          /api/v1/stores:
+            get:
+              summary: Every storefront with its merchant.
+              responses:
+                "200":
+                  description: The storefronts.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [stores]
+                        properties:
+                          stores: { type: array, items: { $ref: "#/components/schemas/Store" } }
+          /api/v1/currencies:
+            get:
+              summary: The ISO 4217 currencies the platform knows, with their minor-unit digits.
+              responses:
+                "200": { description: Currencies, content: { application/json: { schema: { type: object } } } }
+          /api/v1/fx/rates:
+            get:
+              summary: The newest rate of every currency pair, and whether it is young enough to use.
+              responses:
+                "200":
+                  description: Rates.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [maxAgeSeconds, rates]
+                        properties:
+                          maxAgeSeconds: { type: integer }
+                          rates: { type: array, items: { $ref: "#/components/schemas/Rate" } }
+            post:
+              summary: Record an exchange rate (ops).
+              security: [{ ops: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [base, quote, rate, source]
+                      properties:
+                        base: { type: string, example: USD }
+                        quote: { type: string, example: CNY }
+                        rate: { type: string, description: "Exact decimal, units of quote per unit of base", example: "7.1180" }
+                        source: { type: string, example: PBoC central parity }
+                        asOf: { type: string, format: date-time, description: Defaults to now; never in the future. }
+              responses:
+                "201": { description: Recorded, content: { application/json: { schema: { $ref: "#/components/schemas/Rate" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/fx/convert:
+            get:
+              summary: Convert an amount at the rate in force, rounding half-even, with the exact remainder.
+              parameters:
+                - { name: amount, in: query, required: true, schema: { type: string }, example: "59.00" }
+                - { name: from, in: query, required: true, schema: { type: string }, example: USD }
+                - { name: to, in: query, required: true, schema: { type: string }, example: CNY }
+              responses:
+                "200":
+                  description: The conversion.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [amount, from, to, converted, rate, rounding, remainderMinorUnits]
+                        properties:
+                          amount: { type: string }
+                          from: { type: string }
+                          to: { type: string }
+                          converted: { type: string }
+                          rate: { $ref: "#/components/schemas/Rate" }
+                          rounding: { type: string, enum: [halfEven, halfUp] }
+                          remainderMinorUnits: { type: string, description: "Exact leftover in minor units of `to`" }
+                "422": { $ref: "#/components/responses/Problem" }
+                "503": { $ref: "#/components/responses/Problem" }
+        components:
+          securitySchemes:
+            ops: { type: http, scheme: bearer }
+          parameters:
+            IdempotencyKey:
+              name: Idempotency-Key
+              in: header
+              required: true
+              schema: { type: string, minLength: 1, maxLength: 255 }
+          responses:
+            Problem:
+              description: An RFC 9457 problem.
+              content:
+                application/problem+json:
+                  schema: { $ref: "#/components/schemas/Problem" }
+          schemas:
+            Health:
+              type: object
+              required: [status]
+              properties:
+                status: { type: string }
+                store: { type: string, enum: [sqlite, postgres] }
+                schemaVersion: { type: integer }
+            Problem:
+              type: object
+              required: [type, title, status, detail]
+              properties:
+                type: { type: string, format: uri }
+                title: { type: string }
+                status: { type: integer }
+                detail: { type: string }
+                field: { type: string }
+            Rate:
+              type: object
+              required: [base, quote, rate, source, asOf]
+              properties:
+                base: { type: string }
+                quote: { type: string }
+                rate: { type: string }
+                source: { type: string }
+                asOf: { type: string, format: date-time }
+                usable: { type: boolean }
+            Store:
+              type: object
+              required: [slug, name, tagline, merchant, productCount]
+              properties:
+                slug: { type: string }
+                name: { type: object, additionalProperties: { type: string } }
+                tagline: { type: object, additionalProperties: { type: string } }
+                productCount: { type: integer }
+                merchant:
+                  type: object
+                  required: [id, name, country, currency, kind]
+                  properties:
+                    id: { type: string }
+                    name: { type: object, additionalProperties: { type: string } }
+                    country: { type: string }
+                    currency: { type: string }
+                    kind: { type: string }
+                    onboardedBy: { type: [string, "null"] }
+        """#
+}

@@ -1,0 +1,63 @@
+import Commerce
+import Money
+
+/// The frame every page shares: language, header with the language switch, main, footer.
+enum Layout {
+    static func page(title: String, language: Language, path: String, main: String) -> String {
+        let l = language
+        let switcher = Language.allCases.map { other in
+            let label = other == .zhCN ? "中文" : "English"
+            let current = other == l ? " aria-current=\"true\"" : ""
+            return "<a href=\"\(escapeHTML(path))?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" data-lang=\"\(other.rawValue)\"\(current)>\(label)</a>"
+        }.joined(separator: " ")
+        return """
+            <!doctype html>
+            <html lang="\(l.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escapeHTML(title)) · \(escapeHTML(Words.siteName(l)))</title>
+            <link rel="stylesheet" href="/assets/site.css">
+            </head>
+            <body>
+            <header class="top">
+            <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
+            <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
+            </header>
+            <main>
+            \(main)
+            </main>
+            <footer>\(escapeHTML(Words.footer(l)))</footer>
+            </body>
+            </html>
+            """
+    }
+
+    static let stylesheet = """
+        :root { --ink: #1d1d1f; --muted: #6e6e73; --line: #e3e3e8; --accent: #c8102e; --paper: #fafaf7; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", sans-serif;
+               color: var(--ink); background: var(--paper); line-height: 1.5; }
+        header.top { display: flex; justify-content: space-between; align-items: center; padding: .75rem 1rem;
+                     background: #fff; border-bottom: 1px solid var(--line); }
+        .brand { font-weight: 700; font-size: 1.25rem; color: var(--accent); text-decoration: none; }
+        .languages a { margin-left: .75rem; color: var(--muted); text-decoration: none; }
+        .languages a[aria-current] { color: var(--ink); font-weight: 600; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+        .note { color: var(--muted); font-size: .875rem; }
+        .stores { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }
+        .store { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1rem; }
+        .store h2 { font-size: 1.15rem; margin: 0; }
+        .store .meta { color: var(--muted); font-size: .85rem; margin: .25rem 0 .75rem; }
+        .badge { display: inline-block; font-size: .75rem; padding: .05rem .5rem; border-radius: 1rem; background: #eef3ff; color: #2a4a8a; }
+        .products { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: .5rem; }
+        .product img { width: 100%; aspect-ratio: 1; border-radius: .5rem; background: #f2f2f2; }
+        .product .name { font-size: .8rem; display: block; }
+        .product .price { font-weight: 600; font-size: .85rem; }
+        .product .blocked { color: var(--accent); font-size: .75rem; }
+        .error { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.5rem; }
+        footer { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem 1rem; }
+        @media (max-width: 30rem) { .products { grid-template-columns: repeat(2, 1fr); } }
+        """
+}

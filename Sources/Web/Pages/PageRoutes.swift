@@ -1,0 +1,32 @@
+import Commerce
+import Foundation
+import Hummingbird
+import Services
+
+/// The pages people see, and what they load (stylesheet, product pictures).
+struct PageRoutes<Context: RequestContext> {
+    let catalog: CatalogService
+    let rates: RateService
+
+    func register(on router: Router<Context>) {
+        router.get("/") { request, _ in
+            let language = LanguageChoice.language(of: request)
+            async let listings = catalog.storefronts()
+            async let book = rates.book()
+            return Responses.html(HomePage.render(try await listings, rates: try await book, now: Date(), language: language))
+        }
+        router.get("/assets/site.css") { _, _ in
+            Responses.text(Layout.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+        router.get("/images/products/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            guard file.hasSuffix(".svg"), let product = try await catalog.product(id: String(file.dropLast(4))) else {
+                throw Problem.notFound
+            }
+            let title = product.name(LanguageChoice.language(of: request))
+            var response = Responses.text(ArtworkSVG.render(product.artwork, title: title), contentType: "image/svg+xml")
+            response.headers[.cacheControl] = "public, max-age=3600"
+            return response
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// What the HTTP layer needs to know that is not in the database.
+public struct WebConfiguration: Sendable {
+    /// The bearer token that ops calls (setting rates) must present.
+    public var opsToken: String
+    /// How old an exchange rate may be and still be used.
+    public var rateMaxAge: TimeInterval
+    /// The largest request body accepted, in bytes; larger ones get 413.
+    public var maxBodyBytes: Int
+
+    public init(opsToken: String, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20) {
+        self.opsToken = opsToken
+        self.rateMaxAge = rateMaxAge
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

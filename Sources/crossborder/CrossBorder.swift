@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct CrossBorder: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crossborder",
+        abstract: "CrossBorder: overseas stores selling to China, with escrow, customs and logistics.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Check.self, FX.self],
+        defaultSubcommand: nil)
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Services
+import Storage
+import Web
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the platform: migrations applied, demo data loaded on first start, HTTP on 127.0.0.1:8080.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (env CROSSBORDER_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on, 0 for any free port (env CROSSBORDER_PORT; default 8080).")
+    var port: Int?
+
+    @Option(name: .customLong("ops-token"),
+            help: "Bearer token for ops calls (env CROSSBORDER_OPS_TOKEN; default: a new random token, printed at start).")
+    var opsToken: String?
+
+    @Option(name: .customLong("rate-max-age"),
+            help: "Seconds an exchange rate stays usable (env CROSSBORDER_RATE_MAX_AGE; default 86400).")
+    var rateMaxAge: Int?
+
+    @Flag(name: .customLong("no-demo"), help: "Do not load the demo data into an empty database (env CROSSBORDER_DEMO=0).")
+    var noDemo = false
+
+    @Flag(name: .customLong("no-rate-feed"),
+          help: "Do not run the sandbox rate feed that keeps the demo rates fresh (env CROSSBORDER_RATE_FEED=off).")
+    var noRateFeed = false
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port) is not a port (0 to 65535)") }
+        if let rateMaxAge, rateMaxAge <= 0 { throw ValidationError("--rate-max-age must be a positive number of seconds") }
+        if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
+    }
+
+    func run() async throws {
+        let host = self.host ?? Environment.value("CROSSBORDER_HOST") ?? "127.0.0.1"
+        let port = try self.port ?? Environment.integer("CROSSBORDER_PORT", in: 0...65535) ?? 8080
+        let maxAge = try rateMaxAge ?? Environment.integer("CROSSBORDER_RATE_MAX_AGE", in: 1...Int(Int32.max)) ?? 86400
+        let loadDemo = !noDemo && Environment.value("CROSSBORDER_DEMO") != "0"
+        let runFeed = !noRateFeed && Environment.value("CROSSBORDER_RATE_FEED") != "off"
+        let generatedToken = opsToken == nil && Environment.value("CROSSBORDER_OPS_TOKEN") == nil
+        let token = opsToken ?? Environment.value("CROSSBORDER_OPS_TOKEN") ?? Serve.randomToken()
+        let logger = Logs.make("crossborder")
+        let metrics = PlatformMetrics()
+        let url = try database.resolved()
+
+        try await database.withOpenStore(logger: logger, metrics: metrics) { store in
+            let applied = try await store.migrate()
+            if !applied.isEmpty { logger.info("applied migrations \(applied) to \(url)") }
+            if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
+                logger.info("loaded the demo data into \(url)")
+            }
+            let services: [any Service] = runFeed && loadDemo ? [SandboxRateFeed(store: store, logger: logger)] : []
+            let app = buildApplication(
+                store: store, configuration: WebConfiguration(opsToken: token, rateMaxAge: TimeInterval(maxAge)),
+                metrics: metrics, address: .hostname(host, port: port), services: services, logger: logger
+            ) { boundPort in
+                Console.line("CrossBorder is serving \(url) on http://\(host):\(boundPort)")
+                if generatedToken { Console.line("ops token for this run: \(token)") }
+            }
+            do {
+                try await app.runService()
+            } catch where "\(error)".contains("Address already in use") {
+                throw CommandFailure("cannot listen on \(host):\(port): the address is already in use")
+            }
+        }
+    }
+
+    static func randomToken() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+    }
+}
