@@ -104,6 +104,7 @@ let package = Package(
                 "Web", "Storage", "StoreTesting", "Services", "Commerce", "Money",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

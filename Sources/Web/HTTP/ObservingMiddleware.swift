@@ -33,7 +33,12 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             problem = .internalError
         }
-        if request.uri.path.hasPrefix("/api/") { return problem.response() }
+        if ObservingMiddleware.isForMachines(request.uri.path) { return problem.response() }
         return ErrorPage.response(problem, language: LanguageChoice.language(of: request))
+    }
+
+    /// Paths read by programs rather than people: they get problem+json, never an HTML page.
+    static func isForMachines(_ path: String) -> Bool {
+        path.hasPrefix("/api/") || ["/healthz", "/readyz", "/metrics", "/openapi.yaml"].contains(path)
     }
 }

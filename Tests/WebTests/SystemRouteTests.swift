@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Storage
+import StoreTesting
+import Testing
+@testable import Web
+
+@Suite("Health, metrics and the API description")
+struct SystemRouteTests {
+    @Test("healthz answers; readyz reports the store and its schema", arguments: StoreKind.allCases)
+    func health(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, _ in
+            #expect(try await client.get("/healthz").json()["status"] as? String == "ok")
+            let ready = try await client.get("/readyz")
+            #expect(ready.status == .ok)
+            let body = try ready.json()
+            #expect(body["store"] as? String == kind.rawValue)
+            #expect(body["schemaVersion"] as? Int == Migrations.latestVersion)
+        }
+    }
+
+    @Test("readyz is 503 with a problem when the schema is not current")
+    func notReady() async throws {
+        try await withTestStore(.sqlite, migrated: false) { store in
+            let app = buildApplication(store: store, configuration: WebConfiguration(opsToken: opsToken),
+                                       metrics: PlatformMetrics(), logger: Logger(label: "test"))
+            try await app.test(.router) { client in
+                let response = try await client.get("/readyz")
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
+    @Test("metrics count requests by route and status, and database transactions")
+    func metrics() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            _ = try await client.get("/")
+            _ = try await client.get("/no-such-page")
+            _ = try await client.post("/api/v1/fx/rates", json: #"{"base":"USD","quote":"CNY","rate":"7.2","source":"t"}"#,
+                                      headers: [.authorization: "Bearer \(opsToken)", .idempotencyKey: "m1"])
+            let text = try await client.get("/metrics").text
+            #expect(text.contains(#"http_requests_total{route="/",method="GET",status="200"} 1"#))
+            #expect(text.contains(#"status="404""#))
+            #expect(text.contains("http_request_duration_seconds_bucket"))
+            #expect(text.contains(#"db_transactions_total{store="sqlite",outcome="committed"}"#))
+            #expect(text.contains("db_transaction_duration_seconds_count"))
+        }
+    }
+
+    @Test("every /api route is in openapi.yaml, and every path there has its route")
+    func openAPIMatchesRoutes() async throws {
+        try await withTestStore(.sqlite) { store in
+            let router = buildRouter(store: store, configuration: WebConfiguration(opsToken: opsToken), metrics: PlatformMetrics())
+            let routed = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }
+                .filter { $0.contains(" /api/") || $0.hasSuffix("z") || $0.contains("/metrics") || $0.contains("/openapi") })
+            var documented = Set<String>()
+            var path: String?
+            for line in OpenAPIDocument.yaml.split(separator: "\n") {
+                if line.hasPrefix("  /"), line.hasSuffix(":") { path = String(line.dropFirst(2).dropLast()); continue }
+                if !line.hasPrefix("    ") && !line.hasPrefix("  /") { path = nil }
+                if let path, line.hasPrefix("    "), !line.hasPrefix("     "),
+                   let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                    documented.insert("\(method.uppercased()) \(path)")
+                }
+            }
+            #expect(routed == documented)
+            #expect(!documented.isEmpty)
+            let served = try await buildApplication(store: store, configuration: WebConfiguration(opsToken: opsToken),
+                                                     metrics: PlatformMetrics(), logger: Logger(label: "t"))
+                .test(.router) { client in try await client.get("/openapi.yaml").text }
+            #expect(served == OpenAPIDocument.yaml)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Services
+import Storage
+import StoreTesting
+import Web
+
+let opsToken = "test-ops-token"
+
+/// The real application on a migrated store of `kind` with the demo data, driven in memory.
+func withTestApp(
+    _ kind: StoreKind, rateMaxAge: TimeInterval = 3600,
+    _ test: @escaping @Sendable (any TestClientProtocol, any Store) async throws -> Void
+) async throws {
+    let metrics = PlatformMetrics()
+    try await withTestStore(kind, metrics: metrics) { store in
+        try await DemoLoader.loadIfAbsent(into: store, at: Date())
+        let app = buildApplication(
+            store: store, configuration: WebConfiguration(opsToken: opsToken, rateMaxAge: rateMaxAge, maxBodyBytes: 4096),
+            metrics: metrics, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        try await app.test(.router) { client in try await test(client, store) }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    func post(_ uri: String, json: String, headers: HTTPFields) async throws -> TestResponse {
+        var all = headers
+        all[.contentType] = "application/json"
+        return try await execute(uri: uri, method: .post, headers: all, body: ByteBuffer(string: json))
+    }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+}
