@@ -12,15 +12,19 @@ struct SandboxRateFeed: Service {
     var interval: Duration = .seconds(3600)
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await DemoLoader.refreshRates(in: store, at: Date())
-                } catch {
-                    logger.warning("the sandbox rate feed could not publish: \(error)")
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    do {
+                        try await DemoLoader.refreshRates(in: store, at: Date())
+                    } catch {
+                        logger.warning("the sandbox rate feed could not publish: \(error)")
+                    }
+                    try await Task.sleep(for: interval)
                 }
-                try await Task.sleep(for: interval)
             }
+        } catch is CancellationError {
+            // A graceful shutdown ends the feed; that is a normal stop, not a failure.
         }
     }
 }

@@ -12,7 +12,9 @@ enum HomePage {
         }
         let newest = ratesUsed.map(\.asOf).max()
         let rateNote = newest.map {
-            "<p class=\"note\" data-rates-as-of=\"\($0.ISO8601Format())\">\(escapeHTML(Words.ratesAsOf(l))) \($0.ISO8601Format())</p>"
+            let shown = $0.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().dateSeparator(.dash)
+                .time(includingFractionalSeconds: false).timeSeparator(.colon).dateTimeSeparator(.space))
+            return "<p class=\"note\" data-rates-as-of=\"\($0.ISO8601Format())\">\(escapeHTML(Words.ratesAsOf(l))) \(shown) UTC</p>"
         } ?? ""
         let main = """
             <h1>\(escapeHTML(Words.tagline(l)))</h1>

@@ -1,0 +1,79 @@
+"""Fixtures for the browser tests: a real `crossborder serve` on a temporary SQLite file, and
+headless Chromium driven by selenium. A failing test leaves a screenshot in e2e/screenshots/."""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
+
+
+def _binary():
+    explicit = os.environ.get("CROSSBORDER_BIN")
+    if explicit:
+        return explicit
+    return str(ROOT / ".build" / "debug" / "crossborder")
+
+
+@pytest.fixture(scope="session")
+def server():
+    folder = tempfile.mkdtemp(prefix="crossborder-e2e-")
+    process = subprocess.Popen(
+        [_binary(), "serve", "--port", "0", "--database-url", f"sqlite:{folder}/e2e.sqlite", "--ops-token", "e2e"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = None
+    deadline = time.time() + 60
+    lines = []
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        found = re.search(r"on (http://[\d.]+:\d+)", line)
+        if found:
+            base = found.group(1)
+            break
+    if base is None:
+        process.kill()
+        pytest.fail("the server did not start:\n" + "".join(lines))
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def stores(server):
+    with urllib.request.urlopen(f"{server}/api/v1/stores") as response:
+        return json.load(response)["stores"]
+
+
+@pytest.fixture
+def browser(request):
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,915"):
+        options.add_argument(argument)
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    yield driver
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}.png"))
+    driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.report_call = report
