@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates]
+    public static let all: [Migration] = [catalogueAndRates, ledger]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -122,6 +122,42 @@ public enum Migrations {
 }
 
 extension Migrations {
+    /// The double-entry ledger: accounts with their four running sums, immutable transfers, and a pending transfer's status. The partial unique index
+    /// makes "a pending transfer resolves at most once" a fact of the database, not only of code.
+    static let ledger = Migration(version: 2, name: "ledger") { _ in
+        [
+            """
+            CREATE TABLE ledger_accounts (
+                id TEXT PRIMARY KEY,
+                currency TEXT NOT NULL,
+                flags BIGINT NOT NULL,
+                debits_pending BIGINT NOT NULL DEFAULT 0,
+                debits_posted BIGINT NOT NULL DEFAULT 0,
+                credits_pending BIGINT NOT NULL DEFAULT 0,
+                credits_posted BIGINT NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE ledger_transfers (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('single', 'pending', 'post', 'void')),
+                debit_account TEXT NOT NULL REFERENCES ledger_accounts(id),
+                credit_account TEXT NOT NULL REFERENCES ledger_accounts(id),
+                amount BIGINT NOT NULL CHECK (amount > 0),
+                currency TEXT NOT NULL,
+                pending_id TEXT REFERENCES ledger_transfers(id),
+                pending_status TEXT CHECK (pending_status IN ('pending', 'posted', 'voided')),
+                code TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ledger_transfers_one_resolution ON ledger_transfers(pending_id) WHERE pending_id IS NOT NULL",
+            "CREATE INDEX ledger_transfers_by_debit ON ledger_transfers(debit_account)",
+            "CREATE INDEX ledger_transfers_by_credit ON ledger_transfers(credit_account)",
+        ]
+    }
+
     /// The steps still to run for a database that has `applied`; refuses a database that has
     /// been migrated by a newer program.
     static func plan(applied: [Int64]) throws(StoreError) -> [Migration] {

@@ -40,6 +40,12 @@ extension SQL {
         self.init(text, values.map(\.sqlValue))
     }
 
+    /// "?, ?, ?" for an IN list of `count` values; callers skip the query for an empty list,
+    /// since `IN ()` is not SQL.
+    public static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// The text with `?` placeholders numbered `$1`, `$2` … for PostgreSQL. Question marks
     /// inside quoted literals and identifiers are left as they are.
     var numberedPlaceholders: String {

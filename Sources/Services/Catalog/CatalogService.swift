@@ -56,9 +56,8 @@ public struct CatalogService: Sendable {
     private func withSKUs(_ productRows: [Row]) async throws -> [Product] {
         guard !productRows.isEmpty else { return [] }
         let ids = try productRows.map { try $0.text("id") }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         let skuRows = try await store.read(SQL(
-            "SELECT * FROM skus WHERE product_id IN (\(placeholders)) ORDER BY id", ids.map(\.sqlValue)))
+            "SELECT * FROM skus WHERE product_id IN (\(SQL.placeholders(ids.count))) ORDER BY id", ids.map(\.sqlValue)))
         var skus: [String: [SKU]] = [:]
         for row in skuRows { skus[try row.text("product_id"), default: []].append(try CatalogRecords.sku(row)) }
         return try productRows.map { row in try CatalogRecords.product(row, skus: skus[try row.text("id")] ?? []) }

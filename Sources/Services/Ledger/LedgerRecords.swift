@@ -1,0 +1,84 @@
+import Foundation
+import Ledger
+import Money
+import Storage
+
+/// How ledger accounts and transfers map to rows and back, and the changes that record a
+/// decided batch.
+public enum LedgerRecords {
+    /// The changes that open `accounts`; an account that already exists is left as it is.
+    public static func opening(_ accounts: [Account], at now: Date) -> [Change] {
+        accounts.map { account in
+            .write(SQL(
+                "INSERT INTO ledger_accounts (id, currency, flags, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                bind: account.id, account.currency.code, account.flags.rawValue, now.millisecondsSince1970))
+        }
+    }
+
+    /// The changes that record `outcome`, decided on `loaded`. Balances move by their deltas, so
+    /// that concurrent batches on a busy account (a channel, the escrow) never conflict; a
+    /// flagged account's update carries its flag as a guard, so the database refuses, rather
+    /// than overwrites, a move that would now break it. Each resolution is guarded by the
+    /// pending status it found.
+    public static func recording(_ outcome: LedgerOutcome, loaded: LedgerState) -> [Change] {
+        var changes: [Change] = outcome.recorded.map { transfer in
+            .write(SQL(
+                """
+                INSERT INTO ledger_transfers (id, kind, debit_account, credit_account, amount, currency, pending_id,
+                    pending_status, code, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                bind: transfer.id, transfer.kind.rawValue, transfer.debit, transfer.credit, transfer.amount.minorUnits,
+                transfer.amount.currency.code, transfer.pendingID,
+                transfer.kind == .pending ? PendingStatus.pending.rawValue : nil, transfer.code, transfer.at.millisecondsSince1970))
+        }
+        for (pendingID, status) in outcome.resolved.sorted(by: { $0.key < $1.key }) where status != .pending {
+            changes.append(.guarded(SQL(
+                "UPDATE ledger_transfers SET pending_status = ? WHERE id = ? AND pending_status = 'pending' RETURNING id",
+                bind: status.rawValue, pendingID), conflict: "pending transfer \(pendingID) was resolved meanwhile"))
+        }
+        for (accountID, balance) in outcome.balances.sorted(by: { $0.key < $1.key }) {
+            let before = loaded.balances[accountID] ?? Balance()
+            let delta = [balance.debitsPending - before.debitsPending, balance.debitsPosted - before.debitsPosted,
+                         balance.creditsPending - before.creditsPending, balance.creditsPosted - before.creditsPosted]
+            let flags = loaded.accounts[accountID]?.flags ?? []
+            var guards: [String] = []
+            var guardValues: [SQLValue] = []
+            if flags.contains(.debitsMustNotExceedCredits) {
+                guards.append("debits_posted + ? + debits_pending + ? <= credits_posted + ?")
+                guardValues += [delta[1], delta[0], delta[3]].map(\.sqlValue)
+            }
+            if flags.contains(.creditsMustNotExceedDebits) {
+                guards.append("credits_posted + ? + credits_pending + ? <= debits_posted + ?")
+                guardValues += [delta[3], delta[2], delta[1]].map(\.sqlValue)
+            }
+            changes.append(.guarded(SQL(
+                """
+                UPDATE ledger_accounts SET debits_pending = debits_pending + ?, debits_posted = debits_posted + ?,
+                    credits_pending = credits_pending + ?, credits_posted = credits_posted + ?
+                WHERE id = ?\(guards.map { " AND " + $0 }.joined()) RETURNING id
+                """,
+                delta.map(\.sqlValue) + [accountID.sqlValue] + guardValues),
+                conflict: "account \(accountID) no longer allows this move"))
+        }
+        return changes
+    }
+
+    static func account(_ row: Row) throws -> (account: Account, balance: Balance) {
+        (Account(id: try row.text("id"), currency: try Currency(code: try row.text("currency")),
+                 flags: AccountFlags(rawValue: try row.integer("flags"))),
+         Balance(debitsPending: try row.integer("debits_pending"), debitsPosted: try row.integer("debits_posted"),
+                 creditsPending: try row.integer("credits_pending"), creditsPosted: try row.integer("credits_posted")))
+    }
+
+    static func transfer(_ row: Row) throws -> Transfer {
+        guard let kind = Transfer.Kind(rawValue: try row.text("kind")) else {
+            throw StoreError.decoding(column: "kind", expected: "a transfer kind")
+        }
+        return Transfer(
+            id: try row.text("id"), kind: kind, debit: try row.text("debit_account"), credit: try row.text("credit_account"),
+            amount: Money(minorUnits: try row.integer("amount"), currency: try Currency(code: try row.text("currency"))),
+            pendingID: try row.optionalText("pending_id"), code: try row.text("code"),
+            at: Date(millisecondsSince1970: try row.integer("created_at")))
+    }
+}
