@@ -26,7 +26,7 @@ public struct Account: Sendable, Hashable, Identifiable {
 
 /// The four running sums of an account, in minor units of its currency. They are derived:
 /// replaying the account's transfers gives them again.
-public struct Balance: Sendable, Hashable {
+public struct Balance: Sendable, Hashable, CustomStringConvertible {
     public var debitsPending: Int64 = 0
     public var debitsPosted: Int64 = 0
     public var creditsPending: Int64 = 0
@@ -37,6 +37,10 @@ public struct Balance: Sendable, Hashable {
         self.debitsPosted = debitsPosted
         self.creditsPending = creditsPending
         self.creditsPosted = creditsPosted
+    }
+
+    public var description: String {
+        "debits \(debitsPosted) posted + \(debitsPending) pending, credits \(creditsPosted) posted + \(creditsPending) pending"
     }
 
     /// Credits less debits, posted only: what the account holds for a liability or income account.
