@@ -8,3 +8,8 @@ enum Power {
         return result
     }
 }
+
+/// 10^n as an Int64, for 0 ≤ n ≤ 18: scaling between minor units and decimal places.
+public func powerOfTen(_ n: Int) -> Int64 {
+    Int64(Power.ofTen(min(max(n, 0), 18)))
+}

@@ -14,23 +14,18 @@ public enum RateCSV {
     }
 
     public static func parse(_ text: String) throws(Problem) -> [ExchangeRate] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let first = lines.first, first.lowercased().split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) == header else {
+        let table: CSVTable
+        do { table = try CSVTable(parsing: text) } catch {
+            throw Problem(row: error.line, column: error.line == 1 ? "header" : "*", message: error.message)
+        }
+        guard table.header == header else {
             throw Problem(row: 1, column: "header", message: "expected '\(header.joined(separator: ","))'")
         }
-        var rates: [ExchangeRate] = []
-        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            rates.append(try parseRow(line, row: index + 1))
-        }
-        return rates
+        return try table.rows.map { row throws(Problem) in try parseRow(row.fields, row: row.line) }
     }
 
-    static func parseRow(_ line: String, row: Int) throws(Problem) -> ExchangeRate {
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard fields.count == header.count else {
-            throw Problem(row: row, column: "*", message: "expected \(header.count) fields, found \(fields.count)")
-        }
+    static func parseRow(_ raw: [String], row: Int) throws(Problem) -> ExchangeRate {
+        let fields = raw.map { $0.trimmingCharacters(in: .whitespaces) }
         func field<T>(_ column: Int, _ read: (String) throws(MoneyError) -> T) throws(Problem) -> T {
             do { return try read(fields[column]) } catch {
                 throw Problem(row: row, column: header[column], message: error.description)

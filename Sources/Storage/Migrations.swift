@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -155,6 +155,40 @@ extension Migrations {
             "CREATE UNIQUE INDEX ledger_transfers_one_resolution ON ledger_transfers(pending_id) WHERE pending_id IS NOT NULL",
             "CREATE INDEX ledger_transfers_by_debit ON ledger_transfers(debit_account)",
             "CREATE INDEX ledger_transfers_by_credit ON ledger_transfers(credit_account)",
+        ]
+    }
+
+    /// Merchant API keys (hashes only), the search index (FTS5 in SQLite, a tsvector with a GIN
+    /// index in PostgreSQL, both fed the same tokens), and each product's cheapest price with
+    /// its CNY sort key, refreshed when rates move.
+    static let merchantCatalogue = Migration(version: 3, name: "merchant catalogue and search") { kind in
+        let search = kind == .postgres
+            ? [
+                """
+                CREATE TABLE product_search (
+                    product_id TEXT PRIMARY KEY REFERENCES products(id),
+                    tokens TEXT NOT NULL,
+                    document tsvector GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED
+                )
+                """,
+                "CREATE INDEX product_search_document ON product_search USING GIN (document)",
+            ]
+            : ["CREATE VIRTUAL TABLE product_search USING fts5(product_id UNINDEXED, tokens, tokenize = 'unicode61')"]
+        return search + [
+            """
+            CREATE TABLE merchant_api_keys (
+                key_hash TEXT PRIMARY KEY,
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                label TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "ALTER TABLE products ADD COLUMN from_price_minor BIGINT",
+            "ALTER TABLE products ADD COLUMN from_price_currency TEXT",
+            "ALTER TABLE products ADD COLUMN sort_price_cny BIGINT",
+            "ALTER TABLE products ADD COLUMN updated_at BIGINT",
+            "CREATE INDEX products_by_sort_price ON products(sort_price_cny)",
+            "CREATE INDEX products_by_category ON products(category)",
         ]
     }
 

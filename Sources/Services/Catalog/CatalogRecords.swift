@@ -42,36 +42,66 @@ enum CatalogRecords {
             weightGrams: try row.integer("weight_grams"), onHand: try row.integer("on_hand"), reserved: try row.integer("reserved"))
     }
 
-    /// The inserts that put a merchant, its storefront and products into the catalogue.
-    static func inserts(_ entry: DemoCatalog.Entry, createdAt: Int64) -> [Change] {
-        let m = entry.merchant
-        let s = entry.storefront
-        var changes: [Change] = [
+    /// The inserts that put a merchant and its storefront into the catalogue.
+    static func inserts(_ merchant: Merchant, _ storefront: Storefront, createdAt: Int64) -> [Change] {
+        let m = merchant
+        let s = storefront
+        return [
             .write(SQL("INSERT INTO merchants (id, name_en, name_zh, country, currency, kind, onboarded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        bind: m.id, m.name.en, m.name.zh, m.country, m.currency.code, m.kind.rawValue, m.onboardedBy, createdAt)),
             .write(SQL("INSERT INTO stores (id, merchant_id, slug, name_en, name_zh, tagline_en, tagline_zh, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        bind: s.id, s.merchantID, s.slug, s.name.en, s.name.zh, s.tagline.en, s.tagline.zh, createdAt)),
         ]
-        for (index, p) in entry.products.enumerated() {
-            changes.append(.write(SQL(
+    }
+
+    /// The changes that create `product` or replace it, if its id is already the same
+    /// storefront's: its row, its SKUs (stock kept at least at what is reserved), the SKUs it
+    /// no longer has, its search tokens, and its cheapest price with the CNY sort key.
+    /// An id that belongs to another storefront is a conflict, and nothing is written.
+    static func upsert(_ product: Product, sortPriceCNY: Int64?, at now: Int64) -> [Change] {
+        let p = product
+        let cheapest = p.skus.map(\.price).min { $0.minorUnits < $1.minorUnits }
+        var changes: [Change] = [.guarded(SQL(
+            """
+            INSERT INTO products (id, store_id, name_en, name_zh, description_en, description_zh, category, brand, hs_code,
+                origin_country, ships_to_china, no_ship_reason_en, no_ship_reason_zh, artwork, created_at, updated_at,
+                from_price_minor, from_price_currency, sort_price_cny)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
+                description_en = excluded.description_en, description_zh = excluded.description_zh,
+                category = excluded.category, brand = excluded.brand, hs_code = excluded.hs_code,
+                origin_country = excluded.origin_country, ships_to_china = excluded.ships_to_china,
+                no_ship_reason_en = excluded.no_ship_reason_en, no_ship_reason_zh = excluded.no_ship_reason_zh,
+                artwork = excluded.artwork, updated_at = excluded.updated_at, from_price_minor = excluded.from_price_minor,
+                from_price_currency = excluded.from_price_currency, sort_price_cny = excluded.sort_price_cny
+            WHERE products.store_id = excluded.store_id
+            RETURNING id
+            """,
+            bind: p.id, p.storefrontID, p.name.en, p.name.zh, p.description.en, p.description.zh, p.category, p.brand,
+            p.hsCode, p.originCountry, p.shipsToChina, p.noShipReason?.en, p.noShipReason?.zh, p.artwork.code, now, now,
+            cheapest?.minorUnits, cheapest?.currency.code, sortPriceCNY),
+            conflict: "product id \(p.id) is taken by another store")]
+        for k in p.skus {
+            changes.append(.guarded(SQL(
                 """
-                INSERT INTO products (id, store_id, name_en, name_zh, description_en, description_zh, category, brand, hs_code,
-                    origin_country, ships_to_china, no_ship_reason_en, no_ship_reason_zh, artwork, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO skus (id, product_id, variant_en, variant_zh, price_minor, currency, weight_grams, on_hand, reserved)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                ON CONFLICT (id) DO UPDATE SET variant_en = excluded.variant_en, variant_zh = excluded.variant_zh,
+                    price_minor = excluded.price_minor, currency = excluded.currency, weight_grams = excluded.weight_grams,
+                    on_hand = excluded.on_hand
+                WHERE skus.product_id = excluded.product_id AND skus.reserved <= excluded.on_hand
+                RETURNING id
                 """,
-                bind: p.id, p.storefrontID, p.name.en, p.name.zh, p.description.en, p.description.zh, p.category, p.brand,
-                p.hsCode, p.originCountry, p.shipsToChina, p.noShipReason?.en, p.noShipReason?.zh, p.artwork.code,
-                createdAt + Int64(index))))
-            for k in p.skus {
-                changes.append(.write(SQL(
-                    """
-                    INSERT INTO skus (id, product_id, variant_en, variant_zh, price_minor, currency, weight_grams, on_hand, reserved)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    bind: k.id, p.id, k.variant.en, k.variant.zh, k.price.minorUnits, k.price.currency.code, k.weightGrams,
-                    k.onHand, k.reserved)))
-            }
+                bind: k.id, p.id, k.variant.en, k.variant.zh, k.price.minorUnits, k.price.currency.code, k.weightGrams, k.onHand),
+                conflict: "SKU \(k.id) belongs to another product, or its new stock is below what buyers have reserved"))
         }
+        changes.append(.write(SQL(
+            "DELETE FROM skus WHERE product_id = ? AND reserved = 0 AND id NOT IN (\(SQL.placeholders(p.skus.count)))",
+            [p.id.sqlValue] + p.skus.map(\.id.sqlValue))))
+        changes.append(.write(SQL("DELETE FROM product_search WHERE product_id = ?", bind: p.id)))
+        let text = [p.name.en, p.name.zh, p.brand, p.category, p.description.en, p.description.zh].joined(separator: " ")
+        changes.append(.write(SQL("INSERT INTO product_search (product_id, tokens) VALUES (?, ?)",
+                                  bind: p.id, SearchTokens.document(text).joined(separator: " "))))
         return changes
     }
 }

@@ -34,7 +34,7 @@ public struct CatalogService: Sendable {
                 columns: ["id", "name_en", "name_zh", "country", "currency", "kind", "onboarded_by"],
                 values: [row["merchant_id"], row["m_name_en"], row["m_name_zh"], row["country"], row["currency"],
                          row["kind"], row["onboarded_by"]]))
-            let featured = try await products(storeID: storefront.id, limit: featuredPerStore)
+            let featured = try await products(storeID: storefront.id, limit: featuredPerStore, offset: 0)
             listings.append(StorefrontListing(
                 merchant: merchant, storefront: storefront,
                 productCount: Int(try row.integer("product_count")), featured: featured))
@@ -43,9 +43,9 @@ public struct CatalogService: Sendable {
     }
 
     /// A store's products in catalogue order, with their SKUs.
-    public func products(storeID: String, limit: Int) async throws -> [Product] {
+    public func products(storeID: String, limit: Int, offset: Int) async throws -> [Product] {
         let productRows = try await store.read(SQL(
-            "SELECT * FROM products WHERE store_id = ? ORDER BY created_at, id LIMIT ?", bind: storeID, limit))
+            "SELECT * FROM products WHERE store_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?", bind: storeID, limit, offset))
         return try await withSKUs(productRows)
     }
 
@@ -53,7 +53,7 @@ public struct CatalogService: Sendable {
         try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
     }
 
-    private func withSKUs(_ productRows: [Row]) async throws -> [Product] {
+    func withSKUs(_ productRows: [Row]) async throws -> [Product] {
         guard !productRows.isEmpty else { return [] }
         let ids = try productRows.map { try $0.text("id") }
         let skuRows = try await store.read(SQL(

@@ -1,5 +1,6 @@
 import Commerce
 import Foundation
+import Money
 import Storage
 
 /// Puts the demo dataset into a database once: the marker row and the data go in one
@@ -13,10 +14,16 @@ public enum DemoLoader {
             SQL("INSERT INTO settings (key, value) VALUES ('demo_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
                 bind: now.ISO8601Format()),
             conflict: "the demo data is already loaded")]
+        let rates = DemoRates.rates(asOf: now)
+        let book = RateBook(rates: rates, maxAge: .infinity)
         for entry in DemoCatalog.entries {
-            changes += CatalogRecords.inserts(entry, createdAt: createdAt)
+            changes += CatalogRecords.inserts(entry.merchant, entry.storefront, createdAt: createdAt)
+            for (index, product) in entry.products.enumerated() {
+                changes += CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now),
+                                                 at: createdAt + Int64(index))
+            }
         }
-        changes += RateService.recording(DemoRates.rates(asOf: now), at: now)
+        changes += RateService.recording(rates, at: now)
         do {
             try await store.apply(changes)
             return true

@@ -13,8 +13,9 @@ public struct RateService: Sendable {
         self.maxAge = maxAge
     }
 
-    /// The changes that record `rates`; a rate already recorded for the same pair and time is
-    /// left as it was (a feed that sends a figure twice changes nothing).
+    /// The changes that record `rates`, and re-key product prices by the newest; a rate
+    /// already recorded for the same pair and time is left as it was (a feed that sends a
+    /// figure twice changes nothing).
     public static func recording(_ rates: [ExchangeRate], at now: Date) -> [Change] {
         rates.map { rate in
             .write(SQL(
@@ -24,7 +25,7 @@ public struct RateService: Sendable {
                 """,
                 bind: rate.base.code, rate.quote.code, rate.asOf.millisecondsSince1970, rate.rate.description,
                 rate.source, now.millisecondsSince1970))
-        }
+        } + CatalogPricing.refreshing(for: rates)
     }
 
     public func record(_ rates: [ExchangeRate], at now: Date) async throws {

@@ -1,0 +1,82 @@
+import Commerce
+import Storage
+
+/// What a shopper asks of the catalogue.
+public struct ProductQuery: Sendable, Hashable {
+    public enum Sort: String, Sendable, CaseIterable {
+        case relevance
+        case priceAscending = "price_asc"
+        case priceDescending = "price_desc"
+        case newest
+    }
+
+    public var text: String?
+    public var storeSlug: String?
+    public var category: String?
+    public var sort: Sort
+    public var page: Int
+    public var pageSize: Int
+
+    public init(text: String? = nil, storeSlug: String? = nil, category: String? = nil, sort: Sort = .relevance,
+                page: Int = 1, pageSize: Int = 24) {
+        self.text = text
+        self.storeSlug = storeSlug
+        self.category = category
+        self.sort = sort
+        self.page = page
+        self.pageSize = pageSize
+    }
+}
+
+public struct ProductPage: Sendable {
+    public let products: [Product]
+    public let total: Int
+    public let query: ProductQuery
+
+    public var pageCount: Int { max(1, (total + query.pageSize - 1) / query.pageSize) }
+}
+
+/// Browse and search: by store, category and text in Chinese or English, sorted by relevance,
+/// by CNY price or by newness, a page at a time. Full-text search is FTS5 in SQLite and a
+/// GIN-indexed tsvector in PostgreSQL, both over the tokens `SearchTokens` makes.
+public struct CatalogSearch: Sendable {
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    public func search(_ query: ProductQuery) async throws -> ProductPage {
+        let tokens = query.text.map(SearchTokens.query) ?? []
+        var from = "FROM products p JOIN stores s ON s.id = p.store_id"
+        var bindings: [SQLValue] = []
+        if !tokens.isEmpty {
+            switch store.kind {
+            case .sqlite:
+                from += " JOIN (SELECT product_id, bm25(product_search) AS score FROM product_search WHERE product_search MATCH ?) h ON h.product_id = p.id"
+                bindings.append(.text(tokens.map { "\"\($0)\"" }.joined(separator: " ")))
+            case .postgres:
+                from += " JOIN (SELECT product_id, -ts_rank(document, plainto_tsquery('simple', ?)) AS score FROM product_search WHERE document @@ plainto_tsquery('simple', ?)) h ON h.product_id = p.id"
+                bindings += [.text(tokens.joined(separator: " ")), .text(tokens.joined(separator: " "))]
+            }
+        }
+        var conditions: [String] = []
+        if let slug = query.storeSlug { conditions.append("s.slug = ?"); bindings.append(.text(slug)) }
+        if let category = query.category { conditions.append("p.category = ?"); bindings.append(.text(category)) }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let order: String
+        switch query.sort {
+        case .relevance where !tokens.isEmpty: order = "h.score, p.id"
+        case .priceAscending: order = "p.sort_price_cny IS NULL, p.sort_price_cny, p.id"
+        case .priceDescending: order = "p.sort_price_cny IS NULL, p.sort_price_cny DESC, p.id"
+        case .relevance, .newest: order = "p.created_at DESC, p.id"
+        }
+        let count = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n \(from)\(filter)", bindings))
+        let offset = (max(query.page, 1) - 1) * query.pageSize
+        let rows = try await store.read(SQL(
+            "SELECT p.* \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+            bindings + [.integer(Int64(query.pageSize)), .integer(Int64(offset))]))
+        let products = try await CatalogService(store: store).withSKUs(rows)
+        return ProductPage(products: products, total: Int(try count.first?.integer("n") ?? 0), query: query)
+    }
+}

@@ -1,0 +1,115 @@
+import Commerce
+import Foundation
+import Money
+import Storage
+
+/// A merchant's own catalogue: it reads and changes only its own storefront's products.
+public struct MerchantCatalogService: Sendable {
+    let store: any Store
+    let rates: RateService
+
+    public init(store: any Store, rates: RateService) {
+        self.store = store
+        self.rates = rates
+    }
+
+    /// Which draft of a batch was refused, and why.
+    public struct DraftRefused: Error, Equatable, CustomStringConvertible {
+        public let index: Int
+        public let error: CatalogError
+        public var description: String { "products[\(index)].\(error.field): \(error.message)" }
+
+        public init(index: Int, error: CatalogError) {
+            self.index = index
+            self.error = error
+        }
+    }
+
+    public struct NotFound: Error, Equatable, CustomStringConvertible {
+        public let what: String
+        public var description: String { "no \(what) in your catalogue" }
+    }
+
+    public func storefront(of merchant: Merchant) async throws -> Storefront {
+        let rows = try await store.read(SQL("SELECT * FROM stores WHERE merchant_id = ? ORDER BY created_at LIMIT 1",
+                                            bind: merchant.id))
+        guard let row = rows.first else { throw NotFound(what: "storefront") }
+        return try CatalogRecords.storefront(row)
+    }
+
+    /// Creates or replaces every product of `drafts` in one transaction: all of them, or none.
+    @discardableResult
+    public func save(_ drafts: [ProductDraft], for merchant: Merchant, at now: Date) async throws -> [Product] {
+        let storefront = try await storefront(of: merchant)
+        var products: [Product] = []
+        var seen = Set<String>()
+        for (index, draft) in drafts.enumerated() {
+            do {
+                let product = try draft.validated(storefrontID: storefront.id, currency: merchant.currency)
+                guard seen.insert(product.id).inserted else { throw CatalogError(field: "id", "appears twice in the batch") }
+                products.append(product)
+            } catch let error as CatalogError {
+                throw DraftRefused(index: index, error: error)
+            }
+        }
+        let book = try await rates.book()
+        let stamp = now.millisecondsSince1970
+        let changes = products.flatMap { product in
+            CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp)
+        }
+        try await store.apply(changes)
+        return products
+    }
+
+    /// The merchant's products, newest first.
+    public func products(of merchant: Merchant, limit: Int, offset: Int) async throws -> [Product] {
+        let storefront = try await storefront(of: merchant)
+        let catalog = CatalogService(store: store)
+        return try await catalog.products(storeID: storefront.id, limit: limit, offset: offset)
+    }
+
+    public func product(_ id: String, of merchant: Merchant) async throws -> Product {
+        let storefront = try await storefront(of: merchant)
+        guard let product = try await CatalogService(store: store).product(id: id), product.storefrontID == storefront.id else {
+            throw NotFound(what: "product \(id)")
+        }
+        return product
+    }
+
+    /// Changes one SKU's price and/or stock; the product's cheapest price and sort key follow.
+    public func updateSKU(_ skuID: String, price: String?, stock: Int64?, for merchant: Merchant, at now: Date) async throws -> SKU {
+        let rows = try await store.read(SQL(
+            "SELECT k.product_id FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id WHERE k.id = ? AND s.merchant_id = ?",
+            bind: skuID, merchant.id))
+        guard let productID = try rows.first?.text("product_id") else { throw NotFound(what: "SKU \(skuID)") }
+        let product = try await self.product(productID, of: merchant)
+        var draft = ProductDraft(product)
+        guard let index = draft.skus.firstIndex(where: { $0.id == skuID }) else { throw NotFound(what: "SKU \(skuID)") }
+        if let price { draft.skus[index].price = price }
+        if let stock { draft.skus[index].stock = stock }
+        do {
+            let saved = try await save([draft], for: merchant, at: now)
+            guard let sku = saved.first?.skus.first(where: { $0.id == skuID }) else { throw NotFound(what: "SKU \(skuID)") }
+            return sku
+        } catch let refused as DraftRefused {
+            let prefix = "skus[\(index)]."
+            let field = refused.error.field.hasPrefix(prefix) ? String(refused.error.field.dropFirst(prefix.count)) : refused.error.field
+            throw CatalogError(field: field, refused.error.message)
+        }
+    }
+}
+
+extension ProductDraft {
+    /// The draft that would save `product` as it is.
+    public init(_ product: Product) {
+        self.init(
+            id: product.id, nameEn: product.name.en, nameZh: product.name.zh, descriptionEn: product.description.en,
+            descriptionZh: product.description.zh, category: product.category, brand: product.brand, hsCode: product.hsCode,
+            originCountry: product.originCountry, shipsToChina: product.shipsToChina,
+            noShipReasonEn: product.noShipReason?.en, noShipReasonZh: product.noShipReason?.zh, artwork: product.artwork.code,
+            skus: product.skus.map { sku in
+                SKUDraft(id: sku.id, variantEn: sku.variant.en, variantZh: sku.variant.zh, price: sku.price.decimalText,
+                         weightGrams: sku.weightGrams, stock: sku.onHand)
+            })
+    }
+}

@@ -1,0 +1,62 @@
+import Commerce
+import Foundation
+import Money
+import Services
+import Storage
+import StoreTesting
+import Testing
+
+@Suite("Browsing and searching the catalogue")
+struct CatalogSearchTests {
+    func demo(_ kind: StoreKind, _ body: @escaping (CatalogSearch) async throws -> Void) async throws {
+        try await withTestStore(kind) { store in
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            try await body(CatalogSearch(store: store))
+        }
+    }
+
+    @Test("Chinese text finds a word inside a longer name: 坚果 in 加州坚果混合装", arguments: StoreKind.allCases)
+    func chinese(kind: StoreKind) async throws {
+        try await demo(kind) { search in
+            let nuts = try await search.search(ProductQuery(text: "坚果"))
+            #expect(nuts.products.map(\.id) == ["pp-nuts"])
+            let serum = try await search.search(ProductQuery(text: "精华"))
+            #expect(serum.products.map(\.id) == ["sd-serum"])
+            let none = try await search.search(ProductQuery(text: "电脑"))
+            #expect(none.products.isEmpty && none.total == 0)
+        }
+    }
+
+    @Test("English text, several words, any case", arguments: StoreKind.allCases)
+    func english(kind: StoreKind) async throws {
+        try await demo(kind) { search in
+            #expect(try await search.search(ProductQuery(text: "Loafers")).products.map(\.id) == ["hv-loafer"])
+            let watches = try await search.search(ProductQuery(text: "dress watch")).products.map(\.id)
+            #expect(Set(watches) == ["hv-classic", "hv-croc"])
+        }
+    }
+
+    @Test("filters by store and category; sorts by CNY price across currencies; pages", arguments: StoreKind.allCases)
+    func browse(kind: StoreKind) async throws {
+        try await demo(kind) { search in
+            let store = try await search.search(ProductQuery(storeSlug: "seoul-dew"))
+            #expect(store.total == 3 && store.products.allSatisfy { $0.category == "cosmetics" })
+            let shoes = try await search.search(ProductQuery(category: "shoes"))
+            #expect(Set(shoes.products.map(\.id)) == ["hv-runner", "hv-loafer"])
+            let all = try await search.search(ProductQuery(sort: .priceAscending, pageSize: 100)).products
+            let book = RateBook(rates: DemoRates.rates(asOf: Date()), maxAge: 3600)
+            let cny = try all.map { product in
+                try book.convert(try #require(product.skus.map(\.price).min { $0.minorUnits < $1.minorUnits }),
+                                 to: .CNY, at: Date()).converted.minorUnits
+            }
+            #expect(cny == cny.sorted(), "ascending by CNY whatever the merchant's currency")
+            let descending = try await search.search(ProductQuery(sort: .priceDescending, pageSize: 100)).products
+            #expect(descending.map(\.id) == all.map(\.id).reversed())
+            let first = try await search.search(ProductQuery(sort: .priceAscending, page: 1, pageSize: 4))
+            let second = try await search.search(ProductQuery(sort: .priceAscending, page: 2, pageSize: 4))
+            #expect(first.products.map(\.id) == Array(all.prefix(4).map(\.id)))
+            #expect(second.products.map(\.id) == Array(all.dropFirst(4).prefix(4).map(\.id)))
+            #expect(first.pageCount == (all.count + 3) / 4)
+        }
+    }
+}
