@@ -30,8 +30,12 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     let catalog = CatalogService(store: store)
     let rates = RateService(store: store, maxAge: configuration.rateMaxAge)
     SystemRoutes(store: store, metrics: metrics).register(on: router)
-    PageRoutes(catalog: catalog, rates: rates).register(on: router)
+    PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)
-    RatesAPI(rates: rates, idempotency: IdempotencyService(store: store), configuration: configuration).register(on: router)
+    let idempotency = IdempotencyService(store: store)
+    RatesAPI(rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
+    ProductsAPI(search: CatalogSearch(store: store), catalog: catalog, rates: rates).register(on: router)
+    MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: MerchantCatalogService(store: store, rates: rates),
+                       rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
     return router
 }

@@ -118,9 +118,144 @@ enum OpenAPIDocument {
                           remainderMinorUnits: { type: string, description: "Exact leftover in minor units of `to`" }
                 "422": { $ref: "#/components/responses/Problem" }
                 "503": { $ref: "#/components/responses/Problem" }
+          /api/v1/products:
+            get:
+              summary: Browse and search the catalogue, in Chinese or English, with CNY prices.
+              parameters:
+                - { name: q, in: query, schema: { type: string, maxLength: 200 }, example: 坚果 }
+                - { name: store, in: query, schema: { type: string }, description: A store's slug }
+                - { name: category, in: query, schema: { type: string } }
+                - { name: sort, in: query, schema: { type: string, enum: [relevance, price_asc, price_desc, newest] } }
+                - { name: page, in: query, schema: { type: integer, minimum: 1, maximum: 10000 } }
+                - { name: pageSize, in: query, schema: { type: integer, minimum: 1, maximum: 100 } }
+              responses:
+                "200":
+                  description: One page of products.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [products, total, page, pageSize, pageCount]
+                        properties:
+                          products: { type: array, items: { $ref: "#/components/schemas/Product" } }
+                          total: { type: integer }
+                          page: { type: integer }
+                          pageSize: { type: integer }
+                          pageCount: { type: integer }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/products/{id}:
+            get:
+              summary: One product with its SKUs, priced in the merchant's currency and in CNY.
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200": { description: The product, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/products:
+            get:
+              summary: The calling merchant's products, with stock on hand and reserved.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 200 } }
+                - { name: offset, in: query, schema: { type: integer, minimum: 0 } }
+              responses:
+                "200": { description: Products, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+            post:
+              summary: Create a product (or replace one of the merchant's own with the same id).
+              security: [{ merchant: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json: { schema: { $ref: "#/components/schemas/ProductDraft" } }
+              responses:
+                "201": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/products/{id}:
+            get:
+              summary: One of the merchant's products.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200": { description: The product, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+            put:
+              summary: Replace one of the merchant's products.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json: { schema: { $ref: "#/components/schemas/ProductDraft" } }
+              responses:
+                "200": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/products/import:
+            post:
+              summary: Create or replace many products at once, all or none (JSON, or CSV with one row per SKU).
+              security: [{ merchant: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [products]
+                      properties:
+                        products: { type: array, items: { $ref: "#/components/schemas/ProductDraft" } }
+                  text/csv:
+                    schema:
+                      type: string
+                      description: "Header: id,name_en,name_zh,description_en,description_zh,category,brand,hs_code,origin_country,ships_to_china,no_ship_reason_en,no_ship_reason_zh,sku_id,variant_en,variant_zh,price,weight_grams,stock"
+              responses:
+                "200":
+                  description: Imported.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          imported: { type: integer }
+                          productIds: { type: array, items: { type: string } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/skus/{id}:
+            patch:
+              summary: Change one SKU's price, stock or both.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        price: { type: string, example: "13.00" }
+                        stock: { type: integer, minimum: 0 }
+              responses:
+                "200": { description: The product after the change, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             ops: { type: http, scheme: bearer }
+            merchant: { type: http, scheme: bearer, description: "A merchant API key (mk_…), from 'crossborder merchant-key'" }
           parameters:
             IdempotencyKey:
               name: Idempotency-Key
@@ -160,6 +295,71 @@ enum OpenAPIDocument {
                 source: { type: string }
                 asOf: { type: string, format: date-time }
                 usable: { type: boolean }
+            Amount:
+              type: object
+              required: [amount, currency]
+              properties:
+                amount: { type: string, example: "59.00" }
+                currency: { type: string, example: USD }
+            Product:
+              type: object
+              required: [id, storeId, name, description, category, brand, hsCode, originCountry, shipsToChina, skus]
+              properties:
+                id: { type: string }
+                storeId: { type: string }
+                name: { type: object, additionalProperties: { type: string } }
+                description: { type: object, additionalProperties: { type: string } }
+                category: { type: string }
+                brand: { type: string }
+                hsCode: { type: string }
+                originCountry: { type: string }
+                shipsToChina: { type: boolean }
+                noShipReason: { type: object, additionalProperties: { type: string } }
+                artwork: { type: string }
+                image: { type: string }
+                skus:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, variant, price, weightGrams, available]
+                    properties:
+                      id: { type: string }
+                      variant: { type: object, additionalProperties: { type: string } }
+                      price: { $ref: "#/components/schemas/Amount" }
+                      priceCNY: { $ref: "#/components/schemas/Amount" }
+                      weightGrams: { type: integer }
+                      available: { type: integer }
+                      onHand: { type: integer }
+                      reserved: { type: integer }
+            ProductDraft:
+              type: object
+              required: [id, nameEn, nameZh, descriptionEn, descriptionZh, category, brand, hsCode, originCountry, shipsToChina, skus]
+              properties:
+                id: { type: string, pattern: "^[a-z0-9][a-z0-9-]{1,63}$" }
+                nameEn: { type: string }
+                nameZh: { type: string }
+                descriptionEn: { type: string }
+                descriptionZh: { type: string }
+                category: { type: string }
+                brand: { type: string }
+                hsCode: { type: string, pattern: "^[0-9]{6,10}$" }
+                originCountry: { type: string, example: US }
+                shipsToChina: { type: boolean }
+                noShipReasonEn: { type: string }
+                noShipReasonZh: { type: string }
+                artwork: { type: string, example: "jar:#c68e3f" }
+                skus:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, variantEn, variantZh, price, weightGrams, stock]
+                    properties:
+                      id: { type: string }
+                      variantEn: { type: string }
+                      variantZh: { type: string }
+                      price: { type: string, description: "Decimal in the merchant's currency, with no more digits than it has" }
+                      weightGrams: { type: integer }
+                      stock: { type: integer }
             Store:
               type: object
               required: [slug, name, tagline, merchant, productCount]

@@ -8,10 +8,14 @@ public struct WebConfiguration: Sendable {
     public var rateMaxAge: TimeInterval
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var maxBodyBytes: Int
+    /// The largest catalogue import accepted, in bytes.
+    public var maxImportBytes: Int
 
-    public init(opsToken: String, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20) {
+    public init(opsToken: String, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
+                maxImportBytes: Int = 32 << 20) {
         self.opsToken = opsToken
         self.rateMaxAge = rateMaxAge
         self.maxBodyBytes = maxBodyBytes
+        self.maxImportBytes = maxImportBytes
     }
 }

@@ -40,6 +40,15 @@ public struct MerchantCatalogService: Sendable {
     /// Creates or replaces every product of `drafts` in one transaction: all of them, or none.
     @discardableResult
     public func save(_ drafts: [ProductDraft], for merchant: Merchant, at now: Date) async throws -> [Product] {
+        let decision = try await saving(drafts, for: merchant, at: now)
+        try await store.apply(decision.changes)
+        return decision.products
+    }
+
+    /// The products `drafts` describe and the changes that save them, for a caller that
+    /// commits them with changes of its own (an idempotency key).
+    public func saving(_ drafts: [ProductDraft], for merchant: Merchant, at now: Date) async throws
+        -> (changes: [Change], products: [Product]) {
         let storefront = try await storefront(of: merchant)
         var products: [Product] = []
         var seen = Set<String>()
@@ -57,8 +66,7 @@ public struct MerchantCatalogService: Sendable {
         let changes = products.flatMap { product in
             CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp)
         }
-        try await store.apply(changes)
-        return products
+        return (changes, products)
     }
 
     /// The merchant's products, newest first.
@@ -78,19 +86,27 @@ public struct MerchantCatalogService: Sendable {
 
     /// Changes one SKU's price and/or stock; the product's cheapest price and sort key follow.
     public func updateSKU(_ skuID: String, price: String?, stock: Int64?, for merchant: Merchant, at now: Date) async throws -> SKU {
+        let decision = try await updatingSKU(skuID, price: price, stock: stock, for: merchant, at: now)
+        try await store.apply(decision.changes)
+        return decision.sku
+    }
+
+    public func updatingSKU(_ skuID: String, price: String?, stock: Int64?, for merchant: Merchant, at now: Date) async throws
+        -> (changes: [Change], product: Product, sku: SKU) {
         let rows = try await store.read(SQL(
             "SELECT k.product_id FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id WHERE k.id = ? AND s.merchant_id = ?",
             bind: skuID, merchant.id))
         guard let productID = try rows.first?.text("product_id") else { throw NotFound(what: "SKU \(skuID)") }
-        let product = try await self.product(productID, of: merchant)
-        var draft = ProductDraft(product)
+        var draft = ProductDraft(try await product(productID, of: merchant))
         guard let index = draft.skus.firstIndex(where: { $0.id == skuID }) else { throw NotFound(what: "SKU \(skuID)") }
         if let price { draft.skus[index].price = price }
         if let stock { draft.skus[index].stock = stock }
         do {
-            let saved = try await save([draft], for: merchant, at: now)
-            guard let sku = saved.first?.skus.first(where: { $0.id == skuID }) else { throw NotFound(what: "SKU \(skuID)") }
-            return sku
+            let decision = try await saving([draft], for: merchant, at: now)
+            guard let product = decision.products.first, let sku = product.skus.first(where: { $0.id == skuID }) else {
+                throw NotFound(what: "SKU \(skuID)")
+            }
+            return (decision.changes, product, sku)
         } catch let refused as DraftRefused {
             let prefix = "skus[\(index)]."
             let field = refused.error.field.hasPrefix(prefix) ? String(refused.error.field.dropFirst(prefix.count)) : refused.error.field

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Commerce
 import Money
 import NIOCore
 import Services
@@ -30,6 +31,12 @@ public struct Problem: Error, Sendable, Equatable, Codable {
         Problem(type: "malformed-request", title: "The request could not be read", status: .badRequest, detail: detail, field: field)
     }
 
+    /// A CSV file that cannot be imported, with the row and column at fault.
+    static func csv(row: Int, column: String, message: String) -> Problem {
+        Problem(type: "malformed-csv", title: "The CSV could not be imported", status: .badRequest,
+                detail: "row \(row), column \(column): \(message)", field: "row \(row), column \(column)")
+    }
+
     static let notFound = Problem(type: "not-found", title: "Not found", status: .notFound, detail: "There is nothing at this address.")
 
     static func unauthorized(_ detail: String) -> Problem {
@@ -54,8 +61,11 @@ public struct Problem: Error, Sendable, Equatable, Codable {
                 return .validation(error.description, field: field)
             }
         case let error as RateCSV.Problem:
-            return Problem(type: "malformed-csv", title: "The CSV could not be imported", status: .badRequest,
-                           detail: error.description, field: "row \(error.row), column \(error.column)")
+            return .csv(row: error.row, column: error.column, message: error.message)
+        case let error as CatalogError:
+            return .validation(error.message, field: error.field)
+        case let error as MerchantCatalogService.NotFound:
+            return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
         case let error as IdempotencyError:
             switch error {
             case .keyReused: return .validation(error.description, field: "Idempotency-Key")

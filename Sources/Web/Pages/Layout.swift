@@ -51,13 +51,30 @@ enum Layout {
         .store h2 { font-size: 1.15rem; margin: 0; }
         .store .meta { color: var(--muted); font-size: .85rem; margin: .25rem 0 .75rem; }
         .badge { display: inline-block; font-size: .75rem; padding: .05rem .5rem; border-radius: 1rem; background: #eef3ff; color: #2a4a8a; }
-        .products { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: .5rem; }
-        .product img { width: 100%; aspect-ratio: 1; border-radius: .5rem; background: #f2f2f2; }
+        .products { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .75rem; }
+        .store .products { grid-template-columns: repeat(3, 1fr); gap: .5rem; }
+        .product img { display: block; width: 100%; height: auto; aspect-ratio: 1; border-radius: .5rem; background: #f2f2f2; }
         .product .name { font-size: .8rem; display: block; }
         .product .price { font-weight: 600; font-size: .85rem; }
         .product .blocked { color: var(--accent); font-size: .75rem; }
+        .products a { color: inherit; text-decoration: none; }
+        .store h2 a { color: inherit; }
+        form.search { display: flex; gap: .5rem; margin: 0 0 1rem; }
+        form.search input { flex: 1; font-size: 1rem; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: .5rem; }
+        form.search button, form.sort button { padding: .5rem 1rem; border: 0; border-radius: .5rem; background: var(--accent); color: #fff; }
+        form.sort { margin: .5rem 0; }
+        .pager { display: flex; gap: 1rem; justify-content: center; margin: 1rem 0; }
+        .product-detail { display: grid; grid-template-columns: minmax(12rem, 20rem) 1fr; gap: 1.5rem; background: #fff;
+                          border: 1px solid var(--line); border-radius: .75rem; padding: 1rem; }
+        .product-detail img { width: 100%; height: auto; border-radius: .5rem; }
+        .skus { list-style: none; padding: 0; }
+        .sku { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+        .sku .variant { display: inline-block; min-width: 6rem; }
+        .stock { color: var(--muted); font-size: .85rem; margin-left: .5rem; }
+        .sold-out, p.blocked { color: var(--accent); }
+        @media (max-width: 40rem) { .product-detail { grid-template-columns: 1fr; } }
         .error { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.5rem; }
         footer { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem 1rem; }
-        @media (max-width: 30rem) { .products { grid-template-columns: repeat(2, 1fr); } }
+        @media (max-width: 30rem) { .store .products { grid-template-columns: repeat(2, 1fr); } }
         """
 }

@@ -6,6 +6,7 @@ import Services
 /// The pages people see, and what they load (stylesheet, product pictures).
 struct PageRoutes<Context: RequestContext> {
     let catalog: CatalogService
+    let search: CatalogSearch
     let rates: RateService
 
     func register(on router: Router<Context>) {
@@ -14,6 +15,34 @@ struct PageRoutes<Context: RequestContext> {
             async let listings = catalog.storefronts()
             async let book = rates.book()
             return Responses.html(HomePage.render(try await listings, rates: try await book, now: Date(), language: language))
+        }
+        router.get("/search") { request, _ in
+            let query = try ProductQueryParameters.read(request)
+            async let page = search.search(query)
+            async let book = rates.book()
+            return Responses.html(SearchPage.render(try await page, rates: try await book, now: Date(),
+                                                    language: LanguageChoice.language(of: request)))
+        }
+        router.get("/stores/:slug") { request, context in
+            let slug = context.parameters.get("slug") ?? ""
+            guard let listing = try await catalog.storefronts(featuredPerStore: 0).first(where: { $0.storefront.slug == slug }) else {
+                throw Problem.notFound
+            }
+            var query = try ProductQueryParameters.read(request)
+            query.storeSlug = slug
+            query.text = nil
+            async let page = search.search(query)
+            async let book = rates.book()
+            return Responses.html(StorePage.render(listing, page: try await page, rates: try await book, now: Date(),
+                                                   language: LanguageChoice.language(of: request)))
+        }
+        router.get("/products/:id") { request, context in
+            guard let product = try await catalog.product(id: context.parameters.get("id") ?? ""),
+                  let listing = try await catalog.storefronts(featuredPerStore: 0).first(where: { $0.storefront.id == product.storefrontID })
+            else { throw Problem.notFound }
+            return Responses.html(ProductDetailPage.render(product, merchant: listing.merchant, storefront: listing.storefront,
+                                                     rates: try await rates.book(), now: Date(),
+                                                     language: LanguageChoice.language(of: request)))
         }
         router.get("/assets/site.css") { _, _ in
             Responses.text(Layout.stylesheet, contentType: "text/css; charset=utf-8")
