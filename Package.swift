@@ -76,32 +76,32 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "StoreTesting",
+            name: "TestSupport",
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],
-            path: "Tests/StoreTesting",
+            path: "Tests/TestSupport",
             swiftSettings: strict
         ),
         .testTarget(
             name: "MoneyTests",
-            dependencies: ["Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Money", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money"], swiftSettings: strict),
-        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Money"], swiftSettings: strict),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Money", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ServicesTests",
-            dependencies: ["Services", "Storage", "StoreTesting", "Commerce", "Money"],
+            dependencies: ["Services", "Storage", "TestSupport", "Commerce", "Money"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "StoreTesting", "Commerce", "Money", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Storage", "TestSupport", "Commerce", "Money", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "StoreTesting", "Services", "Commerce", "Money",
+                "Web", "Storage", "TestSupport", "Services", "Commerce", "Money",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

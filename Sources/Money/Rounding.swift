@@ -6,7 +6,7 @@ public enum Rounding: String, Sendable, CaseIterable {
     case halfUp
 
     /// `numerator / denominator` rounded to an integer; `denominator` must be positive.
-    func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
+    public func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
         var quotient = numerator / denominator
         let remainder = numerator - quotient * denominator
         let twice = remainder.magnitude * 2

@@ -3,7 +3,7 @@ import Foundation
 import Money
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 
 @Suite("Browsing and searching the catalogue")

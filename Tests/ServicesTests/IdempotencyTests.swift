@@ -1,7 +1,7 @@
 import Foundation
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 
 @Suite("Idempotency keys")

@@ -3,7 +3,7 @@ import Ledger
 import Money
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 
 @Suite("Ledger in a store")

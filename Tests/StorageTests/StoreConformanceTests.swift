@@ -1,6 +1,6 @@
 import Foundation
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 
 /// Every store adapter must behave the same: these run against SQLite and PostgreSQL alike.

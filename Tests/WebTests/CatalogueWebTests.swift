@@ -6,7 +6,7 @@ import Money
 import NIOCore
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 @testable import Web
 

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Money
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 @testable import Web
 

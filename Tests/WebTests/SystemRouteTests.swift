@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Storage
-import StoreTesting
+import TestSupport
 import Testing
 @testable import Web
 

@@ -6,7 +6,7 @@ import Logging
 import NIOCore
 import Services
 import Storage
-import StoreTesting
+import TestSupport
 import Web
 
 let opsToken = "test-ops-token"

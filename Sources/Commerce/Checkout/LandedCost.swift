@@ -1,0 +1,136 @@
+import Foundation
+import Money
+
+/// One line of a parcel as the buyer asks for it.
+public struct ParcelItem: Sendable, Hashable {
+    public let product: Product
+    public let sku: SKU
+    public let quantity: Int64
+
+    public init(product: Product, sku: SKU, quantity: Int64) {
+        self.product = product
+        self.sku = sku
+        self.quantity = quantity
+    }
+}
+
+/// A line priced: the merchant's amount, its CNY value at the quote's rate (and what rounding
+/// left), its share of the freight, and its tax.
+public struct PricedLine: Sendable, Hashable {
+    public let skuID: String
+    public let productID: String
+    public let hsCode: String
+    public let quantity: Int64
+    public let unitPrice: Money
+    public let amount: Money
+    public let goodsCNY: Money
+    public let roundingRemainder: ExactDecimal
+    public let freightCNY: Money
+    public let tax: LineTax
+}
+
+/// Everything a buyer pays for one parcel (one merchant's goods), in CNY: goods, freight,
+/// cross-border tax, total. The whole landed cost, so that nothing is added at the door.
+public struct LandedCost: Sendable, Hashable {
+    public let merchantID: String
+    public let lines: [PricedLine]
+    public let rate: ExchangeRate
+    public let weightGrams: Int64
+    public let goods: Money
+    public let freight: Money
+    public let tax: Money
+    public var total: Money { Money(minorUnits: goods.minorUnits + freight.minorUnits + tax.minorUnits, currency: .CNY) }
+}
+
+public enum LandedCostError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case cannotShip(productID: String, reason: String)
+    case quantity(skuID: String)
+    case mixedMerchants
+    case overPerTransactionLimit(limit: Money, value: Money)
+    case money(MoneyError)
+    case tax(TaxError)
+
+    public var description: String {
+        switch self {
+        case .empty: return "the parcel is empty"
+        case .cannotShip(let id, let reason): return "\(id) cannot ship to China: \(reason)"
+        case .quantity(let sku): return "the quantity of \(sku) must be from 1 to 999"
+        case .mixedMerchants: return "a parcel holds one merchant's goods"
+        case .overPerTransactionLimit(let limit, let value):
+            return "a cross-border parcel may be worth at most \(limit.formatted(.en)) (this one: \(value.formatted(.en))); split the order"
+        case .money(let error): return error.description
+        case .tax(let error): return error.description
+        }
+    }
+}
+
+extension LandedCost {
+    /// Prices a parcel of `items` from `merchant` at `rate` (merchant currency → CNY) on `day`.
+    /// Freight is shared between lines in proportion to their CNY value, the last fen to the
+    /// largest remainders, so the shares add up to the freight exactly.
+    public static func quote(
+        _ items: [ParcelItem], merchant: Merchant, rate: ExchangeRate, freightTable: FreightTable, on day: Day
+    ) throws(LandedCostError) -> LandedCost {
+        guard !items.isEmpty else { throw .empty }
+        var converted: [(item: ParcelItem, amount: Money, conversion: Conversion)] = []
+        var grams: Int64 = 0
+        for item in items {
+            guard (1...999).contains(item.quantity) else { throw .quantity(skuID: item.sku.id) }
+            if let reason = item.product.noShipReason { throw .cannotShip(productID: item.product.id, reason: reason.en) }
+            guard item.sku.price.currency == merchant.currency else { throw .mixedMerchants }
+            do {
+                let amount = try item.sku.price.multiplied(by: item.quantity)
+                converted.append((item, amount, try rate.convert(amount)))
+            } catch { throw .money(error) }
+            grams += item.sku.weightGrams * item.quantity
+        }
+        let goods = converted.reduce(0) { $0 + $1.conversion.converted.minorUnits }
+        let freight = freightTable.freight(grams: grams, from: merchant.country)
+        let shares = FreightShares.split(freight.minorUnits, by: converted.map { $0.conversion.converted.minorUnits })
+        if let limits = CustomsRules.limits(on: day) {
+            let value = Money(minorUnits: goods + freight.minorUnits, currency: .CNY)
+            if value.minorUnits > limits.perTransaction.minorUnits {
+                throw .overPerTransactionLimit(limit: limits.perTransaction, value: value)
+            }
+        }
+        var lines: [PricedLine] = []
+        for (index, entry) in converted.enumerated() {
+            let dutiable = Money(minorUnits: entry.conversion.converted.minorUnits + shares[index], currency: .CNY)
+            let tax: LineTax
+            do { tax = try CrossBorderTax.line(dutiableValue: dutiable, hsCode: entry.item.product.hsCode, on: day) } catch {
+                throw .tax(error)
+            }
+            lines.append(PricedLine(
+                skuID: entry.item.sku.id, productID: entry.item.product.id, hsCode: entry.item.product.hsCode,
+                quantity: entry.item.quantity, unitPrice: entry.item.sku.price, amount: entry.amount,
+                goodsCNY: entry.conversion.converted, roundingRemainder: entry.conversion.remainder,
+                freightCNY: Money(minorUnits: shares[index], currency: .CNY), tax: tax))
+        }
+        return LandedCost(
+            merchantID: merchant.id, lines: lines, rate: rate, weightGrams: grams,
+            goods: Money(minorUnits: goods, currency: .CNY), freight: freight,
+            tax: Money(minorUnits: lines.reduce(0) { $0 + $1.tax.total.minorUnits }, currency: .CNY))
+    }
+}
+
+/// Splits an amount in proportion to weights, exactly: floor shares, then the leftover minor
+/// units one each to the largest remainders (ties to the earlier line).
+public enum FreightShares {
+    public static func split(_ amount: Int64, by weights: [Int64]) -> [Int64] {
+        let total = weights.reduce(0, +)
+        guard total > 0 else {
+            var even = weights.map { _ in amount / Int64(max(weights.count, 1)) }
+            if !even.isEmpty { even[0] += amount - even.reduce(0, +) }
+            return even
+        }
+        var shares = weights.map { Int64((Int128(amount) * Int128($0)) / Int128(total)) }
+        let remainders = weights.enumerated().map { ($0.offset, (Int128(amount) * Int128($0.element)) % Int128(total)) }
+        var left = amount - shares.reduce(0, +)
+        for (index, _) in remainders.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where left > 0 {
+            shares[index] += 1
+            left -= 1
+        }
+        return shares
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Money
+
+/// The dated rules for cross-border retail imports into mainland China, as
+/// shared/reference/customs.json gives them (a test keeps the two equal). An order uses the
+/// rules in force on the day of its quote.
+public enum CustomsRules {
+    /// A value in force from `from` (inclusive) until `to` (inclusive), or with no end.
+    public struct Dated<Value: Sendable>: Sendable {
+        public let from: Day
+        public let to: Day?
+        public let value: Value
+        public let source: String
+
+        public func covers(_ day: Day) -> Bool { day >= from && (to.map { day <= $0 } ?? true) }
+    }
+
+    public struct Limits: Sendable, Equatable {
+        public let perTransaction: Money
+        public let annual: Money
+    }
+
+    public static let personalLimits: [Dated<Limits>] = [
+        Dated(from: Day(2016, 4, 8), to: Day(2018, 12, 31),
+              value: Limits(perTransaction: cny(2000), annual: cny(20000)), source: "Cai Guan Shui [2016] No. 18"),
+        Dated(from: Day(2019, 1, 1), to: nil,
+              value: Limits(perTransaction: cny(5000), annual: cny(26000)), source: "Cai Guan Shui [2018] No. 49"),
+    ]
+
+    public static let vatRates: [Dated<ExactDecimal>] = [
+        Dated(from: Day(2016, 4, 8), to: Day(2018, 4, 30), value: ExactDecimal(mantissa: 17, scale: 2),
+              source: "Import VAT standard rate 17% (before the 2018 reform)"),
+        Dated(from: Day(2018, 5, 1), to: Day(2019, 3, 31), value: ExactDecimal(mantissa: 16, scale: 2),
+              source: "Cai Shui [2018] No. 32"),
+        Dated(from: Day(2019, 4, 1), to: nil, value: ExactDecimal(mantissa: 13, scale: 2),
+              source: "Ministry of Finance, SAT, GACC Announcement [2019] No. 39"),
+    ]
+
+    /// Consumption tax by HS prefix. Gold, silver, platinum and diamond jewellery carry none
+    /// at import (their 5% is charged at retail in China), so they are not listed.
+    public struct ConsumptionTax: Sendable {
+        public let name: String
+        public let hsPrefixes: [String]
+        public let rates: [Dated<ExactDecimal>]
+    }
+
+    public static let consumptionTaxes: [ConsumptionTax] = [
+        ConsumptionTax(name: "high-end cosmetics", hsPrefixes: ["3303", "3304"], rates: [
+            Dated(from: Day(2006, 4, 1), to: Day(2016, 9, 30), value: ExactDecimal(mantissa: 30, scale: 2),
+                  source: "before the 2016 reform all cosmetics carried 30%"),
+            Dated(from: Day(2016, 10, 1), to: nil, value: ExactDecimal(mantissa: 15, scale: 2), source: "Cai Shui [2016] No. 103"),
+        ]),
+        ConsumptionTax(name: "high-end watches", hsPrefixes: ["9101", "9102"], rates: [
+            Dated(from: Day(2006, 4, 1), to: nil, value: ExactDecimal(mantissa: 20, scale: 2), source: "Cai Shui [2006] No. 33"),
+        ]),
+        ConsumptionTax(name: "precious jewellery, pearls and jade", hsPrefixes: ["7113", "7116", "7101", "7103"], rates: [
+            Dated(from: Day(2006, 4, 1), to: nil, value: ExactDecimal(mantissa: 10, scale: 2), source: "Cai Shui [2006] No. 33"),
+        ]),
+    ]
+
+    /// Within the limits VAT and consumption tax are collected at 70% of the statutory amount.
+    public static let withinLimitShare = ExactDecimal(mantissa: 7, scale: 1)
+
+    public static func limits(on day: Day) -> Limits? { personalLimits.first { $0.covers(day) }?.value }
+    public static func vatRate(on day: Day) -> ExactDecimal? { vatRates.first { $0.covers(day) }?.value }
+
+    /// The consumption tax rate for an HS code on a day; zero for goods that carry none.
+    public static func consumptionTaxRate(hsCode: String, on day: Day) -> ExactDecimal {
+        for tax in consumptionTaxes where tax.hsPrefixes.contains(where: hsCode.hasPrefix) {
+            if let rate = tax.rates.first(where: { $0.covers(day) }) { return rate.value }
+        }
+        return ExactDecimal(mantissa: 0, scale: 0)
+    }
+
+    static func cny(_ yuan: Int64) -> Money { Money(minorUnits: yuan * 100, currency: .CNY) }
+}
+
+/// A calendar day in China Standard Time, the day customs rules are dated by.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(_ year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day in Beijing (UTC+8, no daylight saving) at `instant`.
+    public init(beijing instant: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+}

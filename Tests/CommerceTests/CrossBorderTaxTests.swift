@@ -1,0 +1,169 @@
+import Commerce
+import Foundation
+import Money
+import TestSupport
+import Testing
+
+/// Cases from shared/reference/customs.json: its rules, its worked examples and the published
+/// comprehensive rates must come out of the calculator.
+@Suite("Cross-border tax")
+struct CrossBorderTaxTests {
+    struct Reference: Decodable {
+        struct Limit: Decodable {
+            let effective_from: String
+            let effective_to: String?
+            let per_transaction_cny: Int64
+            let annual_cny: Int64
+        }
+        struct Rate: Decodable {
+            let effective_from: String
+            let effective_to: String?
+            let rate: String
+        }
+        struct Published: Decodable {
+            let goods: String
+            let rate_percent: String
+            let from: String
+        }
+        struct Example: Decodable {
+            let goods: String
+            let vat: String
+            let consumption_tax: String
+            let total_tax: String
+        }
+        let personal_limits: [Limit]
+        let vat_rates: [Rate]
+        let published_comprehensive_rates: [Published]
+        let worked_examples: [Example]
+    }
+
+    func reference() throws -> Reference {
+        try JSONDecoder().decode(Reference.self, from: ReferenceFile.data("customs.json"))
+    }
+
+    static func day(_ text: String) -> Day {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return Day(parts[0], parts[1], parts[2])
+    }
+
+    @Test("the dated limits and VAT rates are the reference's")
+    func rulesMatchReference() throws {
+        let reference = try reference()
+        #expect(CustomsRules.personalLimits.count == reference.personal_limits.count)
+        for (rule, source) in zip(CustomsRules.personalLimits, reference.personal_limits) {
+            #expect(rule.from == Self.day(source.effective_from) && rule.to == source.effective_to.map(Self.day))
+            #expect(rule.value.perTransaction.minorUnits == source.per_transaction_cny * 100)
+            #expect(rule.value.annual.minorUnits == source.annual_cny * 100)
+        }
+        #expect(CustomsRules.vatRates.count == reference.vat_rates.count)
+        for (rule, source) in zip(CustomsRules.vatRates, reference.vat_rates) {
+            #expect(rule.from == Self.day(source.effective_from) && rule.to == source.effective_to.map(Self.day))
+            #expect(rule.value == (try ExactDecimal(parsing: source.rate)))
+        }
+    }
+
+    @Test("every worked example in the reference")
+    func workedExamples() throws {
+        for example in try reference().worked_examples {
+            // "general goods, 1,000.00 CNY dutiable value, 2019-06-01"
+            let value = try #require(example.goods.firstMatch(of: /([\d,]+\.\d{2}) CNY/)).1.replacingOccurrences(of: ",", with: "")
+            let day = Self.day(String(try #require(example.goods.firstMatch(of: /\d{4}-\d{2}-\d{2}/)).0))
+            let tax = try CrossBorderTax.line(dutiableValue: Money(decimal: value, currency: .CNY), hsCode: "620520", on: day)
+            #expect(tax.vat.decimalText == example.vat)
+            #expect(tax.consumptionTax.decimalText == example.consumption_tax)
+            #expect(tax.total.decimalText == example.total_tax)
+        }
+    }
+
+    @Test("the published comprehensive rates come out of the calculator")
+    func publishedRates() throws {
+        for published in try reference().published_comprehensive_rates {
+            let from = Self.day(published.from)
+            let hs = published.goods.hasPrefix("cosmetics") ? "330499" : "620520"
+            let value = Money(minorUnits: 100_000_000, currency: .CNY)  // one million yuan: the rate to 0.01 %
+            let tax = try CrossBorderTax.line(dutiableValue: value, hsCode: hs, on: from)
+            let expected = try ExactDecimal(parsing: published.rate_percent)
+            // total ÷ value × 100, kept to one decimal as published
+            let tenths = Rounding.halfUp.divide(Int128(tax.total.minorUnits) * 1000, by: Int128(value.minorUnits))
+            #expect(ExactDecimal(mantissa: Int64(tenths), scale: 1) == expected, "\(published.goods)")
+        }
+    }
+
+    @Test("consumption tax follows the HS code and the date; rounding is half-up to the fen")
+    func consumptionTax() throws {
+        let day = Day(2026, 11, 23)
+        // cosmetics 15%, VAT 13%: CT = 100 / 0.85 × 0.15 = 17.647…; × 0.7 = 12.3529… → 12.35
+        // VAT = 100 / 0.85 × 0.13 = 15.294…; × 0.7 = 10.7058… → 10.71
+        let serum = try CrossBorderTax.line(dutiableValue: Money(minorUnits: 10_000, currency: .CNY), hsCode: "330499", on: day)
+        #expect(serum.consumptionTax.minorUnits == 1235 && serum.vat.minorUnits == 1071)
+        let shirt = try CrossBorderTax.line(dutiableValue: Money(minorUnits: 10_000, currency: .CNY), hsCode: "620520", on: day)
+        #expect(shirt.consumptionTax.isZero && shirt.vat.minorUnits == 910)
+        // 0.5 fen exactly rounds up: 5 fen × 0.13 × 0.7 = 0.455 fen → 0; 50 fen → 4.55 → 5
+        let half = try CrossBorderTax.line(dutiableValue: Money(minorUnits: 50, currency: .CNY), hsCode: "620520", on: day)
+        #expect(half.vat.minorUnits == 5)
+        #expect(throws: TaxError.noRulesOn(Day(2010, 1, 1))) {
+            try CrossBorderTax.line(dutiableValue: Money(minorUnits: 1, currency: .CNY), hsCode: "620520", on: Day(2010, 1, 1))
+        }
+        #expect(throws: TaxError.notCNY(.USD)) {
+            try CrossBorderTax.line(dutiableValue: Money(minorUnits: 1, currency: .USD), hsCode: "620520", on: day)
+        }
+    }
+}
+
+@Suite("Landed cost")
+struct LandedCostTests {
+    let merchant = Merchant(id: "m", name: LocalizedText(en: "M", zh: "M"), country: "US", currency: .USD, kind: .brand, onboardedBy: nil)
+    let day = Day(2026, 11, 23)
+
+    func item(_ id: String, price: Int64, grams: Int64, quantity: Int64, hs: String = "200819") -> ParcelItem {
+        let sku = SKU(id: id, variant: LocalizedText(en: "v", zh: "v"), price: Money(minorUnits: price, currency: .USD),
+                      weightGrams: grams, onHand: 100)
+        let product = Product(id: "p-\(id)", storefrontID: "s", name: LocalizedText(en: id, zh: id),
+                              description: LocalizedText(en: "d", zh: "d"), category: "food", brand: "b", hsCode: hs,
+                              originCountry: "US", noShipReason: nil, artwork: Artwork(shape: .jar, color: "#000000"), skus: [sku])
+        return ParcelItem(product: product, sku: sku, quantity: quantity)
+    }
+
+    @Test("goods, freight and tax add up to the total; freight shares add up to the freight")
+    func addsUp() throws {
+        let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "7.1180"), source: "t", asOf: Date())
+        let cost = try LandedCost.quote([item("a", price: 1899, grams: 1250, quantity: 2), item("b", price: 1349, grams: 1400, quantity: 1)],
+                                        merchant: merchant, rate: rate, freightTable: .standard, on: day)
+        #expect(cost.weightGrams == 3900)
+        #expect(cost.freight == FreightTable.standard.freight(grams: 3900, from: "US"))
+        #expect(cost.freight.minorUnits == 6000 + 7 * 2000)
+        #expect(cost.lines.reduce(0) { $0 + $1.freightCNY.minorUnits } == cost.freight.minorUnits)
+        #expect(cost.goods.minorUnits == cost.lines.reduce(0) { $0 + $1.goodsCNY.minorUnits })
+        #expect(cost.goods.minorUnits == 27034 + 9602)  // 37.98 × 7.118 = 270.34164; 13.49 × 7.118 = 96.02182
+        #expect(cost.total.minorUnits == cost.goods.minorUnits + cost.freight.minorUnits + cost.tax.minorUnits)
+        for line in cost.lines {
+            let expected = try CrossBorderTax.line(dutiableValue: Money(minorUnits: line.goodsCNY.minorUnits + line.freightCNY.minorUnits,
+                                                                        currency: .CNY), hsCode: line.hsCode, on: day)
+            #expect(line.tax == expected)
+        }
+    }
+
+    @Test("a parcel above the per-transaction limit is refused, naming the limit")
+    func limit() throws {
+        let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "7.1180"), source: "t", asOf: Date())
+        #expect(throws: LandedCostError.self) {
+            try LandedCost.quote([item("a", price: 80000, grams: 500, quantity: 1)], merchant: merchant, rate: rate,
+                                 freightTable: .standard, on: day)
+        }
+        #expect(throws: LandedCostError.quantity(skuID: "a")) {
+            try LandedCost.quote([item("a", price: 100, grams: 500, quantity: 0)], merchant: merchant, rate: rate,
+                                 freightTable: .standard, on: day)
+        }
+    }
+
+    @Test("freight shares are exact and proportional")
+    func shares() {
+        let cases: [(Int64, [Int64], [Int64])] = [
+            (10, [1, 1, 1], [4, 3, 3]), (100, [50, 30, 20], [50, 30, 20]), (1, [5, 5], [1, 0]),
+            (7, [0, 0], [4, 3]),  // no weights: even shares, the odd fen to the first
+        ]
+        for (amount, weights, expected) in cases {
+            #expect(FreightShares.split(amount, by: weights) == expected)
+        }
+    }
+}
