@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -189,6 +189,131 @@ extension Migrations {
             "ALTER TABLE products ADD COLUMN updated_at BIGINT",
             "CREATE INDEX products_by_sort_price ON products(sort_price_cny)",
             "CREATE INDEX products_by_category ON products(category)",
+        ]
+    }
+
+    /// Consumers (password hashes only), their sessions (token hashes only), and their
+    /// delivery addresses with the mobile number sealed and a masked copy for display.
+    static let accounts = Migration(version: 4, name: "consumer accounts") { _ in
+        [
+            """
+            CREATE TABLE consumers (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE addresses (
+                id TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                province TEXT NOT NULL,
+                city TEXT NOT NULL,
+                district TEXT NOT NULL,
+                street TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                mobile_sealed TEXT NOT NULL,
+                mobile_masked TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX addresses_by_consumer ON addresses(consumer_id)",
+        ]
+    }
+
+    /// Carts, quotes (kept whole, as JSON, so that what was quoted is what is honoured), and
+    /// orders with their lines, a snapshot of the delivery address and every change of state.
+    static let checkout = Migration(version: 5, name: "carts, quotes and orders") { _ in
+        [
+            """
+            CREATE TABLE cart_lines (
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                sku_id TEXT NOT NULL REFERENCES skus(id),
+                quantity BIGINT NOT NULL CHECK (quantity > 0),
+                added_at BIGINT NOT NULL,
+                PRIMARY KEY (consumer_id, sku_id)
+            )
+            """,
+            """
+            CREATE TABLE quotes (
+                id TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                body TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE orders (
+                id TEXT PRIMARY KEY,
+                group_id TEXT NOT NULL,
+                quote_id TEXT NOT NULL REFERENCES quotes(id),
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                status TEXT NOT NULL,
+                rate TEXT NOT NULL,
+                rate_source TEXT NOT NULL,
+                rate_as_of BIGINT NOT NULL,
+                goods_cny BIGINT NOT NULL,
+                freight_cny BIGINT NOT NULL,
+                tax_cny BIGINT NOT NULL,
+                total_cny BIGINT NOT NULL,
+                recipient TEXT NOT NULL,
+                province TEXT NOT NULL,
+                city TEXT NOT NULL,
+                district TEXT NOT NULL,
+                street TEXT NOT NULL,
+                mobile_sealed TEXT NOT NULL,
+                mobile_masked TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                pay_by BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX orders_by_consumer ON orders(consumer_id, created_at)",
+            "CREATE INDEX orders_by_status ON orders(status, pay_by)",
+            """
+            CREATE TABLE order_lines (
+                order_id TEXT NOT NULL REFERENCES orders(id),
+                line_no BIGINT NOT NULL,
+                sku_id TEXT NOT NULL REFERENCES skus(id),
+                product_id TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                name_zh TEXT NOT NULL,
+                hs_code TEXT NOT NULL,
+                quantity BIGINT NOT NULL CHECK (quantity > 0),
+                unit_price_minor BIGINT NOT NULL,
+                currency TEXT NOT NULL,
+                goods_cny BIGINT NOT NULL,
+                freight_cny BIGINT NOT NULL,
+                consumption_tax_cny BIGINT NOT NULL,
+                vat_cny BIGINT NOT NULL,
+                PRIMARY KEY (order_id, line_no)
+            )
+            """,
+            """
+            CREATE TABLE order_events (
+                order_id TEXT NOT NULL REFERENCES orders(id),
+                seq BIGINT NOT NULL,
+                from_status TEXT,
+                to_status TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                note TEXT NOT NULL,
+                PRIMARY KEY (order_id, seq)
+            )
+            """,
         ]
     }
 

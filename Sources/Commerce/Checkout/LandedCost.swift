@@ -27,6 +27,20 @@ public struct PricedLine: Sendable, Hashable {
     public let roundingRemainder: ExactDecimal
     public let freightCNY: Money
     public let tax: LineTax
+
+    public init(skuID: String, productID: String, hsCode: String, quantity: Int64, unitPrice: Money, amount: Money,
+                goodsCNY: Money, roundingRemainder: ExactDecimal, freightCNY: Money, tax: LineTax) {
+        self.skuID = skuID
+        self.productID = productID
+        self.hsCode = hsCode
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.amount = amount
+        self.goodsCNY = goodsCNY
+        self.roundingRemainder = roundingRemainder
+        self.freightCNY = freightCNY
+        self.tax = tax
+    }
 }
 
 /// Everything a buyer pays for one parcel (one merchant's goods), in CNY: goods, freight,
@@ -40,6 +54,17 @@ public struct LandedCost: Sendable, Hashable {
     public let freight: Money
     public let tax: Money
     public var total: Money { Money(minorUnits: goods.minorUnits + freight.minorUnits + tax.minorUnits, currency: .CNY) }
+
+    public init(merchantID: String, lines: [PricedLine], rate: ExchangeRate, weightGrams: Int64, goods: Money, freight: Money,
+                tax: Money) {
+        self.merchantID = merchantID
+        self.lines = lines
+        self.rate = rate
+        self.weightGrams = weightGrams
+        self.goods = goods
+        self.freight = freight
+        self.tax = tax
+    }
 }
 
 public enum LandedCostError: Error, Equatable, Sendable, CustomStringConvertible {

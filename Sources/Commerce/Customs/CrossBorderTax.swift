@@ -9,6 +9,12 @@ public struct LineTax: Sendable, Hashable {
     public let consumptionTax: Money
     public let vat: Money
     public var total: Money { Money(minorUnits: consumptionTax.minorUnits + vat.minorUnits, currency: .CNY) }
+
+    public init(dutiableValue: Money, consumptionTax: Money, vat: Money) {
+        self.dutiableValue = dutiableValue
+        self.consumptionTax = consumptionTax
+        self.vat = vat
+    }
 }
 
 public enum TaxError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -53,6 +53,20 @@ public struct CatalogService: Sendable {
         try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
     }
 
+    /// A SKU with its product and merchant, as checkout needs them.
+    public func sku(_ id: String) async throws -> (merchant: Merchant, product: Product, sku: SKU)? {
+        let rows = try await store.read(SQL(
+            """
+            SELECT m.* FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id
+            JOIN merchants m ON m.id = s.merchant_id WHERE k.id = ?
+            """, bind: id))
+        let productRows = try await store.read(SQL(
+            "SELECT p.* FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ?", bind: id))
+        guard let merchantRow = rows.first, let product = try await withSKUs(productRows).first,
+              let sku = product.skus.first(where: { $0.id == id }) else { return nil }
+        return (try CatalogRecords.merchant(merchantRow), product, sku)
+    }
+
     func withSKUs(_ productRows: [Row]) async throws -> [Product] {
         guard !productRows.isEmpty else { return [] }
         let ids = try productRows.map { try $0.text("id") }

@@ -1,0 +1,140 @@
+import Commerce
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import Storage
+
+/// A buyer's account as the platform knows it.
+public struct Consumer: Sendable, Hashable {
+    public let id: String
+    public let email: String
+    public let displayName: String
+}
+
+/// A saved delivery address, as pages show it: the mobile number masked.
+public struct SavedAddress: Sendable, Hashable {
+    public let id: String
+    public let province: String
+    public let city: String
+    public let district: String
+    public let street: String
+    public let recipient: String
+    public let mobileMasked: String
+
+    public var oneLine: String { "\(province)\(city)\(district)\(street) \(recipient) \(mobileMasked)" }
+}
+
+public enum AccountFailure: Error, Equatable, CustomStringConvertible {
+    case emailTaken
+    case wrongCredentials
+    case notFound
+
+    public var description: String {
+        switch self {
+        case .emailTaken: return "an account with this e-mail address exists already"
+        case .wrongCredentials: return "the e-mail address or the password is not right"
+        case .notFound: return "no such address in your account"
+        }
+    }
+}
+
+/// Sign-up, sign-in with bcrypt-hashed passwords, sessions by token (only hashes stored), and
+/// the address book with mobile numbers sealed at rest.
+public struct AccountService: Sendable {
+    let store: any Store
+    let cipher: FieldCipher
+    let bcryptCost: UInt8
+    public static let sessionLifetime: TimeInterval = 30 * 24 * 3600
+
+    public init(store: any Store, cipher: FieldCipher, bcryptCost: UInt8 = 12) {
+        self.store = store
+        self.cipher = cipher
+        self.bcryptCost = bcryptCost
+    }
+
+    public func signUp(email: String, password: String, displayName: String, at now: Date) async throws -> Consumer {
+        let address = try AccountRules.email(email)
+        try AccountRules.password(password)
+        let name = displayName.trimmingCharacters(in: .whitespaces).isEmpty
+            ? String(address.prefix { $0 != "@" }) : try AccountRules.personName(displayName, field: "displayName")
+        let consumer = Consumer(id: "c-" + UUID().uuidString.lowercased(), email: address, displayName: name)
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        do {
+            try await store.apply([.guarded(SQL(
+                "INSERT INTO consumers (id, email, password_hash, display_name, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id",
+                bind: consumer.id, address, hash, name, now.millisecondsSince1970), conflict: "email taken")])
+        } catch StoreError.conflict {
+            throw AccountFailure.emailTaken
+        }
+        return consumer
+    }
+
+    /// A new session for the right e-mail and password: the token to hand the buyer.
+    public func signIn(email: String, password: String, at now: Date) async throws -> (consumer: Consumer, token: String) {
+        let address = (try? AccountRules.email(email)) ?? ""
+        let rows = try await store.read(SQL("SELECT * FROM consumers WHERE email = ?", bind: address))
+        // Verify against a stand-in hash when there is no such account, so both take as long.
+        let hash = try rows.first?.text("password_hash") ?? AccountService.standIn
+        guard Bcrypt.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
+        let consumer = try AccountService.consumer(row)
+        let token = "s_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncoded
+        try await store.apply([.write(SQL(
+            "INSERT INTO sessions (token_hash, consumer_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            bind: MerchantKeyService.hash(token), consumer.id, now.millisecondsSince1970,
+            (now + AccountService.sessionLifetime).millisecondsSince1970))])
+        return (consumer, token)
+    }
+
+    /// The consumer a live session belongs to.
+    public func consumer(forSession token: String, at now: Date) async throws -> Consumer? {
+        guard token.hasPrefix("s_"), token.count < 200 else { return nil }
+        let rows = try await store.read(SQL(
+            "SELECT c.* FROM sessions s JOIN consumers c ON c.id = s.consumer_id WHERE s.token_hash = ? AND s.expires_at > ?",
+            bind: MerchantKeyService.hash(token), now.millisecondsSince1970))
+        return try rows.first.map(AccountService.consumer)
+    }
+
+    public func signOut(token: String) async throws {
+        try await store.apply([.write(SQL("DELETE FROM sessions WHERE token_hash = ?", bind: MerchantKeyService.hash(token)))])
+    }
+
+    public func addAddress(_ address: DeliveryAddress, for consumer: Consumer, at now: Date) async throws -> SavedAddress {
+        let id = "a-" + UUID().uuidString.lowercased()
+        let masked = AccountRules.masked(mobile: address.mobile)
+        try await store.apply([.write(SQL(
+            """
+            INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, mobile_sealed, mobile_masked, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            bind: id, consumer.id, address.province, address.city, address.district, address.street, address.recipient,
+            try cipher.seal(address.mobile), masked, now.millisecondsSince1970))])
+        return SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
+                            street: address.street, recipient: address.recipient, mobileMasked: masked)
+    }
+
+    public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {
+        try await store.read(SQL("SELECT * FROM addresses WHERE consumer_id = ? ORDER BY created_at", bind: consumer.id))
+            .map(AccountService.address)
+    }
+
+    /// One of the consumer's addresses, with the mobile number opened: for the records that
+    /// must carry it (the customs order record), and nowhere else.
+    public func address(_ id: String, of consumer: Consumer) async throws -> (saved: SavedAddress, mobile: String) {
+        let rows = try await store.read(SQL("SELECT * FROM addresses WHERE id = ? AND consumer_id = ?", bind: id, consumer.id))
+        guard let row = rows.first else { throw AccountFailure.notFound }
+        return (try AccountService.address(row), try cipher.open(try row.text("mobile_sealed")))
+    }
+
+    static func consumer(_ row: Row) throws -> Consumer {
+        Consumer(id: try row.text("id"), email: try row.text("email"), displayName: try row.text("display_name"))
+    }
+
+    static func address(_ row: Row) throws -> SavedAddress {
+        SavedAddress(id: try row.text("id"), province: try row.text("province"), city: try row.text("city"),
+                     district: try row.text("district"), street: try row.text("street"), recipient: try row.text("recipient"),
+                     mobileMasked: try row.text("mobile_masked"))
+    }
+
+    /// A bcrypt hash of a random string nobody knows.
+    static let standIn = Bcrypt.hash(UUID().uuidString, cost: 4)
+}

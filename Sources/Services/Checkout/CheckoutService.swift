@@ -1,0 +1,167 @@
+import Commerce
+import Foundation
+import Money
+import Storage
+
+/// The cart, the quote, and placing the orders: one per merchant, under one checkout, with
+/// stock reserved atomically so that concurrent buyers of the last units never oversell.
+public struct CheckoutService: Sendable {
+    let store: any Store
+    let rates: RateService
+    public var quoteLifetime: TimeInterval = 15 * 60
+    public var payWithin: TimeInterval = 30 * 60
+    public var freightTable = FreightTable.standard
+
+    public init(store: any Store, rates: RateService) {
+        self.store = store
+        self.rates = rates
+    }
+
+    // MARK: cart
+
+    /// Sets a line's quantity (0 removes it).
+    public func setCartLine(_ skuID: String, quantity: Int64, for consumer: Consumer, at now: Date) async throws {
+        guard (0...999).contains(quantity) else { throw CheckoutError.quantity(skuID: skuID) }
+        if quantity == 0 {
+            try await store.apply([.write(SQL("DELETE FROM cart_lines WHERE consumer_id = ? AND sku_id = ?", bind: consumer.id, skuID))])
+            return
+        }
+        let known = try await store.read(SQL("SELECT id FROM skus WHERE id = ?", bind: skuID))
+        guard !known.isEmpty else { throw CheckoutError.unknownSKU(skuID) }
+        try await store.apply([.write(SQL(
+            """
+            INSERT INTO cart_lines (consumer_id, sku_id, quantity, added_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (consumer_id, sku_id) DO UPDATE SET quantity = excluded.quantity
+            """,
+            bind: consumer.id, skuID, quantity, now.millisecondsSince1970))])
+    }
+
+    public func cart(of consumer: Consumer) async throws -> [CartLine] {
+        try await store.read(SQL("SELECT sku_id, quantity FROM cart_lines WHERE consumer_id = ? ORDER BY added_at, sku_id",
+                                 bind: consumer.id))
+            .map { CartLine(skuID: try $0.text("sku_id"), quantity: try $0.integer("quantity")) }
+    }
+
+    /// The cart's lines with their merchants, products and SKUs as they are now.
+    public func cartItems(of consumer: Consumer) async throws -> [(merchant: Merchant, item: ParcelItem)] {
+        let lines = try await cart(of: consumer)
+        let catalog = CatalogService(store: store)
+        var result: [(merchant: Merchant, item: ParcelItem)] = []
+        for line in lines {
+            guard let (merchant, product, sku) = try await catalog.sku(line.skuID) else { throw CheckoutError.unknownSKU(line.skuID) }
+            result.append((merchant, ParcelItem(product: product, sku: sku, quantity: line.quantity)))
+        }
+        return result
+    }
+
+    // MARK: quote
+
+    /// Fixes the cart's landed cost for `quoteLifetime`, to the chosen address.
+    public func quote(for consumer: Consumer, addressID: String, at now: Date) async throws -> Quote {
+        let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE id = ? AND consumer_id = ?", bind: addressID, consumer.id))
+        guard !addresses.isEmpty else { throw AccountFailure.notFound }
+        let quote = try Quote.make(
+            id: "q-" + UUID().uuidString.lowercased(), consumerID: consumer.id, addressID: addressID,
+            items: try await cartItems(of: consumer), rates: try await rates.book(), freightTable: freightTable, at: now,
+            validFor: quoteLifetime)
+        let body = String(decoding: try JSONEncoder().encode(QuoteRecord(quote)), as: UTF8.self)
+        try await store.apply([.write(SQL(
+            "INSERT INTO quotes (id, consumer_id, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+            bind: quote.id, consumer.id, body, now.millisecondsSince1970, quote.expiresAt.millisecondsSince1970))])
+        return quote
+    }
+
+    public func storedQuote(_ id: String, of consumer: Consumer) async throws -> Quote? {
+        let rows = try await store.read(SQL("SELECT body FROM quotes WHERE id = ? AND consumer_id = ?", bind: id, consumer.id))
+        guard let body = try rows.first?.text("body") else { return nil }
+        return try JSONDecoder().decode(QuoteRecord.self, from: Data(body.utf8)).quote()
+    }
+
+    // MARK: placing orders
+
+    /// The changes that turn a quote into orders: the quote used once, every line's stock
+    /// reserved (or the whole checkout refused), one order per parcel in state `created`, its
+    /// lines and first event, and those lines taken out of the cart.
+    public func placing(_ quoteID: String, for consumer: Consumer, at now: Date) async throws
+        -> (changes: [Change], groupID: String, orderIDs: [String]) {
+        guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
+        guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
+        let groupID = "g-" + UUID().uuidString.lowercased()
+        let stamp = now.millisecondsSince1970
+        var changes: [Change] = [.guarded(SQL(
+            "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
+            bind: stamp, quote.id, consumer.id), conflict: "this quote has already been ordered")]
+        var orderIDs: [String] = []
+        let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
+        for parcel in quote.parcels {
+            let orderID = "o-" + UUID().uuidString.lowercased()
+            orderIDs.append(orderID)
+            changes.append(.guarded(SQL(
+                """
+                INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of,
+                    goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, mobile_sealed,
+                    mobile_masked, created_at, pay_by, updated_at)
+                SELECT ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, a.recipient, a.province, a.city, a.district, a.street,
+                    a.mobile_sealed, a.mobile_masked, ?, ?, ?
+                FROM addresses a WHERE a.id = ? AND a.consumer_id = ?
+                RETURNING id
+                """,
+                bind: orderID, groupID, quote.id, consumer.id, parcel.merchantID, parcel.rate.rate.description, parcel.rate.source,
+                parcel.rate.asOf.millisecondsSince1970, parcel.goods.minorUnits, parcel.freight.minorUnits, parcel.tax.minorUnits,
+                parcel.total.minorUnits, stamp, (now + payWithin).millisecondsSince1970, stamp, quote.addressID, consumer.id),
+                conflict: "the delivery address is gone"))
+            for (number, line) in parcel.lines.enumerated() {
+                changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity))
+                let name = names[line.productID] ?? LocalizedText(en: line.productID, zh: line.productID)
+                changes.append(.write(SQL(
+                    """
+                    INSERT INTO order_lines (order_id, line_no, sku_id, product_id, name_en, name_zh, hs_code, quantity,
+                        unit_price_minor, currency, goods_cny, freight_cny, consumption_tax_cny, vat_cny)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    bind: orderID, number + 1, line.skuID, line.productID, name.en, name.zh, line.hsCode, line.quantity,
+                    line.unitPrice.minorUnits, line.unitPrice.currency.code, line.goodsCNY.minorUnits, line.freightCNY.minorUnits,
+                    line.tax.consumptionTax.minorUnits, line.tax.vat.minorUnits)))
+                changes.append(.write(SQL("DELETE FROM cart_lines WHERE consumer_id = ? AND sku_id = ?", bind: consumer.id, line.skuID)))
+            }
+            changes.append(OrderRecords.event(orderID: orderID, seq: 1,
+                                              OrderEvent(from: nil, to: .created, actor: .buyer(consumer.id), at: now, note: "")))
+        }
+        return (changes, groupID, orderIDs)
+    }
+
+    /// Places the orders of a quote; returns their ids.
+    public func place(_ quoteID: String, for consumer: Consumer, at now: Date) async throws -> [String] {
+        let decision = try await placing(quoteID, for: consumer, at: now)
+        try await store.apply(decision.changes)
+        return decision.orderIDs
+    }
+
+    private func productNames(_ ids: [String]) async throws -> [String: LocalizedText] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await store.read(SQL(
+            "SELECT id, name_en, name_zh FROM products WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map(\.sqlValue)))
+        return Dictionary(try rows.map { (try $0.text("id"), LocalizedText(en: try $0.text("name_en"), zh: try $0.text("name_zh"))) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Stock held for orders. Reserving is one guarded UPDATE: it succeeds only while enough is
+/// left, so two buyers of the last unit cannot both get it, on SQLite or PostgreSQL.
+public enum StockReservation {
+    public static func reserve(_ skuID: String, quantity: Int64) -> Change {
+        .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? RETURNING id",
+                     bind: quantity, skuID, quantity), conflict: "not enough stock of \(skuID) left")
+    }
+
+    /// The goods leave the warehouse: what was reserved comes off the stock on hand.
+    public static func consume(_ skuID: String, quantity: Int64) -> Change {
+        .guarded(SQL("UPDATE skus SET on_hand = on_hand - ?, reserved = reserved - ? WHERE id = ? AND reserved >= ? RETURNING id",
+                     bind: quantity, quantity, skuID, quantity), conflict: "the reservation of \(skuID) is not there to ship")
+    }
+
+    public static func release(_ skuID: String, quantity: Int64) -> Change {
+        .guarded(SQL("UPDATE skus SET reserved = reserved - ? WHERE id = ? AND reserved >= ? RETURNING id",
+                     bind: quantity, skuID, quantity), conflict: "the reservation of \(skuID) is not there to release")
+    }
+}

@@ -1,0 +1,146 @@
+import Commerce
+import Foundation
+import Money
+import Storage
+
+/// An order as the buyer and the merchant see it.
+public struct OrderView: Sendable {
+    public struct Line: Sendable {
+        public let skuID: String
+        public let productID: String
+        public let name: LocalizedText
+        public let quantity: Int64
+        public let unitPrice: Money
+        public let goods: Money
+        public let freight: Money
+        public let tax: Money
+    }
+
+    public let id: String
+    public let groupID: String
+    public let consumerID: String
+    public let merchantID: String
+    public let status: OrderStatus
+    public let goods: Money
+    public let freight: Money
+    public let tax: Money
+    public let total: Money
+    public let rate: String
+    public let deliverTo: String
+    public let createdAt: Date
+    public let payBy: Date
+    public let lines: [Line]
+    public let events: [OrderEvent]
+}
+
+/// Reads orders and moves them through their states; cancelling an unpaid order, or its
+/// payment window running out, gives its stock back.
+public struct OrderService: Sendable {
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    public func orders(of consumer: Consumer) async throws -> [OrderView] {
+        let rows = try await store.read(SQL("SELECT id FROM orders WHERE consumer_id = ? ORDER BY created_at DESC, id", bind: consumer.id))
+        var views: [OrderView] = []
+        for row in rows { if let view = try await order(try row.text("id")) { views.append(view) } }
+        return views
+    }
+
+    public func order(_ id: String, of consumer: Consumer) async throws -> OrderView? {
+        guard let view = try await order(id), view.consumerID == consumer.id else { return nil }
+        return view
+    }
+
+    func order(_ id: String) async throws -> OrderView? {
+        guard let row = try await store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id)).first else { return nil }
+        let lines = try await store.read(SQL("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no", bind: id))
+        let events = try await store.read(SQL("SELECT * FROM order_events WHERE order_id = ? ORDER BY seq", bind: id))
+        return try OrderRecords.view(row, lines: lines, events: events)
+    }
+
+    /// Moves an order to `target` if its state allows, guarded by the state it was read in.
+    public func transition(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws {
+        try await store.transact { reader in
+            guard let view = try await OrderService(store: reader).order(id) else { throw OrderNotFound(id: id) }
+            let event = try view.status.transition(to: target, by: actor, at: now, note: note)
+            var changes: [Change] = [.guarded(SQL(
+                "UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
+                bind: target.rawValue, now.millisecondsSince1970, id, view.status.rawValue),
+                conflict: "order \(id) changed meanwhile")]
+            changes.append(OrderRecords.event(orderID: id, seq: view.events.count + 1, event))
+            if view.status.holdsStock && !target.holdsStock {
+                changes += view.lines.map { line in
+                    target == .shipped ? StockReservation.consume(line.skuID, quantity: line.quantity)
+                        : StockReservation.release(line.skuID, quantity: line.quantity)
+                }
+            }
+            return (changes, ())
+        }
+    }
+
+    /// Cancels every unpaid order whose payment window has closed; returns how many.
+    @discardableResult
+    public func expireUnpaid(at now: Date) async throws -> Int {
+        let due = try await store.read(SQL("SELECT id FROM orders WHERE status = 'created' AND pay_by <= ?", bind: now.millisecondsSince1970))
+        var expired = 0
+        for row in due {
+            do {
+                try await transition(try row.text("id"), to: .cancelled, by: .system, at: now, note: "not paid in time")
+                expired += 1
+            } catch is OrderError {
+                continue  // paid or cancelled meanwhile
+            }
+        }
+        return expired
+    }
+
+    public struct OrderNotFound: Error, CustomStringConvertible {
+        public let id: String
+        public var description: String { "no order \(id)" }
+    }
+}
+
+enum OrderRecords {
+    static func event(orderID: String, seq: Int, _ event: OrderEvent) -> Change {
+        .write(SQL(
+            "INSERT INTO order_events (order_id, seq, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            bind: orderID, seq, event.from?.rawValue, event.to.rawValue, event.actor.description, event.at.millisecondsSince1970,
+            event.note))
+    }
+
+    static func view(_ row: Row, lines: [Row], events: [Row]) throws -> OrderView {
+        guard let status = OrderStatus(rawValue: try row.text("status")) else {
+            throw StoreError.decoding(column: "status", expected: "an order status")
+        }
+        func cny(_ column: String, _ row: Row) throws -> Money { Money(minorUnits: try row.integer(column), currency: .CNY) }
+        return OrderView(
+            id: try row.text("id"), groupID: try row.text("group_id"), consumerID: try row.text("consumer_id"),
+            merchantID: try row.text("merchant_id"), status: status, goods: try cny("goods_cny", row),
+            freight: try cny("freight_cny", row), tax: try cny("tax_cny", row), total: try cny("total_cny", row),
+            rate: try row.text("rate"),
+            deliverTo: [try row.text("province"), try row.text("city"), try row.text("district"), try row.text("street")].joined()
+                + " " + (try row.text("recipient")) + " " + (try row.text("mobile_masked")),
+            createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
+            payBy: Date(millisecondsSince1970: try row.integer("pay_by")),
+            lines: try lines.map { line in
+                OrderView.Line(
+                    skuID: try line.text("sku_id"), productID: try line.text("product_id"),
+                    name: LocalizedText(en: try line.text("name_en"), zh: try line.text("name_zh")),
+                    quantity: try line.integer("quantity"),
+                    unitPrice: Money(minorUnits: try line.integer("unit_price_minor"), currency: try Currency(code: try line.text("currency"))),
+                    goods: try cny("goods_cny", line), freight: try cny("freight_cny", line),
+                    tax: Money(minorUnits: try line.integer("consumption_tax_cny") + line.integer("vat_cny"), currency: .CNY))
+            },
+            events: try events.map { event in
+                let actor = try event.text("actor").split(separator: ":", maxSplits: 1).map(String.init)
+                return OrderEvent(
+                    from: try event.optionalText("from_status").flatMap(OrderStatus.init(rawValue:)),
+                    to: OrderStatus(rawValue: try event.text("to_status")) ?? status,
+                    actor: OrderActor(kind: actor.first ?? "", id: actor.count > 1 ? actor[1] : ""),
+                    at: Date(millisecondsSince1970: try event.integer("at")), note: try event.text("note"))
+            })
+    }
+}

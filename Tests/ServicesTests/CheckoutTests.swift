@@ -1,0 +1,146 @@
+import Commerce
+import Foundation
+import Money
+import Services
+import Storage
+import TestSupport
+import Testing
+
+@Suite("Accounts, cart, quote and orders")
+struct CheckoutTests {
+    static let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())  // safe: a fresh key is always 32 bytes
+
+    func withShop(_ kind: StoreKind, _ body: @escaping (any Store, AccountService, CheckoutService, OrderService) async throws -> Void)
+        async throws {
+        try await withTestStore(kind) { store in
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            let rates = RateService(store: store, maxAge: 3600)
+            try await body(store, AccountService(store: store, cipher: Self.cipher, bcryptCost: 4),
+                           CheckoutService(store: store, rates: rates), OrderService(store: store))
+        }
+    }
+
+    func buyer(_ accounts: AccountService, _ n: Int) async throws -> (Consumer, SavedAddress) {
+        let consumer = try await accounts.signUp(email: "buyer\(n)@example.cn", password: "correct horse \(n)", displayName: "", at: Date())
+        let address = try await accounts.addAddress(
+            DeliveryAddress(province: "上海市", city: "上海市", district: "浦东新区", street: "世纪大道100号", recipient: "王小明",
+                            mobile: "138 0013 \(String(format: "%04d", n))"), for: consumer, at: Date())
+        return (consumer, address)
+    }
+
+    @Test("sign-up, sign-in and sessions; passwords and mobile numbers are never stored in the clear", arguments: StoreKind.allCases)
+    func accounts(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, _, _ in
+            let (consumer, address) = try await buyer(accounts, 1)
+            #expect(address.mobileMasked == "138****0001")
+            await #expect(throws: AccountFailure.emailTaken) {
+                try await accounts.signUp(email: "BUYER1@example.cn", password: "another password", displayName: "", at: Date())
+            }
+            await #expect(throws: AccountFailure.wrongCredentials) {
+                try await accounts.signIn(email: "buyer1@example.cn", password: "wrong password!", at: Date())
+            }
+            let (signedIn, token) = try await accounts.signIn(email: "buyer1@example.cn", password: "correct horse 1", at: Date())
+            #expect(signedIn == consumer)
+            #expect(try await accounts.consumer(forSession: token, at: Date()) == consumer)
+            #expect(try await accounts.consumer(forSession: token, at: Date() + AccountService.sessionLifetime + 1) == nil)
+            try await accounts.signOut(token: token)
+            #expect(try await accounts.consumer(forSession: token, at: Date()) == nil)
+            let stored = try await store.read(SQL("SELECT c.password_hash, a.mobile_sealed FROM consumers c JOIN addresses a ON a.consumer_id = c.id"))
+            let row = try #require(stored.first)
+            #expect(try row.text("password_hash").hasPrefix("$2"))
+            #expect(!(try row.text("mobile_sealed")).contains("13800130001"))
+            #expect(try await accounts.address(address.id, of: consumer).mobile == "13800130001")
+            let sessions = try await store.read(SQL("SELECT token_hash FROM sessions"))
+            #expect(sessions.allSatisfy { (try? $0.text("token_hash")) != token })
+        }
+    }
+
+    @Test("checkout splits the cart into one order per merchant, priced as quoted", arguments: StoreKind.allCases)
+    func splitsByMerchant(kind: StoreKind) async throws {
+        try await withShop(kind) { _, accounts, checkout, orders in
+            let (consumer, address) = try await buyer(accounts, 2)
+            try await checkout.setCartLine("pp-nuts-1", quantity: 2, for: consumer, at: Date())
+            try await checkout.setCartLine("sd-serum-1", quantity: 1, for: consumer, at: Date())
+            let quote = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            #expect(quote.parcels.map(\.merchantID) == ["m-pacific-pantry", "m-seoul-dew"])
+            let ids = try await checkout.place(quote.id, for: consumer, at: Date())
+            #expect(ids.count == 2)
+            let placed = try await orders.orders(of: consumer)
+            #expect(Set(placed.map(\.merchantID)) == ["m-pacific-pantry", "m-seoul-dew"])
+            #expect(placed.reduce(0) { $0 + $1.total.minorUnits } == quote.total.minorUnits)
+            #expect(placed.allSatisfy { $0.status == .created && $0.events.map(\.to) == [.created] })
+            #expect(placed.allSatisfy { $0.deliverTo.contains("138****0002") && !$0.deliverTo.contains("13800130002") })
+            #expect(try await checkout.cart(of: consumer).isEmpty)
+            await #expect(throws: StoreError.conflict("this quote has already been ordered")) {
+                try await checkout.place(quote.id, for: consumer, at: Date())
+            }
+        }
+    }
+
+    @Test("an expired quote must be made again", arguments: StoreKind.allCases)
+    func expiredQuote(kind: StoreKind) async throws {
+        try await withShop(kind) { _, accounts, checkout, _ in
+            let (consumer, address) = try await buyer(accounts, 3)
+            try await checkout.setCartLine("pp-nuts-1", quantity: 1, for: consumer, at: Date())
+            let quote = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            await #expect {
+                try await checkout.place(quote.id, for: consumer, at: quote.expiresAt + 1)
+            } throws: { error in
+                guard case CheckoutError.quoteExpired(let at) = error else { return false }
+                return abs(at.timeIntervalSince(quote.expiresAt)) < 0.001
+            }
+        }
+    }
+
+    @Test("many buyers at once for the last units never oversell", arguments: StoreKind.allCases)
+    func noOversell(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, checkout, _ in
+            try await store.apply([.write(SQL("UPDATE skus SET on_hand = 5 WHERE id = 'sd-serum-1'"))])
+            var buyers: [(Consumer, String)] = []
+            for n in 0..<16 {
+                let (consumer, address) = try await buyer(accounts, 100 + n)
+                try await checkout.setCartLine("sd-serum-1", quantity: 1, for: consumer, at: Date())
+                buyers.append((consumer, try await checkout.quote(for: consumer, addressID: address.id, at: Date()).id))
+            }
+            let placed = await withTaskGroup(of: Bool.self) { group in
+                for (consumer, quoteID) in buyers {
+                    group.addTask { (try? await checkout.place(quoteID, for: consumer, at: Date())) != nil }
+                }
+                return await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(placed == 5)
+            let sku = try await store.read(SQL("SELECT on_hand, reserved FROM skus WHERE id = 'sd-serum-1'"))
+            #expect(try sku.first?.integer("reserved") == 5)
+            let lines = try await store.read(SQL("SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) AS n FROM order_lines WHERE sku_id = 'sd-serum-1'"))
+            #expect(try lines.first?.integer("n") == 5)
+        }
+    }
+
+    @Test("an order moves only as its states allow; cancelling or expiry gives stock back", arguments: StoreKind.allCases)
+    func stateMachine(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, checkout, orders in
+            let (consumer, address) = try await buyer(accounts, 4)
+            func reserved() async throws -> Int64 {
+                try await store.read(SQL("SELECT reserved FROM skus WHERE id = 'pp-nuts-1'")).first?.integer("reserved") ?? -1
+            }
+            try await checkout.setCartLine("pp-nuts-1", quantity: 3, for: consumer, at: Date())
+            let first = try await checkout.place(try await checkout.quote(for: consumer, addressID: address.id, at: Date()).id,
+                                                 for: consumer, at: Date())[0]
+            #expect(try await reserved() == 3)
+            await #expect(throws: OrderError.impossibleTransition(from: .created, to: .shipped)) {
+                try await orders.transition(first, to: .shipped, by: .system, at: Date())
+            }
+            try await orders.transition(first, to: .cancelled, by: .buyer(consumer.id), at: Date(), note: "changed my mind")
+            #expect(try await reserved() == 0)
+            let view = try #require(try await orders.order(first, of: consumer))
+            #expect(view.events.map(\.to) == [.created, .cancelled] && view.events.last?.actor == .buyer(consumer.id))
+            try await checkout.setCartLine("pp-nuts-1", quantity: 2, for: consumer, at: Date())
+            let quote = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            let second = try await checkout.place(quote.id, for: consumer, at: Date())[0]
+            #expect(try await orders.expireUnpaid(at: Date()) == 0)
+            #expect(try await orders.expireUnpaid(at: Date() + checkout.payWithin + 1) == 1)
+            #expect(try await orders.order(second, of: consumer)?.status == .cancelled)
+            #expect(try await reserved() == 0)
+        }
+    }
+}
