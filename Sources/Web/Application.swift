@@ -37,5 +37,13 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     ProductsAPI(search: CatalogSearch(store: store), catalog: catalog, rates: rates).register(on: router)
     MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: MerchantCatalogService(store: store, rates: rates),
                        rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
+    let accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
+    let checkout = CheckoutService(store: store, rates: rates)
+    let orders = OrderService(store: store)
+    let limiter = SignInLimiter()
+    ConsumerAPI(accounts: accounts, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,
+                configuration: configuration).register(on: router)
+    ShopRoutes(accounts: accounts, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
+               configuration: configuration).register(on: router)
     return router
 }

@@ -252,8 +252,174 @@ enum OpenAPIDocument {
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/consumers:
+            post:
+              summary: Sign up as a buyer.
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [email, password]
+                      properties:
+                        email: { type: string, format: email }
+                        password: { type: string, minLength: 10, maxLength: 128 }
+                        displayName: { type: string }
+              responses:
+                "201": { description: The account, content: { application/json: { schema: { $ref: "#/components/schemas/Consumer" } } } }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/sessions:
+            post:
+              summary: Sign in; answers with a session token for `Authorization: Bearer`. Five failures in fifteen minutes lock the address out for a while (429).
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [email, password]
+                      properties:
+                        email: { type: string }
+                        password: { type: string }
+              responses:
+                "201":
+                  description: Signed in.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          token: { type: string }
+                          consumer: { $ref: "#/components/schemas/Consumer" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "429": { $ref: "#/components/responses/Problem" }
+          /api/v1/sessions/current:
+            delete:
+              summary: Sign out.
+              security: [{ session: [] }]
+              responses:
+                "204": { description: Signed out. }
+                "401": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/addresses:
+            get:
+              summary: The buyer's delivery addresses; mobile numbers masked.
+              security: [{ session: [] }]
+              responses:
+                "200": { description: Addresses, content: { application/json: { schema: { type: object } } } }
+            post:
+              summary: Add a delivery address in mainland China.
+              security: [{ session: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [province, city, district, street, recipient, mobile]
+                      properties:
+                        province: { type: string, example: 上海市 }
+                        city: { type: string }
+                        district: { type: string }
+                        street: { type: string }
+                        recipient: { type: string }
+                        mobile: { type: string, example: "13800138000" }
+              responses:
+                "201": { description: Saved; the mobile number comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Address" } } } }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/cart:
+            get:
+              summary: The buyer's cart (one cart across stores).
+              security: [{ session: [] }]
+              responses:
+                "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
+          /api/v1/me/cart/lines/{sku}:
+            put:
+              summary: Set a line's quantity (0 removes it). PUT is idempotent by nature and takes no key.
+              security: [{ session: [] }]
+              parameters:
+                - { name: sku, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [quantity], properties: { quantity: { type: integer, minimum: 0, maximum: 999 } } }
+              responses:
+                "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/quotes:
+            post:
+              summary: Fix the cart's landed cost (goods, freight, tax in CNY) per merchant parcel for 15 minutes.
+              security: [{ session: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [addressId], properties: { addressId: { type: string } } }
+              responses:
+                "201": { description: The quote, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+                "503": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders:
+            get:
+              summary: The buyer's orders with their timelines.
+              security: [{ session: [] }]
+              responses:
+                "200": { description: Orders, content: { application/json: { schema: { type: object } } } }
+            post:
+              summary: Place the orders of a quote, one per merchant; stock is reserved or nothing is placed.
+              security: [{ session: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [quoteId], properties: { quoteId: { type: string } } }
+              responses:
+                "201":
+                  description: Placed.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          groupId: { type: string }
+                          orderIds: { type: array, items: { type: string } }
+                          total: { $ref: "#/components/schemas/Amount" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}:
+            get:
+              summary: One order with its lines, landed cost and timeline.
+              security: [{ session: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200": { description: The order, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}/cancel:
+            post:
+              summary: Cancel an unpaid order; its stock is released.
+              security: [{ session: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              responses:
+                "200": { description: Cancelled, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
+            session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
             ops: { type: http, scheme: bearer }
             merchant: { type: http, scheme: bearer, description: "A merchant API key (mk_…), from 'crossborder merchant-key'" }
           parameters:
@@ -295,6 +461,22 @@ enum OpenAPIDocument {
                 source: { type: string }
                 asOf: { type: string, format: date-time }
                 usable: { type: boolean }
+            Consumer:
+              type: object
+              properties:
+                id: { type: string }
+                email: { type: string }
+                displayName: { type: string }
+            Address:
+              type: object
+              properties:
+                id: { type: string }
+                province: { type: string }
+                city: { type: string }
+                district: { type: string }
+                street: { type: string }
+                recipient: { type: string }
+                mobile: { type: string, description: "Masked: 138****5678" }
             Amount:
               type: object
               required: [amount, currency]

@@ -1,4 +1,5 @@
 import Foundation
+import Services
 
 /// What the HTTP layer needs to know that is not in the database.
 public struct WebConfiguration: Sendable {
@@ -10,12 +11,18 @@ public struct WebConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// The largest catalogue import accepted, in bytes.
     public var maxImportBytes: Int
+    /// Seals personal data (mobile numbers) at rest.
+    public var cipher: FieldCipher
+    /// bcrypt's work factor for passwords; tests lower it to stay quick.
+    public var bcryptCost: UInt8
 
-    public init(opsToken: String, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
-                maxImportBytes: Int = 32 << 20) {
+    public init(opsToken: String, cipher: FieldCipher, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
+                maxImportBytes: Int = 32 << 20, bcryptCost: UInt8 = 12) {
         self.opsToken = opsToken
+        self.cipher = cipher
         self.rateMaxAge = rateMaxAge
         self.maxBodyBytes = maxBodyBytes
         self.maxImportBytes = maxImportBytes
+        self.bcryptCost = bcryptCost
     }
 }

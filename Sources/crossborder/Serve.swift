@@ -28,6 +28,10 @@ struct Serve: AsyncParsableCommand {
             help: "Seconds an exchange rate stays usable (env CROSSBORDER_RATE_MAX_AGE; default 86400).")
     var rateMaxAge: Int?
 
+    @Option(name: .customLong("data-key"),
+            help: "Base64 of the 32-byte key that seals personal data (env CROSSBORDER_DATA_KEY; with SQLite and no key, one is made beside the database file).")
+    var dataKey: String?
+
     @Flag(name: .customLong("no-demo"), help: "Do not load the demo data into an empty database (env CROSSBORDER_DEMO=0).")
     var noDemo = false
 
@@ -52,6 +56,7 @@ struct Serve: AsyncParsableCommand {
         let logger = Logs.make("crossborder")
         let metrics = PlatformMetrics()
         let url = try database.resolved()
+        let cipher = try DataKey.cipher(flag: dataKey, database: url)
 
         try await database.withOpenStore(logger: logger, metrics: metrics) { store in
             let applied = try await store.migrate()
@@ -59,9 +64,18 @@ struct Serve: AsyncParsableCommand {
             if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
                 logger.info("loaded the demo data into \(url)")
             }
-            let services: [any Service] = runFeed && loadDemo ? [SandboxRateFeed(store: store, logger: logger)] : []
+            let orders = OrderService(store: store)
+            var services: [any Service] = [PeriodicService(name: "the unpaid-order sweep", interval: .seconds(60), logger: logger) {
+                let expired = try await orders.expireUnpaid(at: Date())
+                if expired > 0 { logger.info("cancelled \(expired) unpaid order(s) whose payment window closed") }
+            }]
+            if runFeed && loadDemo {
+                services.append(PeriodicService(name: "the sandbox rate feed", interval: .seconds(3600), logger: logger) {
+                    try await DemoLoader.refreshRates(in: store, at: Date())
+                })
+            }
             let app = buildApplication(
-                store: store, configuration: WebConfiguration(opsToken: token, rateMaxAge: TimeInterval(maxAge)),
+                store: store, configuration: WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge)),
                 metrics: metrics, address: .hostname(host, port: port), services: services, logger: logger
             ) { boundPort in
                 Console.line("CrossBorder is serving \(url) on http://\(host):\(boundPort)")

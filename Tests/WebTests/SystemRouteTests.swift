@@ -25,7 +25,7 @@ struct SystemRouteTests {
     @Test("readyz is 503 with a problem when the schema is not current")
     func notReady() async throws {
         try await withTestStore(.sqlite, migrated: false) { store in
-            let app = buildApplication(store: store, configuration: WebConfiguration(opsToken: opsToken),
+            let app = buildApplication(store: store, configuration: testConfiguration(),
                                        metrics: PlatformMetrics(), logger: Logger(label: "test"))
             try await app.test(.router) { client in
                 let response = try await client.get("/readyz")
@@ -54,7 +54,7 @@ struct SystemRouteTests {
     @Test("every /api route is in openapi.yaml, and every path there has its route")
     func openAPIMatchesRoutes() async throws {
         try await withTestStore(.sqlite) { store in
-            let router = buildRouter(store: store, configuration: WebConfiguration(opsToken: opsToken), metrics: PlatformMetrics())
+            let router = buildRouter(store: store, configuration: testConfiguration(), metrics: PlatformMetrics())
             // Hummingbird writes a parameter as ":id" (or "{id}"); OpenAPI as "{id}".
             let routed = Set(router.routes.map { route in
                 "\(route.method.rawValue) " + route.path.description.split(separator: "/", omittingEmptySubsequences: false)
@@ -73,7 +73,7 @@ struct SystemRouteTests {
             }
             #expect(routed == documented)
             #expect(!documented.isEmpty)
-            let served = try await buildApplication(store: store, configuration: WebConfiguration(opsToken: opsToken),
+            let served = try await buildApplication(store: store, configuration: testConfiguration(),
                                                      metrics: PlatformMetrics(), logger: Logger(label: "t"))
                 .test(.router) { client in try await client.get("/openapi.yaml").text }
             #expect(served == OpenAPIDocument.yaml)

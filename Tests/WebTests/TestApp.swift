@@ -11,6 +11,14 @@ import Web
 
 let opsToken = "test-ops-token"
 
+/// The configuration every web test runs with: a fresh data key, a small body limit, and a
+/// low bcrypt cost so that sign-ups stay quick.
+func testConfiguration(rateMaxAge: TimeInterval = 3600) -> WebConfiguration {
+    // safe: a key made by FieldCipher.newKey is always a valid 32-byte key
+    let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())
+    return WebConfiguration(opsToken: opsToken, cipher: cipher, rateMaxAge: rateMaxAge, maxBodyBytes: 4096, bcryptCost: 4)
+}
+
 /// The real application on a migrated store of `kind` with the demo data, driven in memory.
 func withTestApp(
     _ kind: StoreKind, rateMaxAge: TimeInterval = 3600,
@@ -20,7 +28,7 @@ func withTestApp(
     try await withTestStore(kind, metrics: metrics) { store in
         try await DemoLoader.loadIfAbsent(into: store, at: Date())
         let app = buildApplication(
-            store: store, configuration: WebConfiguration(opsToken: opsToken, rateMaxAge: rateMaxAge, maxBodyBytes: 4096),
+            store: store, configuration: testConfiguration(rateMaxAge: rateMaxAge),
             metrics: metrics, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         try await app.test(.router) { client in try await test(client, store) }
     }

@@ -83,7 +83,7 @@ public struct CheckoutService: Sendable {
     /// reserved (or the whole checkout refused), one order per parcel in state `created`, its
     /// lines and first event, and those lines taken out of the cart.
     public func placing(_ quoteID: String, for consumer: Consumer, at now: Date) async throws
-        -> (changes: [Change], groupID: String, orderIDs: [String]) {
+        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
         guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
         let groupID = "g-" + UUID().uuidString.lowercased()
@@ -127,7 +127,7 @@ public struct CheckoutService: Sendable {
             changes.append(OrderRecords.event(orderID: orderID, seq: 1,
                                               OrderEvent(from: nil, to: .created, actor: .buyer(consumer.id), at: now, note: "")))
         }
-        return (changes, groupID, orderIDs)
+        return (changes, groupID, orderIDs, quote.total)
     }
 
     /// Places the orders of a quote; returns their ids.

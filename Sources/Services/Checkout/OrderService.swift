@@ -64,7 +64,15 @@ public struct OrderService: Sendable {
     /// Moves an order to `target` if its state allows, guarded by the state it was read in.
     public func transition(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws {
         try await store.transact { reader in
-            guard let view = try await OrderService(store: reader).order(id) else { throw OrderNotFound(id: id) }
+            (try await OrderService(store: reader).transitioning(id, to: target, by: actor, at: now, note: note), ())
+        }
+    }
+
+    /// The changes that move an order to `target`: its status guarded by the one it was read
+    /// in, the event, and the stock it releases or consumes.
+    public func transitioning(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws
+        -> [Change] {
+            guard let view = try await order(id) else { throw OrderNotFound(id: id) }
             let event = try view.status.transition(to: target, by: actor, at: now, note: note)
             var changes: [Change] = [.guarded(SQL(
                 "UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
@@ -77,8 +85,7 @@ public struct OrderService: Sendable {
                         : StockReservation.release(line.skuID, quantity: line.quantity)
                 }
             }
-            return (changes, ())
-        }
+            return changes
     }
 
     /// Cancels every unpaid order whose payment window has closed; returns how many.

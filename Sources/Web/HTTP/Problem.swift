@@ -74,6 +74,29 @@ public struct Problem: Error, Sendable, Equatable, Codable {
         case is NIOTooManyBytesError:
             return Problem(type: "body-too-large", title: "The request body is too large", status: .contentTooLarge,
                            detail: "The request body is larger than this endpoint accepts.")
+        case let error as AccountFailure:
+            switch error {
+            case .emailTaken: return Problem(type: "email-taken", title: "E-mail in use", status: .conflict, detail: error.description, field: "email")
+            case .wrongCredentials: return .unauthorized(error.description)
+            case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "addressId")
+            }
+        case let error as CheckoutError:
+            switch error {
+            case .emptyCart: return .validation(error.description, field: "cart")
+            case .unknownSKU: return .validation(error.description, field: "skuId")
+            case .unknownQuote: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "quoteId")
+            case .quantity: return .validation(error.description, field: "quantity")
+            case .notEnoughStock: return Problem(type: "out-of-stock", title: "Not enough stock", status: .conflict, detail: error.description)
+            case .quoteExpired:
+                return Problem(type: "quote-expired", title: "The quote has expired", status: .conflict, detail: error.description, field: "quoteId")
+            case .landedCost(let cause):
+                if case .money(let money) = cause, let problem = Problem.from(money) { return problem }
+                return Problem(type: "cannot-quote", title: "The order cannot be quoted", status: .unprocessableContent, detail: error.description)
+            }
+        case let error as OrderError:
+            return Problem(type: "impossible-transition", title: "Not possible in this state", status: .conflict, detail: error.description)
+        case let error as OrderService.OrderNotFound:
+            return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
         case StoreError.conflict(let what):
             return Problem(type: "conflict", title: "The data changed meanwhile", status: .conflict, detail: what)
         case let error as HTTPError:

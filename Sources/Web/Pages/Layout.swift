@@ -22,6 +22,7 @@ enum Layout {
             <body>
             <header class="top">
             <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
+            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/account">\(escapeHTML(Words.account(l)))</a></nav>
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
             </header>
             <main>
@@ -73,6 +74,21 @@ enum Layout {
         .stock { color: var(--muted); font-size: .85rem; margin-left: .5rem; }
         .sold-out, p.blocked { color: var(--accent); }
         @media (max-width: 40rem) { .product-detail { grid-template-columns: 1fr; } }
+        nav.shop a { margin-left: .75rem; color: var(--ink); text-decoration: none; }
+        .panel { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1rem 1.25rem; margin-bottom: 1rem; }
+        form.stacked { display: grid; gap: .6rem; max-width: 28rem; }
+        form.stacked label { display: grid; gap: .2rem; font-size: .9rem; }
+        form.stacked input, form.stacked select { font-size: 1rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .4rem; }
+        form.inline { display: inline-flex; gap: .4rem; align-items: center; margin-left: .5rem; }
+        form.inline input[type=number] { width: 4.5rem; }
+        button { cursor: pointer; }
+        form.stacked button, .add-to-cart, #place-orders { padding: .55rem 1rem; border: 0; border-radius: .5rem; background: var(--accent); color: #fff; font-size: 1rem; }
+        .form-error { color: var(--accent); }
+        table.landed-cost { border-collapse: collapse; min-width: 16rem; }
+        table.landed-cost th { text-align: left; font-weight: normal; color: var(--muted); padding: .2rem 1rem .2rem 0; }
+        table.landed-cost td { text-align: right; }
+        table.landed-cost tr.total th, table.landed-cost tr.total td { font-weight: 700; color: var(--ink); border-top: 1px solid var(--line); }
+        .timeline li, .orders li, .cart li { margin: .35rem 0; }
         .error { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.5rem; }
         footer { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem 1rem; }
         @media (max-width: 30rem) { .store .products { grid-template-columns: repeat(2, 1fr); } }

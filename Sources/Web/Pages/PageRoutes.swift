@@ -40,9 +40,12 @@ struct PageRoutes<Context: RequestContext> {
             guard let product = try await catalog.product(id: context.parameters.get("id") ?? ""),
                   let listing = try await catalog.storefronts(featuredPerStore: 0).first(where: { $0.storefront.id == product.storefrontID })
             else { throw Problem.notFound }
-            return Responses.html(ProductDetailPage.render(product, merchant: listing.merchant, storefront: listing.storefront,
-                                                     rates: try await rates.book(), now: Date(),
-                                                     language: LanguageChoice.language(of: request)))
+            let (csrf, cookie) = BrowserSession.csrf(request)
+            var response = Responses.html(ProductDetailPage.render(
+                product, merchant: listing.merchant, storefront: listing.storefront, rates: try await rates.book(), now: Date(),
+                csrf: csrf, language: LanguageChoice.language(of: request)))
+            if let cookie { response.setCookie(cookie) }
+            return response
         }
         router.get("/assets/site.css") { _, _ in
             Responses.text(Layout.stylesheet, contentType: "text/css; charset=utf-8")

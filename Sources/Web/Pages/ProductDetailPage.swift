@@ -6,15 +6,21 @@ import Money
 /// stock, or why it cannot be shipped to China.
 enum ProductDetailPage {
     static func render(_ product: Product, merchant: Merchant, storefront: Storefront, rates: RateBook, now: Date,
-                       language l: Language) -> String {
+                       csrf: String, language l: Language) -> String {
         let name = escapeHTML(product.name(l))
         let options = product.skus.map { sku in
             let stock = sku.available > 0
                 ? "<span class=\"stock\" data-available=\"\(sku.available)\">\(sku.available) \(escapeHTML(Words.inStock(l)))</span>"
                 : "<span class=\"stock sold-out\" data-available=\"0\">\(escapeHTML(Words.soldOut(l)))</span>"
+            let buy = product.shipsToChina && sku.available > 0 ? """
+                <form method="post" action="/cart/lines" class="inline">\(BrowserSession.hiddenField(csrf))
+                <input type="hidden" name="sku" value="\(escapeHTML(sku.id))"><input type="hidden" name="add" value="1">
+                <input type="number" name="quantity" value="1" min="1" max="\(min(sku.available, 999))" aria-label="\(escapeHTML(Words.quantity(l)))">
+                <button type="submit" class="add-to-cart">\(escapeHTML(Words.addToCart(l)))</button></form>
+                """ : ""
             return """
                 <li class="sku" data-sku-id="\(escapeHTML(sku.id))"><span class="variant">\(escapeHTML(sku.variant(l)))</span> \
-                \(ProductTiles.priceText(sku.price, rates: rates, now: now, language: l, from: false)) \(stock)</li>
+                \(ProductTiles.priceText(sku.price, rates: rates, now: now, language: l, from: false)) \(stock) \(buy)</li>
                 """
         }.joined()
         let blocked = product.noShipReason.map { reason in
@@ -33,10 +39,25 @@ enum ProductDetailPage {
             \(blocked)
             <h2>\(escapeHTML(Words.variants(l)))</h2>
             <ul class="skus">\(options)</ul>
+            \(landedCost(product, merchant: merchant, rates: rates, now: now, language: l))
             \(ProductTiles.rateNote(rates, language: l))
             </div>
             </article>
             """
         return Layout.page(title: product.name(l), language: l, path: "/products/\(product.id)", main: main)
+    }
+
+    /// The whole cost of one of the first option delivered to China: goods, freight and tax.
+    static func landedCost(_ product: Product, merchant: Merchant, rates: RateBook, now: Date, language l: Language) -> String {
+        guard product.shipsToChina, let sku = product.skus.first,
+              let rate = try? rates.rate(from: merchant.currency, to: .CNY, at: now),
+              let cost = try? LandedCost.quote([ParcelItem(product: product, sku: sku, quantity: 1)], merchant: merchant,
+                                               rate: rate, freightTable: .standard, on: Day(beijing: now))
+        else { return "" }
+        return """
+            <section class="landed"><h2>\(escapeHTML(Words.landedCost(l)))</h2>
+            \(ShoppingPages.costTable(goods: cost.goods, freight: cost.freight, tax: cost.tax, total: cost.total, language: l))
+            </section>
+            """
     }
 }

@@ -1,0 +1,200 @@
+import Commerce
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Money
+import Services
+
+/// The buyer's pages that change things: account, cart, checkout and orders. Every form post
+/// checks the CSRF token and answers with a redirect (post/redirect/get).
+struct ShopRoutes<Context: RequestContext> {
+    let accounts: AccountService
+    let catalog: CatalogService
+    let checkout: CheckoutService
+    let orders: OrderService
+    let rates: RateService
+    let limiter: SignInLimiter
+    let configuration: WebConfiguration
+
+    func register(on router: Router<Context>) {
+        router.get("/account/signup") { request, _ in
+            page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: next(request), language: l) }
+        }
+        router.post("/account/signup") { request, _ in
+            let form = try await postedForm(request)
+            let l = LanguageChoice.language(of: request)
+            let destination = safeNext(form["next"])
+            do {
+                _ = try await accounts.signUp(email: form["email"] ?? "", password: form["password"] ?? "",
+                                              displayName: form["displayName"] ?? "", at: Date())
+                let (_, token) = try await accounts.signIn(email: form["email"] ?? "", password: form["password"] ?? "", at: Date())
+                return redirect(to: destination, setting: BrowserSession.signedIn(token))
+            } catch let error as AccountError {
+                return page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: destination, email: form["email"] ?? "", error: error.message, language: l) }
+            } catch let error as AccountFailure {
+                return Responses.html(AccountPages.signUp(csrf: form["csrf"] ?? "", next: destination, email: form["email"] ?? "",
+                                                          error: error.description, language: l), status: .conflict)
+            }
+        }
+        router.get("/account/signin") { request, _ in
+            page(request) { csrf, l in AccountPages.signIn(csrf: csrf, next: next(request), language: l) }
+        }
+        router.post("/account/signin") { request, _ in
+            let form = try await postedForm(request)
+            let email = form["email"] ?? ""
+            let destination = safeNext(form["next"])
+            let l = LanguageChoice.language(of: request)
+            if let wait = await limiter.wait(for: email, at: Date()) {
+                return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
+                                                          error: "\(wait) s", language: l), status: .tooManyRequests)
+            }
+            do {
+                let (_, token) = try await accounts.signIn(email: email, password: form["password"] ?? "", at: Date())
+                await limiter.succeeded(email)
+                return redirect(to: destination, setting: BrowserSession.signedIn(token))
+            } catch let failure as AccountFailure {
+                await limiter.failed(email, at: Date())
+                return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
+                                                          error: failure.description, language: l), status: .unauthorized)
+            }
+        }
+        router.post("/account/signout") { request, _ in
+            _ = try await postedForm(request)
+            if let token = BrowserSession.token(request) { try await accounts.signOut(token: token) }
+            return redirect(to: "/", setting: BrowserSession.signedOut())
+        }
+        router.get("/account") { request, _ in
+            try await signedInPage(request) { consumer, csrf, l in
+                AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer), csrf: csrf, language: l)
+            }
+        }
+        router.post("/account/addresses") { request, _ in
+            let form = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            do {
+                let address = try DeliveryAddress(
+                    province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
+                    street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
+                _ = try await accounts.addAddress(address, for: consumer, at: Date())
+                return redirect(to: "/account")
+            } catch let error as AccountError {
+                let l = LanguageChoice.language(of: request)
+                return Responses.html(AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
+                                                           csrf: form["csrf"] ?? "", error: error.description, language: l),
+                                      status: .unprocessableContent)
+            }
+        }
+        router.get("/cart") { request, _ in
+            try await signedInPage(request) { consumer, csrf, l in
+                ShoppingPages.cart(try await checkout.cartItems(of: consumer), addresses: try await accounts.addresses(of: consumer),
+                                   rates: try await rates.book(), now: Date(), csrf: csrf, language: l)
+            }
+        }
+        router.post("/cart/lines") { request, _ in
+            let form = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            let sku = form["sku"] ?? ""
+            guard let quantity = Int64(form["quantity"] ?? "") else { throw Problem.validation("a whole number", field: "quantity") }
+            var target = quantity
+            if form["add"] != nil {
+                target += try await checkout.cart(of: consumer).first { $0.skuID == sku }?.quantity ?? 0
+            }
+            try await checkout.setCartLine(sku, quantity: target, for: consumer, at: Date())
+            return redirect(to: "/cart")
+        }
+        router.post("/checkout") { request, _ in
+            let form = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            let quote = try await checkout.quote(for: consumer, addressID: form["address"] ?? "", at: Date())
+            return redirect(to: "/checkout/\(quote.id)")
+        }
+        router.get("/checkout/:quote") { request, context in
+            try await signedInPage(request) { consumer, csrf, l in
+                guard let quote = try await checkout.storedQuote(context.parameters.get("quote") ?? "", of: consumer) else {
+                    throw Problem.notFound
+                }
+                let address = try await accounts.address(quote.addressID, of: consumer).saved
+                return ShoppingPages.checkout(quote, merchants: try await merchants(), address: address, csrf: csrf, language: l)
+            }
+        }
+        router.post("/checkout/:quote/place") { request, context in
+            _ = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            _ = try await checkout.place(context.parameters.get("quote") ?? "", for: consumer, at: Date())
+            return redirect(to: "/orders")
+        }
+        router.get("/orders") { request, _ in
+            try await signedInPage(request) { consumer, _, l in
+                ShoppingPages.orders(try await orders.orders(of: consumer), merchants: try await merchants(), language: l)
+            }
+        }
+        router.get("/orders/:id") { request, context in
+            try await signedInPage(request) { consumer, csrf, l in
+                guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
+                return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l)
+            }
+        }
+        router.post("/orders/:id/cancel") { request, context in
+            _ = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            let id = context.parameters.get("id") ?? ""
+            guard try await orders.order(id, of: consumer) != nil else { throw Problem.notFound }
+            try await orders.transition(id, to: .cancelled, by: .buyer(consumer.id), at: Date(), note: "cancelled by the buyer")
+            return redirect(to: "/orders/\(id)")
+        }
+    }
+
+    // MARK: helpers
+
+    private func merchants() async throws -> [String: Merchant] {
+        Dictionary(try await catalog.storefronts(featuredPerStore: 0).map { ($0.merchant.id, $0.merchant) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    private func postedForm(_ request: Request) async throws -> [String: String] {
+        let form = try await FormBody.read(request, limit: configuration.maxBodyBytes)
+        try BrowserSession.checkCSRF(request, form: form)
+        return form
+    }
+
+    private func mustBeSignedIn(_ request: Request) async throws -> Consumer {
+        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
+            throw Problem.unauthorized("sign in first")
+        }
+        return consumer
+    }
+
+    /// A page that needs a CSRF token; sets the cookie when the browser has none yet.
+    private func page(_ request: Request, _ render: (String, Language) -> String) -> Response {
+        let (csrf, cookie) = BrowserSession.csrf(request)
+        var response = Responses.html(render(csrf, LanguageChoice.language(of: request)))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// A page for signed-in buyers; others are sent to sign in and brought back.
+    private func signedInPage(_ request: Request, _ render: (Consumer, String, Language) async throws -> String) async throws -> Response {
+        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
+            let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
+            return redirect(to: "/account/signin?next=\(back)")
+        }
+        let (csrf, cookie) = BrowserSession.csrf(request)
+        var response = Responses.html(try await render(consumer, csrf, LanguageChoice.language(of: request)))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    private func next(_ request: Request) -> String { safeNext(request.uri.queryParameters.get("next").map { String($0) }) }
+
+    /// Only a path on this site: never an open redirect to another one.
+    private func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    private func redirect(to location: String, setting cookie: Cookie? = nil) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location])
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Money
+import NIOCore
+import Services
+import Storage
+import TestSupport
+import Testing
+@testable import Web
+
+@Suite("Buying over HTTP")
+struct ShoppingWebTests {
+    func json(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ body: String?,
+              token: String? = nil, key: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let key { headers[.idempotencyKey] = key }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    @Test("sign up, add an address, fill the cart from two stores, quote and place two orders", arguments: StoreKind.allCases)
+    func purchase(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, _ in
+            let signUp = try await json(client, .post, "/api/v1/consumers", #"{"email":"li@example.cn","password":"a long passphrase"}"#, key: "u1")
+            #expect(signUp.status == .created, "\(signUp.text)")
+            let session = try await json(client, .post, "/api/v1/sessions", #"{"email":"li@example.cn","password":"a long passphrase"}"#)
+            let token = try #require(try session.json()["token"] as? String)
+            let address = try await json(client, .post, "/api/v1/me/addresses",
+                                         #"{"province":"广东省","city":"深圳市","district":"南山区","street":"科技园路1号","recipient":"李雷","mobile":"13912345678"}"#,
+                                         token: token, key: "a1")
+            #expect(address.status == .created)
+            #expect(try address.json()["mobile"] as? String == "139****5678")
+            #expect(!address.text.contains("13912345678"))
+            let addressID = try #require(try address.json()["id"] as? String)
+            _ = try await json(client, .put, "/api/v1/me/cart/lines/pp-nuts-1", #"{"quantity":2}"#, token: token)
+            let cart = try await json(client, .put, "/api/v1/me/cart/lines/ba-wallet-1", #"{"quantity":1}"#, token: token)
+            #expect((try cart.json()["lines"] as? [[String: Any]])?.count == 2)
+            let quote = try await json(client, .post, "/api/v1/me/quotes", #"{"addressId":"\#(addressID)"}"#, token: token, key: "q1")
+            #expect(quote.status == .created, "\(quote.text)")
+            let quoteBody = try quote.json()
+            let quoteID = try #require(quoteBody["id"] as? String)
+            #expect((quoteBody["parcels"] as? [[String: Any]])?.count == 2)
+            let placed = try await json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
+            #expect(placed.status == .created, "\(placed.text)")
+            let replay = try await json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
+            #expect(replay.text == placed.text)
+            let orders = try await json(client, .get, "/api/v1/me/orders", nil, token: token).json()["orders"] as? [[String: Any]] ?? []
+            #expect(orders.count == 2)
+            let total = (quoteBody["total"] as? [String: String])?["amount"]
+            #expect((try placed.json()["total"] as? [String: String])?["amount"] == total)
+            let first = try #require(orders.first?["id"] as? String)
+            let cancelled = try await json(client, .post, "/api/v1/me/orders/\(first)/cancel", nil, token: token, key: "c1")
+            #expect(cancelled.status == .ok)
+            let again = try await json(client, .post, "/api/v1/me/orders/\(first)/cancel", nil, token: token, key: "c2")
+            #expect(again.status == .conflict)
+        }
+    }
+
+    @Test("wrong passwords are refused, and after five the address is locked out for a while")
+    func signInLimit() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            _ = try await json(client, .post, "/api/v1/consumers", #"{"email":"wu@example.cn","password":"a long passphrase"}"#, key: "u2")
+            for _ in 0..<5 {
+                let wrong = try await json(client, .post, "/api/v1/sessions", #"{"email":"wu@example.cn","password":"not the one!"}"#)
+                #expect(wrong.status == .unauthorized)
+            }
+            let locked = try await json(client, .post, "/api/v1/sessions", #"{"email":"wu@example.cn","password":"a long passphrase"}"#)
+            #expect(locked.status == .tooManyRequests)
+        }
+    }
+
+    @Test("bad sign-ups and addresses name the field", arguments: [
+        ("/api/v1/consumers", #"{"email":"not-an-email","password":"a long passphrase"}"#, "email"),
+        ("/api/v1/consumers", #"{"email":"x@example.cn","password":"short"}"#, "password"),
+    ])
+    func badInput(uri: String, body: String, field: String) async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            let response = try await json(client, .post, uri, body, key: "k")
+            #expect(response.status == .unprocessableContent)
+            #expect(try response.json()["field"] as? String == field)
+        }
+    }
+
+    @Test("form posts without the CSRF token are refused; pages that need an account send you to sign in")
+    func csrfAndSignIn() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            let forged = try await client.execute(uri: "/account/signup", method: .post,
+                                                  headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: "email=a%40b.cn&password=a+long+passphrase"))
+            #expect(forged.status == .forbidden)
+            let cart = try await client.get("/cart")
+            #expect(cart.status == .seeOther)
+            #expect(cart.headers[.location] == "/account/signin?next=/cart")
+            let form = try await client.get("/account/signup")
+            let cookie = try #require(form.headers[.setCookie])
+            #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            let token = try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last.map(String.init))
+            let signedUp = try await client.execute(uri: "/account/signup", method: .post,
+                                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(token)"],
+                                                    body: ByteBuffer(string: "csrf=\(token)&email=a%40b.cn&password=a+long+passphrase&next=%2Fcart"))
+            #expect(signedUp.status == .seeOther)
+            #expect(signedUp.headers[.location] == "/cart")
+            let session = try #require(signedUp.headers[.setCookie])
+            #expect(session.hasPrefix("session=s_") && session.contains("Secure") && session.contains("HttpOnly"))
+        }
+    }
+}

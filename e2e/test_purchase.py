@@ -1,0 +1,56 @@
+"""A new buyer signs up, finds a product by Chinese text, puts items from two stores in the
+cart, checks out, and sees two orders — one per merchant, as each parcel clears customs alone."""
+import uuid
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def fill(browser, name, value):
+    field = browser.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def test_new_buyer_orders_from_two_stores(server, browser):
+    wait = WebDriverWait(browser, 15)
+    browser.get(f"{server}/account/signup?lang=zh-CN")
+    fill(browser, "email", f"buyer-{uuid.uuid4().hex[:8]}@example.cn")
+    fill(browser, "password", "a long passphrase")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait.until(lambda b: b.current_url.rstrip("/") == server)
+
+    browser.get(f"{server}/account")
+    Select(browser.find_element(By.NAME, "province")).select_by_visible_text("上海市")
+    fill(browser, "city", "上海市")
+    fill(browser, "district", "浦东新区")
+    fill(browser, "street", "世纪大道100号")
+    fill(browser, "recipient", "王小明")
+    fill(browser, "mobile", "13800138000")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/account/addresses'] button").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "ul.addresses li"))
+    listed = browser.find_element(By.CSS_SELECTOR, "ul.addresses li").text
+    assert "138****8000" in listed and "13800138000" not in listed
+
+    browser.get(f"{server}/")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("坚果")
+    box.submit()
+    wait.until(lambda b: "/search" in b.current_url)
+    browser.find_element(By.CSS_SELECTOR, "li.product[data-product-id='pp-nuts'] a").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.landed-cost"))
+    browser.find_element(By.CSS_SELECTOR, "li.sku[data-sku-id='pp-nuts-1'] .add-to-cart").click()
+    wait.until(lambda b: "/cart" in b.current_url)
+
+    browser.get(f"{server}/products/ba-wallet")
+    browser.find_element(By.CSS_SELECTOR, "li.sku[data-sku-id='ba-wallet-1'] .add-to-cart").click()
+    wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 2)
+
+    browser.find_element(By.ID, "checkout").click()
+    wait.until(lambda b: b.find_elements(By.ID, "place-orders"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "section.parcel")) == 2
+    browser.find_element(By.ID, "place-orders").click()
+    wait.until(lambda b: "/orders" in b.current_url)
+    orders = browser.find_elements(By.CSS_SELECTOR, "li.order")
+    assert len(orders) == 2
+    assert all(order.get_attribute("data-status") == "created" for order in orders)
