@@ -38,7 +38,8 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: MerchantCatalogService(store: store, rates: rates),
                        rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
     let accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
-    let checkout = CheckoutService(store: store, rates: rates)
+    var checkout = CheckoutService(store: store, rates: rates)
+    checkout.quoteLifetime = configuration.quoteLifetime
     let orders = OrderService(store: store)
     let limiter = SignInLimiter()
     ConsumerAPI(accounts: accounts, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,

@@ -15,6 +15,8 @@ public struct WebConfiguration: Sendable {
     public var cipher: FieldCipher
     /// bcrypt's work factor for passwords; tests lower it to stay quick.
     public var bcryptCost: UInt8
+    /// How long a checkout quote holds its prices.
+    public var quoteLifetime: TimeInterval = 15 * 60
 
     public init(opsToken: String, cipher: FieldCipher, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
                 maxImportBytes: Int = 32 << 20, bcryptCost: UInt8 = 12) {

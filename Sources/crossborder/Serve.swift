@@ -32,6 +32,10 @@ struct Serve: AsyncParsableCommand {
             help: "Base64 of the 32-byte key that seals personal data (env CROSSBORDER_DATA_KEY; with SQLite and no key, one is made beside the database file).")
     var dataKey: String?
 
+    @Option(name: .customLong("quote-minutes"),
+            help: "How long a checkout quote holds its prices (env CROSSBORDER_QUOTE_MINUTES; default 15).")
+    var quoteMinutes: Int?
+
     @Flag(name: .customLong("no-demo"), help: "Do not load the demo data into an empty database (env CROSSBORDER_DEMO=0).")
     var noDemo = false
 
@@ -42,6 +46,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port) is not a port (0 to 65535)") }
         if let rateMaxAge, rateMaxAge <= 0 { throw ValidationError("--rate-max-age must be a positive number of seconds") }
+        if let quoteMinutes, !(1...1440).contains(quoteMinutes) { throw ValidationError("--quote-minutes must be from 1 to 1440") }
         if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
     }
 
@@ -49,6 +54,7 @@ struct Serve: AsyncParsableCommand {
         let host = self.host ?? Environment.value("CROSSBORDER_HOST") ?? "127.0.0.1"
         let port = try self.port ?? Environment.integer("CROSSBORDER_PORT", in: 0...65535) ?? 8080
         let maxAge = try rateMaxAge ?? Environment.integer("CROSSBORDER_RATE_MAX_AGE", in: 1...Int(Int32.max)) ?? 86400
+        let quoteMinutes = try self.quoteMinutes ?? Environment.integer("CROSSBORDER_QUOTE_MINUTES", in: 1...1440) ?? 15
         let loadDemo = !noDemo && Environment.value("CROSSBORDER_DEMO") != "0"
         let runFeed = !noRateFeed && Environment.value("CROSSBORDER_RATE_FEED") != "off"
         let generatedToken = opsToken == nil && Environment.value("CROSSBORDER_OPS_TOKEN") == nil
@@ -74,8 +80,10 @@ struct Serve: AsyncParsableCommand {
                     try await DemoLoader.refreshRates(in: store, at: Date())
                 })
             }
+            var configuration = WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge))
+            configuration.quoteLifetime = TimeInterval(quoteMinutes * 60)
             let app = buildApplication(
-                store: store, configuration: WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge)),
+                store: store, configuration: configuration,
                 metrics: metrics, address: .hostname(host, port: port), services: services, logger: logger
             ) { boundPort in
                 Console.line("CrossBorder is serving \(url) on http://\(host):\(boundPort)")

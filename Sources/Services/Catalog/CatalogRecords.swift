@@ -58,7 +58,7 @@ enum CatalogRecords {
     /// storefront's: its row, its SKUs (stock kept at least at what is reserved), the SKUs it
     /// no longer has, its search tokens, and its cheapest price with the CNY sort key.
     /// An id that belongs to another storefront is a conflict, and nothing is written.
-    static func upsert(_ product: Product, sortPriceCNY: Int64?, at now: Int64) -> [Change] {
+    static func upsert(_ product: Product, sortPriceCNY: Int64?, at now: Int64, kind: StoreKind) -> [Change] {
         let p = product
         let cheapest = p.skus.map(\.price).min { $0.minorUnits < $1.minorUnits }
         var changes: [Change] = [.guarded(SQL(
@@ -98,10 +98,25 @@ enum CatalogRecords {
         changes.append(.write(SQL(
             "DELETE FROM skus WHERE product_id = ? AND reserved = 0 AND id NOT IN (\(SQL.placeholders(p.skus.count)))",
             [p.id.sqlValue] + p.skus.map(\.id.sqlValue))))
-        changes.append(.write(SQL("DELETE FROM product_search WHERE product_id = ?", bind: p.id)))
         let text = [p.name.en, p.name.zh, p.brand, p.category, p.description.en, p.description.zh].joined(separator: " ")
-        changes.append(.write(SQL("INSERT INTO product_search (product_id, tokens) VALUES (?, ?)",
-                                  bind: p.id, SearchTokens.document(text).joined(separator: " "))))
-        return changes
+        return changes + searchIndexing(p.id, tokens: SearchTokens.document(text).joined(separator: " "), kind: kind)
+    }
+
+    /// Replaces a product's row in the search index. FTS5 finds rows fast only by rowid, so in
+    /// SQLite the index row takes the product row's rowid; PostgreSQL keys it by product id.
+    static func searchIndexing(_ productID: String, tokens: String, kind: StoreKind) -> [Change] {
+        switch kind {
+        case .sqlite:
+            return [
+                .write(SQL("DELETE FROM product_search WHERE rowid = (SELECT rowid FROM products WHERE id = ?)", bind: productID)),
+                .write(SQL("INSERT INTO product_search (rowid, product_id, tokens) SELECT rowid, id, ? FROM products WHERE id = ?",
+                           bind: tokens, productID)),
+            ]
+        case .postgres:
+            return [
+                .write(SQL("DELETE FROM product_search WHERE product_id = ?", bind: productID)),
+                .write(SQL("INSERT INTO product_search (product_id, tokens) VALUES (?, ?)", bind: productID, tokens)),
+            ]
+        }
     }
 }

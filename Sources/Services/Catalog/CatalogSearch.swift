@@ -30,9 +30,12 @@ public struct ProductQuery: Sendable, Hashable {
 
 public struct ProductPage: Sendable {
     public let products: [Product]
+    /// How many match, counted up to `CatalogSearch.countLimit`; beyond that, `totalIsExact`
+    /// is false and pages say "10,000+".
     public let total: Int
     public let query: ProductQuery
 
+    public var totalIsExact: Bool { total < CatalogSearch.countLimit }
     public var pageCount: Int { max(1, (total + query.pageSize - 1) / query.pageSize) }
 }
 
@@ -41,6 +44,9 @@ public struct ProductPage: Sendable {
 /// GIN-indexed tsvector in PostgreSQL, both over the tokens `SearchTokens` makes.
 public struct CatalogSearch: Sendable {
     let store: any Store
+    /// Counting every match of a broad query over a million products costs more than the page
+    /// itself; nobody pages that far, so counts stop here.
+    public static let countLimit = 10_000
 
     public init(store: any Store) {
         self.store = store
@@ -71,7 +77,9 @@ public struct CatalogSearch: Sendable {
         case .priceDescending: order = "p.sort_price_cny IS NULL, p.sort_price_cny DESC, p.id"
         case .relevance, .newest: order = "p.created_at DESC, p.id"
         }
-        let count = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n \(from)\(filter)", bindings))
+        let count = try await store.read(SQL(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one \(from)\(filter) LIMIT ?) counted",
+            bindings + [.integer(Int64(CatalogSearch.countLimit))]))
         let offset = (max(query.page, 1) - 1) * query.pageSize
         let rows = try await store.read(SQL(
             "SELECT p.* \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?",

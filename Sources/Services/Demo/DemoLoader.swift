@@ -20,7 +20,7 @@ public enum DemoLoader {
             changes += CatalogRecords.inserts(entry.merchant, entry.storefront, createdAt: createdAt)
             for (index, product) in entry.products.enumerated() {
                 changes += CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now),
-                                                 at: createdAt + Int64(index))
+                                                 at: createdAt + Int64(index), kind: store.kind)
             }
         }
         changes += RateService.recording(rates, at: now)

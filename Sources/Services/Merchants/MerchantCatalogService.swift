@@ -64,7 +64,7 @@ public struct MerchantCatalogService: Sendable {
         let book = try await rates.book()
         let stamp = now.millisecondsSince1970
         let changes = products.flatMap { product in
-            CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp)
+            CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp, kind: store.kind)
         }
         return (changes, products)
     }

@@ -4,15 +4,15 @@ import Money
 import Services
 
 /// Search results, and the search and sort forms other pages share.
-enum SearchPage {
-    static func render(_ page: ProductPage, rates: RateBook, now: Date, language l: Language) -> String {
+public enum SearchPage {
+    public static func render(_ page: ProductPage, rates: RateBook, now: Date, language l: Language) -> String {
         let text = page.query.text ?? ""
         let results = page.products.isEmpty
             ? "<p class=\"empty\">\(escapeHTML(Words.noResults(l)))</p>"
             : ProductTiles.grid(page.products, rates: rates, now: now, language: l)
         let main = """
             \(form(query: text, language: l))
-            <p class="note" data-total="\(page.total)">\(page.total) \(escapeHTML(Words.results(l)))</p>
+            <p class="note" data-total="\(page.total)">\(page.total)\(page.totalIsExact ? "" : "+") \(escapeHTML(Words.results(l)))</p>
             \(sortForm(path: "/search", query: page.query, language: l))
             \(results)
             \(ProductTiles.pager(path: "/search", parameters: [("q", text), ("sort", page.query.sort.rawValue)],
