@@ -9,17 +9,23 @@ public enum Language: String, Sendable, CaseIterable {
     /// names Chinese or English; Chinese when nothing matches, as the buyers are in China.
     public static func preferred(acceptLanguage header: String?) -> Language {
         guard let header, !header.isEmpty else { return .zhCN }
-        var best: (language: Language, weight: Double)?
+        var best: (language: Language, weight: Int)?
         for item in header.split(separator: ",") {
             let fields = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = fields.first?.lowercased() else { continue }
-            var weight = 1.0
+            var weight = 1000
             for field in fields.dropFirst() where field.hasPrefix("q=") {
-                weight = Double(field.dropFirst(2)) ?? 0
+                weight = thousandths(String(field.dropFirst(2))) ?? 0
             }
             let language: Language? = tag.hasPrefix("zh") ? .zhCN : tag.hasPrefix("en") ? .en : nil
             if let language, weight > 0, weight > (best?.weight ?? -1) { best = (language, weight) }
         }
         return best?.language ?? .zhCN
+    }
+
+    /// A quality value ("0.8", "1", "0.125") in thousandths, as RFC 9110 allows at most three digits.
+    static func thousandths(_ text: String) -> Int? {
+        guard let value = try? ExactDecimal(parsing: text), value.scale <= 3, value.mantissa >= 0 else { return nil }
+        return Int(value.mantissa * powerOfTen(3 - value.scale))
     }
 }

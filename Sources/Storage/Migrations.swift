@@ -185,10 +185,17 @@ extension Migrations {
             """,
             "ALTER TABLE products ADD COLUMN from_price_minor BIGINT",
             "ALTER TABLE products ADD COLUMN from_price_currency TEXT",
-            "ALTER TABLE products ADD COLUMN sort_price_cny BIGINT",
+            // Unknown prices sort last: the largest key, so that one index serves both databases
+            // (they disagree on where NULLs go).
+            "ALTER TABLE products ADD COLUMN sort_price_cny BIGINT NOT NULL DEFAULT 9223372036854775807",
             "ALTER TABLE products ADD COLUMN updated_at BIGINT",
-            "CREATE INDEX products_by_sort_price ON products(sort_price_cny)",
-            "CREATE INDEX products_by_category ON products(category)",
+            // Each listing order has its index, so a page is read off it rather than sorted.
+            "CREATE INDEX products_by_price ON products(sort_price_cny, id)",
+            "CREATE INDEX products_by_store_price ON products(store_id, sort_price_cny, id)",
+            "CREATE INDEX products_by_category_price ON products(category, sort_price_cny, id)",
+            "CREATE INDEX products_by_newest ON products(created_at, id)",
+            "CREATE INDEX products_by_store_newest ON products(store_id, created_at, id)",
+            "CREATE INDEX products_by_category_newest ON products(category, created_at, id)",
         ]
     }
 

@@ -7,9 +7,13 @@ import Storage
 /// always show prices converted afresh; the key only orders lists by price, and is refreshed
 /// for a whole currency when a new rate is recorded.
 public enum CatalogPricing {
-    public static func sortKey(_ product: Product, book: RateBook, at now: Date) -> Int64? {
-        guard let cheapest = product.skus.map(\.price).min(by: { $0.minorUnits < $1.minorUnits }) else { return nil }
-        return try? book.convert(cheapest, to: .CNY, at: now).converted.minorUnits
+    /// The key of a product with no usable rate: after every priced one.
+    public static let unknown = Int64.max
+
+    public static func sortKey(_ product: Product, book: RateBook, at now: Date) -> Int64 {
+        guard let cheapest = product.skus.map(\.price).min(by: { $0.minorUnits < $1.minorUnits }),
+              let converted = try? book.convert(cheapest, to: .CNY, at: now) else { return unknown }
+        return converted.converted.minorUnits
     }
 
     /// The changes that re-key every product priced in a currency `rates` move to CNY. Integer

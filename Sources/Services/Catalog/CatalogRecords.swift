@@ -58,7 +58,7 @@ enum CatalogRecords {
     /// storefront's: its row, its SKUs (stock kept at least at what is reserved), the SKUs it
     /// no longer has, its search tokens, and its cheapest price with the CNY sort key.
     /// An id that belongs to another storefront is a conflict, and nothing is written.
-    static func upsert(_ product: Product, sortPriceCNY: Int64?, at now: Int64, kind: StoreKind) -> [Change] {
+    static func upsert(_ product: Product, sortPriceCNY: Int64, at now: Int64, kind: StoreKind) -> [Change] {
         let p = product
         let cheapest = p.skus.map(\.price).min { $0.minorUnits < $1.minorUnits }
         var changes: [Change] = [.guarded(SQL(

@@ -31,7 +31,7 @@ public struct ProductQuery: Sendable, Hashable {
 public struct ProductPage: Sendable {
     public let products: [Product]
     /// How many match, counted up to `CatalogSearch.countLimit`; beyond that, `totalIsExact`
-    /// is false and pages say "10,000+".
+    /// is false and pages say "1000+".
     public let total: Int
     public let query: ProductQuery
 
@@ -46,7 +46,7 @@ public struct CatalogSearch: Sendable {
     let store: any Store
     /// Counting every match of a broad query over a million products costs more than the page
     /// itself; nobody pages that far, so counts stop here.
-    public static let countLimit = 10_000
+    public static let countLimit = 1_000
 
     public init(store: any Store) {
         self.store = store
@@ -54,37 +54,50 @@ public struct CatalogSearch: Sendable {
 
     public func search(_ query: ProductQuery) async throws -> ProductPage {
         let tokens = query.text.map(SearchTokens.query) ?? []
-        var from = "FROM products p JOIN stores s ON s.id = p.store_id"
-        var bindings: [SQLValue] = []
-        if !tokens.isEmpty {
-            switch store.kind {
-            case .sqlite:
-                from += " JOIN (SELECT product_id, bm25(product_search) AS score FROM product_search WHERE product_search MATCH ?) h ON h.product_id = p.id"
-                bindings.append(.text(tokens.map { "\"\($0)\"" }.joined(separator: " ")))
-            case .postgres:
-                from += " JOIN (SELECT product_id, -ts_rank(document, plainto_tsquery('simple', ?)) AS score FROM product_search WHERE document @@ plainto_tsquery('simple', ?)) h ON h.product_id = p.id"
-                bindings += [.text(tokens.joined(separator: " ")), .text(tokens.joined(separator: " "))]
-            }
-        }
         var conditions: [String] = []
-        if let slug = query.storeSlug { conditions.append("s.slug = ?"); bindings.append(.text(slug)) }
-        if let category = query.category { conditions.append("p.category = ?"); bindings.append(.text(category)) }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var filters: [SQLValue] = []
+        if let slug = query.storeSlug {
+            guard let store = try await store.read(SQL("SELECT id FROM stores WHERE slug = ?", bind: slug)).first else {
+                return ProductPage(products: [], total: 0, query: query)
+            }
+            conditions.append("p.store_id = ?")
+            filters.append(store["id"])
+        }
+        if let category = query.category { conditions.append("p.category = ?"); filters.append(.text(category)) }
+        let offset = Int64((max(query.page, 1) - 1) * query.pageSize)
+        let limit = Int64(query.pageSize)
         let order: String
         switch query.sort {
         case .relevance where !tokens.isEmpty: order = "h.score, p.id"
-        case .priceAscending: order = "p.sort_price_cny IS NULL, p.sort_price_cny, p.id"
-        case .priceDescending: order = "p.sort_price_cny IS NULL, p.sort_price_cny DESC, p.id"
-        case .relevance, .newest: order = "p.created_at DESC, p.id"
+        case .priceAscending: order = "p.sort_price_cny, p.id"
+        case .priceDescending: order = "p.sort_price_cny DESC, p.id DESC"
+        case .relevance, .newest: order = "p.created_at DESC, p.id DESC"
         }
+        var from = "FROM products p"
+        var bindings: [SQLValue] = []
+        if !tokens.isEmpty {
+            from += " JOIN (\(matches(tokens, &bindings))) h ON h.product_id = p.id"
+        }
+        bindings += filters
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let count = try await store.read(SQL(
             "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one \(from)\(filter) LIMIT ?) counted",
             bindings + [.integer(Int64(CatalogSearch.countLimit))]))
-        let offset = (max(query.page, 1) - 1) * query.pageSize
         let rows = try await store.read(SQL(
-            "SELECT p.* \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
-            bindings + [.integer(Int64(query.pageSize)), .integer(Int64(offset))]))
+            "SELECT p.* \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?", bindings + [.integer(limit), .integer(offset)]))
         let products = try await CatalogService(store: store).withSKUs(rows)
         return ProductPage(products: products, total: Int(try count.first?.integer("n") ?? 0), query: query)
+    }
+
+    /// The matching product ids with a score, lower is better, from each database's index.
+    private func matches(_ tokens: [String], _ bindings: inout [SQLValue]) -> String {
+        switch store.kind {
+        case .sqlite:
+            bindings.append(.text(tokens.map { "\"\($0)\"" }.joined(separator: " ")))
+            return "SELECT product_id, bm25(product_search) AS score FROM product_search WHERE product_search MATCH ?"
+        case .postgres:
+            bindings += [.text(tokens.joined(separator: " ")), .text(tokens.joined(separator: " "))]
+            return "SELECT product_id, -ts_rank(document, plainto_tsquery('simple', ?)) AS score FROM product_search WHERE document @@ plainto_tsquery('simple', ?)"
+        }
     }
 }
