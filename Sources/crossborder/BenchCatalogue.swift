@@ -47,7 +47,9 @@ struct BenchCatalogue: AsyncParsableCommand {
             results["import_10000_products_seconds"] = importStart.seconds
             Console.error("imported 10,000 products from CSV in \(String(format: "%.2f", importStart.seconds)) s")
 
-            var made = 20_000
+            // A catalogue filled by an earlier run is reused: only what is missing is added.
+            let existing = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM skus WHERE id LIKE 'bench-%'"))
+            var made = max(20_000, Int(try existing.first?.integer("n") ?? 0))
             let fillStart = ContinuousClock.now
             while made < skus {
                 let drafts = SyntheticCatalogue.drafts(count: 2_500, startingAt: made / 2)

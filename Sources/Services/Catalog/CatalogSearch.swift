@@ -47,6 +47,9 @@ public struct CatalogSearch: Sendable {
     /// Counting every match of a broad query over a million products costs more than the page
     /// itself; nobody pages that far, so counts stop here.
     public static let countLimit = 1_000
+    /// A broad word matches a tenth of a big catalogue; scoring every match costs tens of
+    /// milliseconds, so relevance ranks the newest matches up to this many.
+    public static let rankedCandidates = 2_000
 
     public init(store: any Store) {
         self.store = store
@@ -73,31 +76,48 @@ public struct CatalogSearch: Sendable {
         case .priceDescending: order = "p.sort_price_cny DESC, p.id DESC"
         case .relevance, .newest: order = "p.created_at DESC, p.id DESC"
         }
-        var from = "FROM products p"
-        var bindings: [SQLValue] = []
-        if !tokens.isEmpty {
-            from += " JOIN (\(matches(tokens, &bindings))) h ON h.product_id = p.id"
-        }
-        bindings += filters
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var counting: [SQLValue] = []
+        var paging: [SQLValue] = []
+        var countFrom = "FROM products p"
+        var pageFrom = "FROM products p"
+        var window: [SQLValue] = [.integer(limit), .integer(offset)]
+        if !tokens.isEmpty {
+            countFrom += " JOIN (\(matches(tokens, scored: false, &counting))) h ON h.product_id = p.id"
+            if order == "h.score, p.id" && conditions.isEmpty {
+                // Relevance with no filter: rank the newest `rankedCandidates` matches (FTS5 reads
+                // them off its rowid order and scores no others) and cut the page before any join.
+                let newest = store.kind == .sqlite ? " ORDER BY rowid DESC" : ""
+                pageFrom += " JOIN (SELECT product_id, score FROM (\(matches(tokens, scored: true, &paging))\(newest) LIMIT ?) c"
+                    + " ORDER BY score LIMIT ? OFFSET ?) h ON h.product_id = p.id"
+                paging += [.integer(Int64(CatalogSearch.rankedCandidates))] + window
+                window = [.integer(limit), .integer(0)]
+            } else {
+                pageFrom += " JOIN (\(matches(tokens, scored: true, &paging))) h ON h.product_id = p.id"
+            }
+        }
         let count = try await store.read(SQL(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one \(from)\(filter) LIMIT ?) counted",
-            bindings + [.integer(Int64(CatalogSearch.countLimit))]))
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one \(countFrom)\(filter) LIMIT ?) counted",
+            counting + filters + [.integer(Int64(CatalogSearch.countLimit))]))
         let rows = try await store.read(SQL(
-            "SELECT p.* \(from)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?", bindings + [.integer(limit), .integer(offset)]))
+            "SELECT p.* \(pageFrom)\(filter) ORDER BY \(order) LIMIT ? OFFSET ?", paging + filters + window))
         let products = try await CatalogService(store: store).withSKUs(rows)
         return ProductPage(products: products, total: Int(try count.first?.integer("n") ?? 0), query: query)
     }
 
-    /// The matching product ids with a score, lower is better, from each database's index.
-    private func matches(_ tokens: [String], _ bindings: inout [SQLValue]) -> String {
+    /// The matching product ids from each database's index, with a score (lower is better)
+    /// when the order needs one.
+    private func matches(_ tokens: [String], scored: Bool, _ bindings: inout [SQLValue]) -> String {
         switch store.kind {
         case .sqlite:
             bindings.append(.text(tokens.map { "\"\($0)\"" }.joined(separator: " ")))
-            return "SELECT product_id, bm25(product_search) AS score FROM product_search WHERE product_search MATCH ?"
+            let score = scored ? ", bm25(product_search) AS score" : ""
+            return "SELECT product_id\(score) FROM product_search WHERE product_search MATCH ?"
         case .postgres:
-            bindings += [.text(tokens.joined(separator: " ")), .text(tokens.joined(separator: " "))]
-            return "SELECT product_id, -ts_rank(document, plainto_tsquery('simple', ?)) AS score FROM product_search WHERE document @@ plainto_tsquery('simple', ?)"
+            let words = SQLValue.text(tokens.joined(separator: " "))
+            bindings += scored ? [words, words] : [words]
+            let score = scored ? ", -ts_rank(document, plainto_tsquery('simple', ?)) AS score" : ""
+            return "SELECT product_id\(score) FROM product_search WHERE document @@ plainto_tsquery('simple', ?)"
         }
     }
 }
