@@ -38,17 +38,16 @@ struct ConsumerAPI<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.post("/api/v1/consumers") { request, _ in
-            let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
-            let body = try await RequestBody.bytes(request, limit: configuration.maxBodyBytes)
-            let input = try RequestBody.json(SignUp.self, from: body)
-            // The password is not kept in the stored answer: the key covers the body's hash only.
-            let outcome = try await idempotency.perform(scope: "POST /api/v1/consumers", key: key, request: body, at: Date()) {
+            // A password is kept nowhere but in its bcrypt hash: the key remembers the e-mail address.
+            try await idempotency.respond(
+                to: request, principal: "anyone", limit: configuration.maxBodyBytes, status: 201,
+                fingerprint: { Array(try RequestBody.json(SignUp.self, from: $0).email.lowercased().utf8) }
+            ) { body in
+                let input = try RequestBody.json(SignUp.self, from: body)
                 let consumer = try await accounts.signUp(email: input.email, password: input.password,
                                                          displayName: input.displayName ?? "", at: Date())
-                return ([], StoredResponse(status: 201, contentType: "application/json",
-                                           body: try Responses.jsonBytes(ConsumerDocument(consumer))))
+                return ([], try Responses.jsonBytes(ConsumerDocument(consumer)))
             }
-            return StoredResponses.response(outcome)
         }
         router.post("/api/v1/sessions") { request, _ in
             let input = try RequestBody.json(SignIn.self, from: try await RequestBody.bytes(request, limit: configuration.maxBodyBytes))
@@ -142,13 +141,7 @@ struct ConsumerAPI<Context: RequestContext> {
     private func mutate(_ request: Request, status: Int,
                         _ work: @escaping (Consumer, [UInt8]) async throws -> (changes: [Change], document: [UInt8])) async throws -> Response {
         let consumer = try await signedIn(request)
-        let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
-        let body = try await RequestBody.bytes(request, limit: configuration.maxBodyBytes)
-        let scope = "consumer:\(consumer.id) \(request.method.rawValue) \(request.uri.path)"
-        let outcome = try await idempotency.perform(scope: scope, key: key, request: body, at: Date()) {
-            let (changes, document) = try await work(consumer, body)
-            return (changes, StoredResponse(status: status, contentType: "application/json", body: document))
-        }
-        return StoredResponses.response(outcome)
+        return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
+                                             status: status) { body in try await work(consumer, body) }
     }
 }

@@ -128,14 +128,9 @@ struct MerchantCatalogAPI<Context: RequestContext> {
     private func mutate(_ request: Request, status: Int,
                         _ work: @escaping (Merchant, [UInt8]) async throws -> (changes: [Change], document: [UInt8])) async throws -> Response {
         let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
-        let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
         let limit = request.uri.path.hasSuffix("/import") ? configuration.maxImportBytes : configuration.maxBodyBytes
-        let body = try await RequestBody.bytes(request, limit: limit)
-        let scope = "merchant:\(merchant.id) \(request.method.rawValue) \(request.uri.path)"
-        let outcome = try await idempotency.perform(scope: scope, key: key, request: body, at: Date()) {
-            let (changes, document) = try await work(merchant, body)
-            return (changes, StoredResponse(status: status, contentType: "application/json", body: document))
+        return try await idempotency.respond(to: request, principal: "merchant:\(merchant.id)", limit: limit, status: status) { body in
+            try await work(merchant, body)
         }
-        return StoredResponses.response(outcome)
     }
 }

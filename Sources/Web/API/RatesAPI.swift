@@ -74,18 +74,11 @@ struct RatesAPI<Context: RequestContext> {
 
     func record(_ request: Request) async throws -> Response {
         try OpsAuthorization.require(request, token: configuration.opsToken)
-        let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
-        let body = try await RequestBody.bytes(request, limit: configuration.maxBodyBytes)
-        let now = Date()
-        let outcome = try await idempotency.perform(
-            scope: "POST /api/v1/fx/rates", key: key, request: body, at: now
-        ) {
+        return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 201) { body in
+            let now = Date()
             let rate = try RatesAPI.validate(RequestBody.json(RateInput.self, from: body), now: now)
-            let response = StoredResponse(status: 201, contentType: "application/json",
-                                          body: try Responses.jsonBytes(RatesAPI.document(rate)))
-            return (RateService.recording([rate], at: now), response)
+            return (RateService.recording([rate], at: now), try Responses.jsonBytes(RatesAPI.document(rate)))
         }
-        return StoredResponses.response(outcome)
     }
 
     static func validate(_ input: RateInput, now: Date) throws -> ExchangeRate {
