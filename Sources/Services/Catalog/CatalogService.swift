@@ -34,7 +34,7 @@ public struct CatalogService: Sendable {
                 columns: ["id", "name_en", "name_zh", "country", "currency", "kind", "onboarded_by"],
                 values: [row["merchant_id"], row["m_name_en"], row["m_name_zh"], row["country"], row["currency"],
                          row["kind"], row["onboarded_by"]]))
-            let featured = try await products(storeID: storefront.id, limit: featuredPerStore, offset: 0)
+            let featured = featuredPerStore > 0 ? try await products(storeID: storefront.id, limit: featuredPerStore, offset: 0) : []
             listings.append(StorefrontListing(
                 merchant: merchant, storefront: storefront,
                 productCount: Int(try row.integer("product_count")), featured: featured))
