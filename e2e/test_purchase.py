@@ -6,8 +6,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
-def fill(browser, name, value):
-    field = browser.find_element(By.NAME, name)
+def fill(browser, name, value, form="form"):
+    field = browser.find_element(By.CSS_SELECTOR, f"{form} [name='{name}']")
     field.clear()
     field.send_keys(value)
 
@@ -21,16 +21,26 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     wait.until(lambda b: b.current_url.rstrip("/") == server)
 
     browser.get(f"{server}/account")
-    Select(browser.find_element(By.NAME, "province")).select_by_visible_text("上海市")
-    fill(browser, "city", "上海市")
-    fill(browser, "district", "浦东新区")
-    fill(browser, "street", "世纪大道100号")
-    fill(browser, "recipient", "王小明")
-    fill(browser, "mobile", "13800138000")
+    address = "form[action='/account/addresses']"
+    Select(browser.find_element(By.CSS_SELECTOR, f"{address} [name='province']")).select_by_visible_text("上海市")
+    fill(browser, "city", "上海市", address)
+    fill(browser, "district", "浦东新区", address)
+    fill(browser, "street", "世纪大道100号", address)
+    fill(browser, "recipient", "王小明", address)
+    fill(browser, "mobile", "13800138000", address)
     browser.find_element(By.CSS_SELECTOR, "form[action='/account/addresses'] button").click()
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "ul.addresses li"))
     listed = browser.find_element(By.CSS_SELECTOR, "ul.addresses li").text
     assert "138****8000" in listed and "13800138000" not in listed
+
+    identity = "form[action='/account/identity']"
+    fill(browser, "name", "王小明", identity)
+    fill(browser, "idNumber", "11010519491231002X", identity)
+    fill(browser, "mobile", "13800138000", identity)
+    browser.find_element(By.CSS_SELECTOR, f"{identity} button").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.identity[data-status='verified']"))
+    assert "1101**********002X" in browser.find_element(By.CSS_SELECTOR, "p.identity").text
+    assert "11010519491231002X" not in browser.page_source
 
     browser.get(f"{server}/")
     box = browser.find_element(By.NAME, "q")

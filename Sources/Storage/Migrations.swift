@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -321,6 +321,41 @@ extension Migrations {
                 PRIMARY KEY (order_id, seq)
             )
             """,
+        ]
+    }
+
+    /// Buyers' real-name identities, sealed, with masked copies for display and a keyed
+    /// fingerprint of the identity number so that allowances can be counted per number without
+    /// storing it in the clear; and the allowance used per number and calendar year.
+    static let identities = Migration(version: 6, name: "buyer identities and import allowances") { _ in
+        [
+            """
+            CREATE TABLE buyer_identities (
+                consumer_id TEXT PRIMARY KEY REFERENCES consumers(id),
+                name_sealed TEXT NOT NULL,
+                name_masked TEXT NOT NULL,
+                id_sealed TEXT NOT NULL,
+                id_masked TEXT NOT NULL,
+                id_fingerprint TEXT NOT NULL,
+                mobile_sealed TEXT NOT NULL,
+                mobile_masked TEXT NOT NULL,
+                status TEXT NOT NULL,
+                checked_at BIGINT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX buyer_identities_by_fingerprint ON buyer_identities(id_fingerprint)",
+            """
+            CREATE TABLE import_allowances (
+                id_fingerprint TEXT NOT NULL,
+                year BIGINT NOT NULL,
+                used_fen BIGINT NOT NULL CHECK (used_fen >= 0),
+                PRIMARY KEY (id_fingerprint, year)
+            )
+            """,
+            "ALTER TABLE orders ADD COLUMN id_fingerprint TEXT",
+            "ALTER TABLE orders ADD COLUMN allowance_year BIGINT",
+            "ALTER TABLE orders ADD COLUMN allowance_fen BIGINT NOT NULL DEFAULT 0",
         ]
     }
 

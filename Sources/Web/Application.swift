@@ -42,9 +42,10 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     checkout.quoteLifetime = configuration.quoteLifetime
     let orders = OrderService(store: store)
     let limiter = SignInLimiter()
-    ConsumerAPI(accounts: accounts, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,
+    let identities = IdentityService(store: store, cipher: configuration.cipher, checker: configuration.identityChecker)
+    ConsumerAPI(accounts: accounts, identities: identities, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,
                 configuration: configuration).register(on: router)
-    ShopRoutes(accounts: accounts, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
+    ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
                configuration: configuration).register(on: router)
     return router
 }

@@ -332,6 +332,30 @@ enum OpenAPIDocument {
               responses:
                 "201": { description: Saved; the mobile number comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Address" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/identity:
+            get:
+              summary: The buyer's real-name identity (masked), whether it is pre-approved, and this year's cross-border allowance.
+              security: [{ session: [] }]
+              responses:
+                "200": { description: The identity, content: { application/json: { schema: { $ref: "#/components/schemas/Identity" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+            put:
+              summary: Enrol or correct the real-name identity (ePass); it is checked at once. PUT is idempotent by nature.
+              security: [{ session: [] }]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [name, idNumber, mobile]
+                      properties:
+                        name: { type: string, example: 王小明 }
+                        idNumber: { type: string, description: "18 characters, GB 11643 check character", example: 11010519491231002X }
+                        mobile: { type: string, example: "13800138000" }
+              responses:
+                "200": { description: Checked; everything comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Identity" } } } }
+                "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/cart:
             get:
               summary: The buyer's cart (one cart across stores).
@@ -461,6 +485,21 @@ enum OpenAPIDocument {
                 source: { type: string }
                 asOf: { type: string, format: date-time }
                 usable: { type: boolean }
+            Identity:
+              type: object
+              properties:
+                name: { type: string, description: "Masked: 王*明" }
+                idNumber: { type: string, description: "Masked: 1101**********002X" }
+                mobile: { type: string, description: "Masked: 138****5678" }
+                status: { type: string, enum: [verified, mismatch, unchecked] }
+                preApproved: { type: boolean }
+                allowance:
+                  type: object
+                  properties:
+                    year: { type: integer }
+                    limit: { $ref: "#/components/schemas/Amount" }
+                    used: { $ref: "#/components/schemas/Amount" }
+                    left: { $ref: "#/components/schemas/Amount" }
             Consumer:
               type: object
               properties:

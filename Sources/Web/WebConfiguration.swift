@@ -17,6 +17,8 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How long a checkout quote holds its prices.
     public var quoteLifetime: TimeInterval = 15 * 60
+    /// The real-name check for ePass enrolment; the sandbox stands in for the provider.
+    public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
 
     public init(opsToken: String, cipher: FieldCipher, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
                 maxImportBytes: Int = 32 << 20, bcryptCost: UInt8 = 12) {

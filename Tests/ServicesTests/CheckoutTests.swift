@@ -1,7 +1,7 @@
 import Commerce
 import Foundation
 import Money
-import Services
+@testable import Services
 import Storage
 import TestSupport
 import Testing
@@ -20,8 +20,20 @@ struct CheckoutTests {
         }
     }
 
+    /// A valid identity number for buyer `n`, its check character computed by the rule.
+    static func idNumber(_ n: Int) -> String {
+        let body = Array("310115" + "19900101" + String(format: "%03d", n % 997))
+        return String(body) + String(ResidentIDNumber.checkCharacter(for: body[...]))
+    }
+
+    func identities(_ store: any Store) -> IdentityService {
+        IdentityService(store: store, cipher: Self.cipher, checker: SandboxIdentityChecker(delay: .zero))
+    }
+
     func buyer(_ accounts: AccountService, _ n: Int) async throws -> (Consumer, SavedAddress) {
         let consumer = try await accounts.signUp(email: "buyer\(n)@example.cn", password: "correct horse \(n)", displayName: "", at: Date())
+        _ = try await IdentityService(store: accounts.store, cipher: Self.cipher, checker: SandboxIdentityChecker(delay: .zero))
+            .enrol(consumer, name: "王小明", idNumber: Self.idNumber(n), mobile: "13800138000", at: Date())
         let address = try await accounts.addAddress(
             DeliveryAddress(province: "上海市", city: "上海市", district: "浦东新区", street: "世纪大道100号", recipient: "王小明",
                             mobile: "138 0013 \(String(format: "%04d", n))"), for: consumer, at: Date())
@@ -141,6 +153,72 @@ struct CheckoutTests {
             #expect(try await orders.expireUnpaid(at: Date() + checkout.payWithin + 1) == 1)
             #expect(try await orders.order(second, of: consumer)?.status == .cancelled)
             #expect(try await reserved() == 0)
+        }
+    }
+
+    @Test("identities are checked, sealed and shown masked; a mismatch is not pre-approved", arguments: StoreKind.allCases)
+    func identity(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, _, _ in
+            let consumer = try await accounts.signUp(email: "id@example.cn", password: "correct horse id", displayName: "", at: Date())
+            let service = identities(store)
+            await #expect(throws: AccountError.self) {
+                try await service.enrol(consumer, name: "王小明", idNumber: "110105194912310021", mobile: "13800138000", at: Date())
+            }
+            let verified = try await service.enrol(consumer, name: "王小明", idNumber: "11010519491231002X", mobile: "13800138000", at: Date())
+            #expect(verified.isPreApproved && verified.idMasked == "1101**********002X" && verified.nameMasked == "王*明")
+            let stored = try await store.read(SQL("SELECT * FROM buyer_identities"))
+            let row = try #require(stored.first)
+            for column in row.columns {
+                if case .text(let value) = row[column] {
+                    #expect(!value.contains("11010519491231002X") && !value.contains("王小明") && !value.contains("13800138000"), "\(column)")
+                }
+            }
+            let body = Array("11010519491231" + "999")
+            let mismatch = String(body) + String(ResidentIDNumber.checkCharacter(for: body[...]))
+            let refused = try await service.enrol(consumer, name: "王小明", idNumber: mismatch, mobile: "13800138000", at: Date())
+            #expect(refused.status == .mismatch && !refused.isPreApproved)
+        }
+    }
+
+    @Test("two checkouts at once by one buyer can never both slip under the annual limit", arguments: StoreKind.allCases)
+    func annualLimitRace(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, checkout, orders in
+            let (consumer, address) = try await buyer(accounts, 7)
+            let fingerprint = Self.cipher.fingerprint(Self.idNumber(7))
+            let year = Day(beijing: Date()).year
+            let annual = try #require(CustomsRules.limits(on: Day(beijing: Date()))).annual
+            // 3,000 yuan left: room for one leather tote (about 2,700 with freight), not two.
+            try await store.apply([.write(SQL("INSERT INTO import_allowances (id_fingerprint, year, used_fen) VALUES (?, ?, ?)",
+                                              bind: fingerprint, year, annual.minorUnits - 300_000))])
+            try await checkout.setCartLine("ba-tote-1", quantity: 1, for: consumer, at: Date())
+            let first = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            let second = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            let placed = await withTaskGroup(of: [String].self) { group in
+                for quote in [first, second] {
+                    group.addTask { (try? await checkout.place(quote.id, for: consumer, at: Date())) ?? [] }
+                }
+                return await group.reduce(into: [String]()) { $0 += $1 }
+            }
+            #expect(placed.count == 1)
+            let used = try await identities(store).allowance(of: consumer, at: Date())
+            #expect(used?.used.minorUnits == annual.minorUnits - 300_000 + first.allowanceValue.minorUnits)
+            await #expect(throws: CheckoutError.self) { try await checkout.quote(for: consumer, addressID: address.id, at: Date()) }
+            try await orders.transition(try #require(placed.first), to: .cancelled, by: .buyer(consumer.id), at: Date())
+            #expect(try await identities(store).allowance(of: consumer, at: Date())?.used.minorUnits == annual.minorUnits - 300_000)
+        }
+    }
+
+    @Test("no checkout without a real-name identity", arguments: [StoreKind.sqlite])
+    func identityRequired(kind: StoreKind) async throws {
+        try await withShop(kind) { _, accounts, checkout, _ in
+            let consumer = try await accounts.signUp(email: "anon@example.cn", password: "correct horse anon", displayName: "", at: Date())
+            let address = try await accounts.addAddress(
+                DeliveryAddress(province: "上海市", city: "上海市", district: "浦东新区", street: "世纪大道1号", recipient: "王小明",
+                                mobile: "13800138000"), for: consumer, at: Date())
+            try await checkout.setCartLine("pp-nuts-1", quantity: 1, for: consumer, at: Date())
+            await #expect(throws: CheckoutError.identityRequired) {
+                try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            }
         }
     }
 }

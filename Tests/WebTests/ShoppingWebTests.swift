@@ -33,6 +33,19 @@ struct ShoppingWebTests {
             #expect(try address.json()["mobile"] as? String == "139****5678")
             #expect(!address.text.contains("13912345678"))
             let addressID = try #require(try address.json()["id"] as? String)
+            let noIdentity = try await json(client, .post, "/api/v1/me/quotes", #"{"addressId":"\#(addressID)"}"#, token: token, key: "q0")
+            #expect(noIdentity.status == .unprocessableContent)
+            #expect(try noIdentity.json()["field"] as? String == "identity")
+            let identity = try await json(client, .put, "/api/v1/me/identity",
+                                          #"{"name":"李雷","idNumber":"11010519491231002X","mobile":"13912345678"}"#, token: token)
+            #expect(identity.status == .ok, "\(identity.text)")
+            #expect(try identity.json()["idNumber"] as? String == "1101**********002X")
+            #expect(try identity.json()["preApproved"] as? Bool == true)
+            #expect(!identity.text.contains("11010519491231002X") && !identity.text.contains("李雷"))
+            let badNumber = try await json(client, .put, "/api/v1/me/identity",
+                                           #"{"name":"李雷","idNumber":"110105194912310021","mobile":"13912345678"}"#, token: token)
+            #expect(badNumber.status == .unprocessableContent)
+            #expect(try badNumber.json()["field"] as? String == "idNumber")
             _ = try await json(client, .put, "/api/v1/me/cart/lines/pp-nuts-1", #"{"quantity":2}"#, token: token)
             let cart = try await json(client, .put, "/api/v1/me/cart/lines/ba-wallet-1", #"{"quantity":1}"#, token: token)
             #expect((try cart.json()["lines"] as? [[String: Any]])?.count == 2)
@@ -46,6 +59,8 @@ struct ShoppingWebTests {
             let replay = try await json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
             #expect(replay.text == placed.text)
             let orders = try await json(client, .get, "/api/v1/me/orders", nil, token: token).json()["orders"] as? [[String: Any]] ?? []
+            let allowance = try await json(client, .get, "/api/v1/me/identity", nil, token: token).json()["allowance"] as? [String: Any]
+            #expect((allowance?["used"] as? [String: String])?["amount"] != "0.00")
             #expect(orders.count == 2)
             let total = (quoteBody["total"] as? [String: String])?["amount"]
             #expect((try placed.json()["total"] as? [String: String])?["amount"] == total)

@@ -46,6 +46,8 @@ public enum CheckoutError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEnoughStock(skuID: String, available: Int64)
     case quoteExpired(expiredAt: Date)
     case landedCost(LandedCostError)
+    case identityRequired
+    case annualLimit(limit: Money, used: Money, asked: Money)
 
     public var description: String {
         switch self {
@@ -56,11 +58,22 @@ public enum CheckoutError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEnoughStock(let id, let available): return "only \(available) of \(id) left"
         case .quoteExpired(let at): return "the quote expired at \(at.ISO8601Format()); ask for a new one, prices may have moved"
         case .landedCost(let error): return error.description
+        case .identityRequired:
+            return "cross-border orders are declared in the buyer's real name: enrol your identity (ePass) before checking out"
+        case .annualLimit(let limit, let used, let asked):
+            let left = Money(minorUnits: max(0, limit.minorUnits - used.minorUnits), currency: .CNY)
+            return "this order (\(asked.formatted(.en))) would pass the annual limit of \(limit.formatted(.en)) for cross-border purchases; \(left.formatted(.en)) is left this year"
         }
     }
 }
 
 extension Quote {
+    /// What the quote counts against the buyer's annual allowance: each parcel's value, goods
+    /// and freight, as customs counts the transaction.
+    public var allowanceValue: Money {
+        Money(minorUnits: parcels.reduce(0) { $0 + $1.goods.minorUnits + $1.freight.minorUnits }, currency: .CNY)
+    }
+
     /// Splits the cart into one parcel per merchant — each clears customs on its own — and
     /// prices each with its merchant's rate into CNY.
     public static func make(

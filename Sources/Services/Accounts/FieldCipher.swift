@@ -42,6 +42,15 @@ public struct FieldCipher: Sendable {
         return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: SymmetricKey(data: key)), as: UTF8.self)
     }
 
+    /// A keyed fingerprint (HMAC-SHA256 under the current key) of a value that must be looked
+    /// up but not stored: the same number always gives the same fingerprint, and without the
+    /// key nobody can test guesses against it.
+    public func fingerprint(_ text: String) -> String {
+        let key = SymmetricKey(data: keys[current] ?? Data())
+        return HMAC<SHA256>.authenticationCode(for: Data(("fingerprint:" + text).utf8), using: key)
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
     /// A new random key, base64, for `crossborder serve` to create on a first start.
     public static func newKey() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()

@@ -60,10 +60,16 @@ public struct CheckoutService: Sendable {
     public func quote(for consumer: Consumer, addressID: String, at now: Date) async throws -> Quote {
         let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE id = ? AND consumer_id = ?", bind: addressID, consumer.id))
         guard !addresses.isEmpty else { throw AccountFailure.notFound }
+        guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
+            throw CheckoutError.identityRequired
+        }
         let quote = try Quote.make(
             id: "q-" + UUID().uuidString.lowercased(), consumerID: consumer.id, addressID: addressID,
             items: try await cartItems(of: consumer), rates: try await rates.book(), freightTable: freightTable, at: now,
             validFor: quoteLifetime)
+        let day = Day(beijing: now)
+        try ImportAllowance.on(day, used: try await AllowanceRecords.used(fingerprint: fingerprint, year: day.year, in: store))
+            .check(quote.allowanceValue)
         let body = String(decoding: try JSONEncoder().encode(QuoteRecord(quote)), as: UTF8.self)
         try await store.apply([.write(SQL(
             "INSERT INTO quotes (id, consumer_id, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -86,6 +92,11 @@ public struct CheckoutService: Sendable {
         -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
         guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
+        guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
+            throw CheckoutError.identityRequired
+        }
+        let day = Day(beijing: now)
+        let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
         let groupID = "g-" + UUID().uuidString.lowercased()
         let stamp = now.millisecondsSince1970
         var changes: [Change] = [.guarded(SQL(
@@ -100,16 +111,19 @@ public struct CheckoutService: Sendable {
                 """
                 INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of,
                     goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, mobile_sealed,
-                    mobile_masked, created_at, pay_by, updated_at)
+                    mobile_masked, created_at, pay_by, updated_at, id_fingerprint, allowance_year, allowance_fen)
                 SELECT ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, a.recipient, a.province, a.city, a.district, a.street,
-                    a.mobile_sealed, a.mobile_masked, ?, ?, ?
+                    a.mobile_sealed, a.mobile_masked, ?, ?, ?, ?, ?, ?
                 FROM addresses a WHERE a.id = ? AND a.consumer_id = ?
                 RETURNING id
                 """,
                 bind: orderID, groupID, quote.id, consumer.id, parcel.merchantID, parcel.rate.rate.description, parcel.rate.source,
                 parcel.rate.asOf.millisecondsSince1970, parcel.goods.minorUnits, parcel.freight.minorUnits, parcel.tax.minorUnits,
-                parcel.total.minorUnits, stamp, (now + payWithin).millisecondsSince1970, stamp, quote.addressID, consumer.id),
+                parcel.total.minorUnits, stamp, (now + payWithin).millisecondsSince1970, stamp, fingerprint, day.year,
+                parcel.goods.minorUnits + parcel.freight.minorUnits, quote.addressID, consumer.id),
                 conflict: "the delivery address is gone"))
+            changes.append(AllowanceRecords.use(try parcel.goods.adding(parcel.freight), fingerprint: fingerprint, year: day.year,
+                                                limit: limit))
             for (number, line) in parcel.lines.enumerated() {
                 changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity))
                 let name = names[line.productID] ?? LocalizedText(en: line.productID, zh: line.productID)

@@ -30,6 +30,8 @@ public struct OrderView: Sendable {
     public let createdAt: Date
     public let payBy: Date
     public let lines: [Line]
+    /// The import allowance this order uses: the buyer's number (as a fingerprint), the year, the amount.
+    let allowance: (fingerprint: String, year: Int, fen: Int64)?
     public let events: [OrderEvent]
 }
 
@@ -79,6 +81,9 @@ public struct OrderService: Sendable {
                 bind: target.rawValue, now.millisecondsSince1970, id, view.status.rawValue),
                 conflict: "order \(id) changed meanwhile")]
             changes.append(OrderRecords.event(orderID: id, seq: view.events.count + 1, event))
+            if let allowance = view.allowance, allowance.fen > 0, [.cancelled, .refunded].contains(target) {
+                changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
+            }
             if view.status.holdsStock && !target.holdsStock {
                 changes += view.lines.map { line in
                     target == .shipped ? StockReservation.consume(line.skuID, quantity: line.quantity)
@@ -140,6 +145,9 @@ enum OrderRecords {
                     unitPrice: Money(minorUnits: try line.integer("unit_price_minor"), currency: try Currency(code: try line.text("currency"))),
                     goods: try cny("goods_cny", line), freight: try cny("freight_cny", line),
                     tax: Money(minorUnits: try line.integer("consumption_tax_cny") + line.integer("vat_cny"), currency: .CNY))
+            },
+            allowance: try row.optionalText("id_fingerprint").map { fingerprint in
+                (fingerprint, Int(try row.integer("allowance_year")), try row.integer("allowance_fen"))
             },
             events: try events.map { event in
                 let actor = try event.text("actor").split(separator: ":", maxSplits: 1).map(String.init)

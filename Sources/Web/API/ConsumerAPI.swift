@@ -9,6 +9,7 @@ import Storage
 /// the session token (`Authorization: Bearer s_…`) that signing in returns.
 struct ConsumerAPI<Context: RequestContext> {
     let accounts: AccountService
+    let identities: IdentityService
     let checkout: CheckoutService
     let orders: OrderService
     let idempotency: IdempotencyService
@@ -27,6 +28,7 @@ struct ConsumerAPI<Context: RequestContext> {
         let mobile: String
     }
     struct CartLineInput: Decodable { let quantity: Int64 }
+    struct IdentityInput: Decodable { let name: String; let idNumber: String; let mobile: String }
     struct CartDocument: Codable { struct Line: Codable { let skuId: String; let quantity: Int64 }; let lines: [Line] }
     struct QuoteInput: Decodable { let addressId: String }
     struct OrderInput: Decodable { let quoteId: String }
@@ -70,6 +72,17 @@ struct ConsumerAPI<Context: RequestContext> {
                                                   street: input.street, recipient: input.recipient, mobile: input.mobile)
                 return ([], try Responses.jsonBytes(AddressDocument(try await accounts.addAddress(address, for: consumer, at: Date()))))
             }
+        }
+        router.get("/api/v1/me/identity") { request, _ in
+            let consumer = try await signedIn(request)
+            guard let identity = try await identities.identity(of: consumer) else { throw Problem.notFound }
+            return try Responses.json(IdentityDocument(identity, allowance: try await identities.allowance(of: consumer, at: Date())))
+        }
+        router.put("/api/v1/me/identity") { request, _ in
+            let consumer = try await signedIn(request)
+            let input = try RequestBody.json(IdentityInput.self, from: try await RequestBody.bytes(request, limit: configuration.maxBodyBytes))
+            let identity = try await identities.enrol(consumer, name: input.name, idNumber: input.idNumber, mobile: input.mobile, at: Date())
+            return try Responses.json(IdentityDocument(identity, allowance: try await identities.allowance(of: consumer, at: Date())))
         }
         router.get("/api/v1/me/cart") { request, _ in try Responses.json(try await cartDocument(try await signedIn(request))) }
         router.put("/api/v1/me/cart/lines/:sku") { request, context in

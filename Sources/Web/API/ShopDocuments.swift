@@ -137,3 +137,28 @@ struct OrderDocument: Codable {
         }
     }
 }
+
+struct IdentityDocument: Codable {
+    struct Allowance: Codable {
+        let year: Int
+        let limit: ProductDocument.Amount
+        let used: ProductDocument.Amount
+        let left: ProductDocument.Amount
+    }
+
+    let name: String
+    let idNumber: String
+    let mobile: String
+    let status: String
+    let preApproved: Bool
+    let allowance: Allowance?
+
+    init(_ identity: BuyerIdentity, allowance: ImportAllowance?) {
+        name = identity.nameMasked
+        idNumber = identity.idMasked
+        mobile = identity.mobileMasked
+        status = identity.status.rawValue
+        preApproved = identity.isPreApproved
+        self.allowance = allowance.map { Allowance(year: $0.year, limit: .init($0.limit), used: .init($0.used), left: .init($0.left)) }
+    }
+}

@@ -87,6 +87,12 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .unknownQuote: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "quoteId")
             case .quantity: return .validation(error.description, field: "quantity")
             case .notEnoughStock: return Problem(type: "out-of-stock", title: "Not enough stock", status: .conflict, detail: error.description)
+            case .identityRequired:
+                return Problem(type: "identity-required", title: "Real-name identity needed", status: .unprocessableContent,
+                               detail: error.description, field: "identity")
+            case .annualLimit:
+                return Problem(type: "annual-limit", title: "Annual limit for cross-border purchases", status: .unprocessableContent,
+                               detail: error.description, field: "total")
             case .quoteExpired:
                 return Problem(type: "quote-expired", title: "The quote has expired", status: .conflict, detail: error.description, field: "quoteId")
             case .landedCost(let cause):

@@ -40,7 +40,8 @@ enum AccountPages {
         return Layout.page(title: Words.signIn(l), language: l, path: "/account/signin", main: main)
     }
 
-    static func account(_ consumer: Consumer, addresses: [SavedAddress], csrf: String, error: String? = nil, language l: Language) -> String {
+    static func account(_ consumer: Consumer, addresses: [SavedAddress], identity: BuyerIdentity?, allowance: ImportAllowance?,
+                        csrf: String, error: String? = nil, language l: Language) -> String {
         let list = addresses.map { "<li data-address-id=\"\(escapeHTML($0.id))\">\(escapeHTML($0.oneLine))</li>" }.joined()
         let provinces = DeliveryAddress.provinces.map { "<option>\(escapeHTML($0))</option>" }.joined()
         let main = """
@@ -48,6 +49,7 @@ enum AccountPages {
             <h1>\(escapeHTML(Words.account(l)))</h1>
             <p>\(escapeHTML(consumer.displayName)) · \(escapeHTML(consumer.email))</p>
             <form method="post" action="/account/signout">\(BrowserSession.hiddenField(csrf))<button type="submit">\(escapeHTML(Words.signOut(l)))</button></form>
+            \(identitySection(identity, allowance: allowance, csrf: csrf, language: l))
             <h2>\(escapeHTML(Words.addresses(l)))</h2>
             <ul class="addresses">\(list)</ul>
             <h2>\(escapeHTML(Words.addAddress(l)))</h2>
@@ -64,5 +66,28 @@ enum AccountPages {
             </section>
             """
         return Layout.page(title: Words.account(l), language: l, path: "/account", main: main)
+    }
+
+    /// ePass: the real-name identity customs declarations carry, its check, and this year's allowance.
+    static func identitySection(_ identity: BuyerIdentity?, allowance: ImportAllowance?, csrf: String, language l: Language) -> String {
+        let status = identity.map { identity in
+            """
+            <p class="identity" data-status="\(identity.status.rawValue)">\(escapeHTML(identity.nameMasked)) · \(escapeHTML(identity.idMasked)) · \(escapeHTML(identity.mobileMasked))
+            · <strong>\(escapeHTML(Words.identityStatus(identity.status)(l)))</strong></p>
+            """
+        } ?? "<p>\(escapeHTML(Words.identityNeeded(l)))</p>"
+        let used = allowance.map { allowance in
+            "<p class=\"allowance\" data-left-minor=\"\(allowance.left.minorUnits)\">\(escapeHTML(Words.allowance(l))) \(allowance.year): \(escapeHTML(allowance.used.formatted(l))) / \(escapeHTML(allowance.limit.formatted(l))) · \(escapeHTML(Words.allowanceLeft(l))) \(escapeHTML(allowance.left.formatted(l)))</p>"
+        } ?? ""
+        return """
+            <h2>\(escapeHTML(Words.identity(l)))</h2>
+            \(status)\(used)
+            <form method="post" action="/account/identity" class="stacked">\(BrowserSession.hiddenField(csrf))
+            <label>\(escapeHTML(Words.realName(l))) <input type="text" name="name" required maxlength="50" autocomplete="name"></label>
+            <label>\(escapeHTML(Words.idNumber(l))) <input type="text" name="idNumber" required minlength="18" maxlength="18" autocomplete="off"></label>
+            <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile" required inputmode="numeric"></label>
+            <button type="submit">\(escapeHTML(Words.verify(l)))</button>
+            </form>
+            """
     }
 }

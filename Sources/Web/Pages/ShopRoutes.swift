@@ -9,6 +9,7 @@ import Services
 /// checks the CSRF token and answers with a redirect (post/redirect/get).
 struct ShopRoutes<Context: RequestContext> {
     let accounts: AccountService
+    let identities: IdentityService
     let catalog: CatalogService
     let checkout: CheckoutService
     let orders: OrderService
@@ -65,7 +66,9 @@ struct ShopRoutes<Context: RequestContext> {
         }
         router.get("/account") { request, _ in
             try await signedInPage(request) { consumer, csrf, l in
-                AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer), csrf: csrf, language: l)
+                AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
+                                     identity: try await identities.identity(of: consumer),
+                                     allowance: try await identities.allowance(of: consumer, at: Date()), csrf: csrf, language: l)
             }
         }
         router.post("/account/addresses") { request, _ in
@@ -80,6 +83,24 @@ struct ShopRoutes<Context: RequestContext> {
             } catch let error as AccountError {
                 let l = LanguageChoice.language(of: request)
                 return Responses.html(AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
+                                                           identity: try await identities.identity(of: consumer),
+                                                           allowance: try await identities.allowance(of: consumer, at: Date()),
+                                                           csrf: form["csrf"] ?? "", error: error.description, language: l),
+                                      status: .unprocessableContent)
+            }
+        }
+        router.post("/account/identity") { request, _ in
+            let form = try await postedForm(request)
+            let consumer = try await mustBeSignedIn(request)
+            do {
+                _ = try await identities.enrol(consumer, name: form["name"] ?? "", idNumber: form["idNumber"] ?? "",
+                                               mobile: form["mobile"] ?? "", at: Date())
+                return redirect(to: "/account")
+            } catch let error as AccountError {
+                let l = LanguageChoice.language(of: request)
+                return Responses.html(AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
+                                                           identity: try await identities.identity(of: consumer),
+                                                           allowance: try await identities.allowance(of: consumer, at: Date()),
                                                            csrf: form["csrf"] ?? "", error: error.description, language: l),
                                       status: .unprocessableContent)
             }

@@ -1,4 +1,5 @@
 import Commerce
+import Services
 
 /// The interface's own words in both languages, by what they say.
 enum Words {
@@ -75,6 +76,24 @@ enum Words {
     static let cancelOrder = LocalizedText(en: "Cancel the order", zh: "取消订单")
     static let payBy = LocalizedText(en: "Pay by", zh: "请在此前付款")
     static let needAddress = LocalizedText(en: "Add a delivery address to check out.", zh: "请先添加收货地址再结算。")
+
+    static let identity = LocalizedText(en: "Real-name identity (ePass)", zh: "实名认证（ePass）")
+    static let identityNeeded = LocalizedText(
+        en: "Customs declares each parcel in the buyer's real name: verify yours once to check out, and take the fast lane.",
+        zh: "海关按买家实名申报每个包裹：完成一次实名认证即可下单，并走快速通道。")
+    static let realName = LocalizedText(en: "Name as on your ID card", zh: "身份证上的姓名")
+    static let idNumber = LocalizedText(en: "Resident identity number", zh: "身份证号码")
+    static let verify = LocalizedText(en: "Verify", zh: "认证")
+    static let allowance = LocalizedText(en: "Cross-border allowance used in", zh: "跨境年度额度已用")
+    static let allowanceLeft = LocalizedText(en: "left", zh: "剩余")
+
+    static func identityStatus(_ status: BuyerIdentity.Status) -> LocalizedText {
+        switch status {
+        case .verified: return LocalizedText(en: "Verified: pre-approved for the fast lane", zh: "已认证：快速通关")
+        case .mismatch: return LocalizedText(en: "Does not match: check name, number and mobile", zh: "信息不一致：请核对姓名、证件号和手机号")
+        case .unchecked: return LocalizedText(en: "Not checked yet: the check service did not answer, send again", zh: "尚未核验：核验服务暂不可用，请重新提交")
+        }
+    }
 
     static func status(_ status: OrderStatus) -> LocalizedText {
         switch status {

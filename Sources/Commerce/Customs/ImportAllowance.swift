@@ -1,0 +1,31 @@
+import Foundation
+import Money
+
+/// The annual personal limit for cross-border retail imports, per identity number and
+/// calendar year (customs.json, personal_limits): what a buyer has used, and whether more fits.
+public struct ImportAllowance: Sendable, Equatable {
+    public let year: Int
+    public let limit: Money
+    public let used: Money
+
+    public var left: Money { Money(minorUnits: max(0, limit.minorUnits - used.minorUnits), currency: .CNY) }
+
+    public init(year: Int, limit: Money, used: Money) {
+        self.year = year
+        self.limit = limit
+        self.used = used
+    }
+
+    /// The allowance in force on `day` for a buyer who has used `used` this year.
+    public static func on(_ day: Day, used: Money) throws(CheckoutError) -> ImportAllowance {
+        guard let limits = CustomsRules.limits(on: day) else { throw .landedCost(.tax(.noRulesOn(day))) }
+        return ImportAllowance(year: day.year, limit: limits.annual, used: used)
+    }
+
+    /// Refuses `asked` when it would take the buyer past the annual limit, naming what is left.
+    public func check(_ asked: Money) throws(CheckoutError) {
+        guard used.minorUnits + asked.minorUnits <= limit.minorUnits else {
+            throw .annualLimit(limit: limit, used: used, asked: asked)
+        }
+    }
+}
