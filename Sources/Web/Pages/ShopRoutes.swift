@@ -65,11 +65,7 @@ struct ShopRoutes<Context: RequestContext> {
             return redirect(to: "/", setting: BrowserSession.signedOut())
         }
         router.get("/account") { request, _ in
-            try await signedInPage(request) { consumer, csrf, l in
-                AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
-                                     identity: try await identities.identity(of: consumer),
-                                     allowance: try await identities.allowance(of: consumer, at: Date()), csrf: csrf, language: l)
-            }
+            try await signedInPage(request) { consumer, csrf, l in try await accountPage(consumer, csrf: csrf, error: nil, language: l) }
         }
         router.post("/account/addresses") { request, _ in
             let form = try await postedForm(request)
@@ -81,11 +77,8 @@ struct ShopRoutes<Context: RequestContext> {
                 _ = try await accounts.addAddress(address, for: consumer, at: Date())
                 return redirect(to: "/account")
             } catch let error as AccountError {
-                let l = LanguageChoice.language(of: request)
-                return Responses.html(AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
-                                                           identity: try await identities.identity(of: consumer),
-                                                           allowance: try await identities.allowance(of: consumer, at: Date()),
-                                                           csrf: form["csrf"] ?? "", error: error.description, language: l),
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description,
+                                                            language: LanguageChoice.language(of: request)),
                                       status: .unprocessableContent)
             }
         }
@@ -97,11 +90,8 @@ struct ShopRoutes<Context: RequestContext> {
                                                mobile: form["mobile"] ?? "", at: Date())
                 return redirect(to: "/account")
             } catch let error as AccountError {
-                let l = LanguageChoice.language(of: request)
-                return Responses.html(AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
-                                                           identity: try await identities.identity(of: consumer),
-                                                           allowance: try await identities.allowance(of: consumer, at: Date()),
-                                                           csrf: form["csrf"] ?? "", error: error.description, language: l),
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description,
+                                                            language: LanguageChoice.language(of: request)),
                                       status: .unprocessableContent)
             }
         }
@@ -166,6 +156,13 @@ struct ShopRoutes<Context: RequestContext> {
     }
 
     // MARK: helpers
+
+    /// The account page: identity, allowance, addresses, and what went wrong with a form.
+    private func accountPage(_ consumer: Consumer, csrf: String, error: String?, language l: Language) async throws -> String {
+        AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
+                             identity: try await identities.identity(of: consumer),
+                             allowance: try await identities.allowance(of: consumer, at: Date()), csrf: csrf, error: error, language: l)
+    }
 
     private func merchants() async throws -> [String: Merchant] {
         Dictionary(try await catalog.storefronts(featuredPerStore: 0).map { ($0.merchant.id, $0.merchant) },
