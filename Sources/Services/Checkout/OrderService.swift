@@ -45,10 +45,7 @@ public struct OrderService: Sendable {
     }
 
     public func orders(of consumer: Consumer) async throws -> [OrderView] {
-        let rows = try await store.read(SQL("SELECT id FROM orders WHERE consumer_id = ? ORDER BY created_at DESC, id", bind: consumer.id))
-        var views: [OrderView] = []
-        for row in rows { if let view = try await order(try row.text("id")) { views.append(view) } }
-        return views
+        try await views(of: store.read(SQL("SELECT * FROM orders WHERE consumer_id = ? ORDER BY created_at DESC, id", bind: consumer.id)))
     }
 
     public func order(_ id: String, of consumer: Consumer) async throws -> OrderView? {
@@ -57,10 +54,23 @@ public struct OrderService: Sendable {
     }
 
     func order(_ id: String) async throws -> OrderView? {
-        guard let row = try await store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id)).first else { return nil }
-        let lines = try await store.read(SQL("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no", bind: id))
-        let events = try await store.read(SQL("SELECT * FROM order_events WHERE order_id = ? ORDER BY seq", bind: id))
-        return try OrderRecords.view(row, lines: lines, events: events)
+        try await views(of: store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id))).first
+    }
+
+    /// The orders of `rows` with their lines and events: three queries, however many orders.
+    private func views(of rows: [Row]) async throws -> [OrderView] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.text("id") }
+        let placeholders = SQL.placeholders(ids.count)
+        let lines = try await store.read(SQL(
+            "SELECT * FROM order_lines WHERE order_id IN (\(placeholders)) ORDER BY order_id, line_no", ids.map(\.sqlValue)))
+        let events = try await store.read(SQL(
+            "SELECT * FROM order_events WHERE order_id IN (\(placeholders)) ORDER BY order_id, seq", ids.map(\.sqlValue)))
+        let linesByOrder = Dictionary(grouping: lines) { (try? $0.text("order_id")) ?? "" }
+        let eventsByOrder = Dictionary(grouping: events) { (try? $0.text("order_id")) ?? "" }
+        return try zip(rows, ids).map { row, id in
+            try OrderRecords.view(row, lines: linesByOrder[id] ?? [], events: eventsByOrder[id] ?? [])
+        }
     }
 
     /// Moves an order to `target` if its state allows, guarded by the state it was read in.
