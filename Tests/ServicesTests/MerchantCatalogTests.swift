@@ -67,4 +67,23 @@ struct MerchantCatalogTests {
             #expect(saved == nil)
         }
     }
+
+    @Test("a batch larger than one statement's chunk is still all or nothing", arguments: StoreKind.allCases)
+    func chunkedBatch(kind: StoreKind) async throws {
+        try await withMerchants(kind) { store, pantry, _ in
+            let service = MerchantCatalogService(store: store, rates: RateService(store: store, maxAge: 3600))
+            let many = (0..<1_200).map { draft("pp-many-\($0)") }
+            try await service.save(many, for: pantry, at: now)
+            let counted = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM skus WHERE id LIKE 'pp-many-%'"))
+            #expect(try counted.first?.integer("n") == 1_200)
+            let found = try await CatalogSearch(store: store).search(ProductQuery(text: "枫糖浆", pageSize: 5))
+            #expect(found.total == 1_000 && !found.totalIsExact, "counts stop at the limit")
+            // The last product of the third chunk takes another store's id: nothing of the batch is written.
+            var clash = (0..<1_200).map { draft("pp-more-\($0)") }
+            clash[1_199] = draft("sd-serum")
+            await #expect(throws: StoreError.self) { try await service.save(clash, for: pantry, at: now) }
+            let none = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM products WHERE id LIKE 'pp-more-%'"))
+            #expect(try none.first?.integer("n") == 0)
+        }
+    }
 }

@@ -18,10 +18,10 @@ public enum DemoLoader {
         let book = RateBook(rates: rates, maxAge: .infinity)
         for entry in DemoCatalog.entries {
             changes += CatalogRecords.inserts(entry.merchant, entry.storefront, createdAt: createdAt)
-            for (index, product) in entry.products.enumerated() {
-                changes += CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now),
-                                                 at: createdAt + Int64(index), kind: store.kind)
-            }
+            changes += CatalogRecords.upserts(entry.products.enumerated().map { index, product in
+                CatalogRecords.Saving(product: product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now),
+                                      at: createdAt + Int64(index))
+            }, kind: store.kind)
         }
         changes += RateService.recording(rates, at: now)
         do {

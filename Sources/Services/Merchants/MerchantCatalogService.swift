@@ -52,10 +52,14 @@ public struct MerchantCatalogService: Sendable {
         let storefront = try await storefront(of: merchant)
         var products: [Product] = []
         var seen = Set<String>()
+        var seenSKUs = Set<String>()
         for (index, draft) in drafts.enumerated() {
             do {
                 let product = try draft.validated(storefrontID: storefront.id, currency: merchant.currency)
                 guard seen.insert(product.id).inserted else { throw CatalogError(field: "id", "appears twice in the batch") }
+                for (position, sku) in product.skus.enumerated() where !seenSKUs.insert(sku.id).inserted {
+                    throw CatalogError(field: "skus[\(position)].id", "appears in another product of the batch")
+                }
                 products.append(product)
             } catch let error as CatalogError {
                 throw DraftRefused(index: index, error: error)
@@ -63,9 +67,9 @@ public struct MerchantCatalogService: Sendable {
         }
         let book = try await rates.book()
         let stamp = now.millisecondsSince1970
-        let changes = products.flatMap { product in
-            CatalogRecords.upsert(product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp, kind: store.kind)
-        }
+        let changes = CatalogRecords.upserts(products.map { product in
+            CatalogRecords.Saving(product: product, sortPriceCNY: CatalogPricing.sortKey(product, book: book, at: now), at: stamp)
+        }, kind: store.kind)
         return (changes, products)
     }
 
