@@ -6,38 +6,42 @@ import Services
 /// Sign-up, sign-in and the account page with its address book.
 enum AccountPages {
     static func signUp(csrf: String, next: String, email: String = "", error: String? = nil, language l: Language) -> String {
-        let main = """
-            <section class="panel">
-            <h1>\(escapeHTML(Words.signUp(l)))</h1>
-            \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
-            <form method="post" action="/account/signup" class="stacked">\(BrowserSession.hiddenField(csrf))
-            <input type="hidden" name="next" value="\(escapeHTML(next))">
-            <label>\(escapeHTML(Words.email(l))) <input type="email" name="email" value="\(escapeHTML(email))" required autocomplete="email"></label>
-            <label>\(escapeHTML(Words.password(l))) <input type="password" name="password" minlength="10" required autocomplete="new-password"></label>
-            <label>\(escapeHTML(Words.displayName(l))) <input type="text" name="displayName" maxlength="50"></label>
-            <button type="submit">\(escapeHTML(Words.signUp(l)))</button>
-            </form>
-            <p><a href="/account/signin?next=\(escapeHTML(next))">\(escapeHTML(Words.signIn(l)))</a></p>
-            </section>
-            """
-        return Layout.page(title: Words.signUp(l), language: l, path: "/account/signup", main: main)
+        credentials(.signUp, csrf: csrf, next: next, email: email, error: error, language: l)
     }
 
     static func signIn(csrf: String, next: String, email: String = "", error: String? = nil, language l: Language) -> String {
+        credentials(.signIn, csrf: csrf, next: next, email: email, error: error, language: l)
+    }
+
+    enum Credentials {
+        case signUp, signIn
+    }
+
+    /// The sign-up and sign-in forms: e-mail and password (and a name, to sign up), the page to
+    /// return to, and a link to the other form.
+    private static func credentials(_ form: Credentials, csrf: String, next: String, email: String, error: String?,
+                                    language l: Language) -> String {
+        let (title, action, other, otherTitle) = form == .signUp
+            ? (Words.signUp(l), "/account/signup", "/account/signin", Words.signIn(l))
+            : (Words.signIn(l), "/account/signin", "/account/signup", Words.signUp(l))
+        let password = form == .signUp
+            ? "<label>\(escapeHTML(Words.password(l))) <input type=\"password\" name=\"password\" minlength=\"10\" required autocomplete=\"new-password\"></label>\n"
+                + "<label>\(escapeHTML(Words.displayName(l))) <input type=\"text\" name=\"displayName\" maxlength=\"50\"></label>"
+            : "<label>\(escapeHTML(Words.currentPassword(l))) <input type=\"password\" name=\"password\" required autocomplete=\"current-password\"></label>"
         let main = """
             <section class="panel">
-            <h1>\(escapeHTML(Words.signIn(l)))</h1>
+            <h1>\(escapeHTML(title))</h1>
             \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
-            <form method="post" action="/account/signin" class="stacked">\(BrowserSession.hiddenField(csrf))
+            <form method="post" action="\(action)" class="stacked">\(BrowserSession.hiddenField(csrf))
             <input type="hidden" name="next" value="\(escapeHTML(next))">
             <label>\(escapeHTML(Words.email(l))) <input type="email" name="email" value="\(escapeHTML(email))" required autocomplete="email"></label>
-            <label>\(escapeHTML(Words.currentPassword(l))) <input type="password" name="password" required autocomplete="current-password"></label>
-            <button type="submit">\(escapeHTML(Words.signIn(l)))</button>
+            \(password)
+            <button type="submit">\(escapeHTML(title))</button>
             </form>
-            <p><a href="/account/signup?next=\(escapeHTML(next))">\(escapeHTML(Words.signUp(l)))</a></p>
+            <p><a href="\(other)?next=\(escapeHTML(next))">\(escapeHTML(otherTitle))</a></p>
             </section>
             """
-        return Layout.page(title: Words.signIn(l), language: l, path: "/account/signin", main: main)
+        return Layout.page(title: title, language: l, path: action, main: main)
     }
 
     static func account(_ consumer: Consumer, addresses: [SavedAddress], identity: BuyerIdentity?, allowance: ImportAllowance?,
