@@ -130,7 +130,8 @@ extension SQLValue {
 }
 
 extension ContinuousClock.Instant {
-    var secondsElapsed: Double {
+    /// Seconds since this instant, for latency metrics and benchmarks.
+    public var secondsElapsed: Double {
         let elapsed = ContinuousClock.now - self
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -98,7 +97,6 @@ struct Serve: AsyncParsableCommand {
     }
 
     static func randomToken() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        Secrets.token()
     }
 }

@@ -1,5 +1,4 @@
 import Commerce
-import Crypto
 import Foundation
 import HummingbirdBcrypt
 import Storage
@@ -77,7 +76,7 @@ public struct AccountService: Sendable {
         let hash = try rows.first?.text("password_hash") ?? AccountService.standIn
         guard Bcrypt.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
         let consumer = try AccountService.consumer(row)
-        let token = "s_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncoded
+        let token = Secrets.token(prefix: "s_")
         try await store.apply([.write(SQL(
             "INSERT INTO sessions (token_hash, consumer_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
             bind: MerchantKeyService.hash(token), consumer.id, now.millisecondsSince1970,

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Storage
 
@@ -64,7 +63,7 @@ public struct IdempotencyService: Sendable {
         scope: String, key: String, request: [UInt8], at now: Date,
         _ work: () async throws -> (changes: [Change], response: StoredResponse)
     ) async throws -> Outcome {
-        let hash = SHA256.hash(data: request).map { String(format: "%02x", $0) }.joined()
+        let hash = Secrets.digest(request)
         var attempts = 0
         while true {
             attempts += 1

@@ -1,5 +1,4 @@
 import Commerce
-import Crypto
 import Foundation
 import Storage
 
@@ -18,7 +17,7 @@ public struct MerchantKeyService: Sendable {
 
     /// A new key for `merchantID`: "mk_" and 43 characters of randomness.
     public func issue(merchantID: String, label: String, at now: Date) async throws -> String {
-        let key = "mk_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncoded
+        let key = Secrets.token(prefix: "mk_")
         do {
             try await store.apply([.guarded(SQL(
                 """
@@ -43,14 +42,6 @@ public struct MerchantKeyService: Sendable {
     }
 
     static func hash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-extension Data {
-    /// Base64 with the URL-safe alphabet and no padding, for tokens that travel in headers.
-    var base64URLEncoded: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Secrets.digest(Data(key.utf8))
     }
 }

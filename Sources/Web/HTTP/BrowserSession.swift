@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Services
@@ -34,15 +33,14 @@ enum BrowserSession {
     /// The CSRF token of this browser, and the cookie to set when it had none yet.
     static func csrf(_ request: Request) -> (token: String, cookie: Cookie?) {
         if let existing = request.cookies[csrfCookie]?.value, existing.count >= 32 { return (existing, nil) }
-        let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = Secrets.token()
         return (token, Cookie(name: csrfCookie, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
     }
 
     /// Refuses a form post whose hidden token does not match the browser's cookie.
     static func checkCSRF(_ request: Request, form: [String: String]) throws {
         guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, let field = form["csrf"],
-              Data(SHA256.hash(data: Data(cookie.utf8))) == Data(SHA256.hash(data: Data(field.utf8)))
+              Secrets.same(cookie, field)
         else {
             throw Problem(type: "csrf", title: "The form expired", status: .forbidden,
                           detail: "Reload the page and send the form again.")

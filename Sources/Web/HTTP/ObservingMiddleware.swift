@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Money
+import Storage
 
 /// Wraps every request: turns errors into responses (problem+json under /api, an HTML page
 /// elsewhere), remembers a language chosen with `?lang=`, and records route, status and latency.
@@ -18,10 +19,8 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
         if let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
             response.setCookie(LanguageChoice.rememberingCookie(language))
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.recordRequest(route: context.endpointPath ?? "NotFound", method: request.method.rawValue,
-                              status: response.status.code, seconds: seconds)
+                              status: response.status.code, seconds: started.secondsElapsed)
         return response
     }
 
