@@ -19,14 +19,27 @@ public struct CatalogService: Sendable {
 
     /// Every storefront with its merchant, product count and first `featuredPerStore` products.
     public func storefronts(featuredPerStore: Int = 3) async throws -> [StorefrontListing] {
+        try await listings(where: "", [], featuredPerStore: featuredPerStore)
+    }
+
+    /// One storefront, by its slug or its id, without reading the others.
+    public func storefront(slug: String) async throws -> StorefrontListing? {
+        try await listings(where: "WHERE s.slug = ?", [.text(slug)], featuredPerStore: 0).first
+    }
+
+    public func storefront(id: String) async throws -> StorefrontListing? {
+        try await listings(where: "WHERE s.id = ?", [.text(id)], featuredPerStore: 0).first
+    }
+
+    private func listings(where filter: String, _ bindings: [SQLValue], featuredPerStore: Int) async throws -> [StorefrontListing] {
         let rows = try await store.read(SQL(
             """
             SELECT s.id, s.merchant_id, s.slug, s.name_en, s.name_zh, s.tagline_en, s.tagline_zh,
                    m.name_en AS m_name_en, m.name_zh AS m_name_zh, m.country, m.currency, m.kind, m.onboarded_by,
                    (SELECT CAST(COUNT(*) AS BIGINT) FROM products p WHERE p.store_id = s.id) AS product_count
-            FROM stores s JOIN merchants m ON m.id = s.merchant_id
+            FROM stores s JOIN merchants m ON m.id = s.merchant_id \(filter)
             ORDER BY s.created_at, s.slug
-            """))
+            """, bindings))
         var listings: [StorefrontListing] = []
         for row in rows {
             let storefront = try CatalogRecords.storefront(row)

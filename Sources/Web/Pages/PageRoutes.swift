@@ -25,7 +25,7 @@ struct PageRoutes<Context: RequestContext> {
         }
         router.get("/stores/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
-            guard let listing = try await catalog.storefronts(featuredPerStore: 0).first(where: { $0.storefront.slug == slug }) else {
+            guard let listing = try await catalog.storefront(slug: slug) else {
                 throw Problem.notFound
             }
             var query = try ProductQueryParameters.read(request)
@@ -38,7 +38,7 @@ struct PageRoutes<Context: RequestContext> {
         }
         router.get("/products/:id") { request, context in
             guard let product = try await catalog.product(id: context.parameters.get("id") ?? ""),
-                  let listing = try await catalog.storefronts(featuredPerStore: 0).first(where: { $0.storefront.id == product.storefrontID })
+                  let listing = try await catalog.storefront(id: product.storefrontID)
             else { throw Problem.notFound }
             let (csrf, cookie) = BrowserSession.csrf(request)
             var response = Responses.html(ProductDetailPage.render(
