@@ -42,7 +42,4 @@ public struct Balance: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "debits \(debitsPosted) posted + \(debitsPending) pending, credits \(creditsPosted) posted + \(creditsPending) pending"
     }
-
-    /// Credits less debits, posted only: what the account holds for a liability or income account.
-    public var postedCreditBalance: Int64 { creditsPosted - debitsPosted }
 }

@@ -16,16 +16,6 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateInBatch(transfer: String)
     case overflow(transfer: String)
 
-    public var transferID: String {
-        switch self {
-        case .amountMustBePositive(let t), .sameAccount(let t), .unknownAccount(let t, _), .currencyMismatch(let t, _, _, _),
-             .debitsWouldExceedCredits(let t, _), .creditsWouldExceedDebits(let t, _), .unknownPending(let t, _),
-             .pendingAlreadyResolved(let t, _, _), .postExceedsPending(let t, _), .idReusedWithDifferentContent(let t),
-             .duplicateInBatch(let t), .overflow(let t):
-            return t
-        }
-    }
-
     public var description: String {
         switch self {
         case .amountMustBePositive(let t): return "transfer \(t): the amount must be greater than zero"

@@ -22,9 +22,6 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         self.exponent = exponent
         self.name = name
     }
-
-    /// 10^exponent: how many minor units make one major unit.
-    public var minorUnitsPerMajor: Int64 { Int64(Power.ofTen(exponent)) }
 }
 
 extension Currency {

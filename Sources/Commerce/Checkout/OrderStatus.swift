@@ -22,8 +22,6 @@ public enum OrderStatus: String, Sendable, CaseIterable, Codable {
     /// Stock stays reserved while the order may still ship; it is released when the order ends
     /// without shipping.
     public var holdsStock: Bool { [.created, .paid, .declared, .cleared].contains(self) }
-
-    public var isFinal: Bool { next.isEmpty }
 }
 
 /// Who moved an order: the buyer, a merchant, the platform's own rules, or a partner.
