@@ -100,7 +100,7 @@ struct CatalogueWebTests {
 
     @Test("store, product and search pages show the catalogue with CNY prices; text is escaped")
     func pages() async throws {
-        try await withTestApp(.sqlite) { client, store in
+        try await withTestApp(.sqlite) { client, _ in
             let storePage = try await client.get("/stores/pacific-pantry?lang=en").text
             for product in try #require(DemoCatalog.entries.first { $0.storefront.slug == "pacific-pantry" }).products {
                 #expect(storePage.contains("data-product-id=\"\(product.id)\""))
@@ -114,7 +114,6 @@ struct CatalogueWebTests {
             #expect(!hostile.contains("<script>alert(1)") && hostile.contains("&lt;script&gt;"))
             #expect(try await client.get("/stores/nowhere").status == .notFound)
             #expect(try await client.get("/products/nothing").status == .notFound)
-            _ = store
         }
     }
 }
