@@ -89,7 +89,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money"], swiftSettings: strict),
-        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Money", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Ledger", "Money", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ServicesTests",
             dependencies: ["Services", "Storage", "TestSupport", "Commerce", "Money"],

@@ -63,3 +63,17 @@ extension ExchangeRate {
         )
     }
 }
+
+extension ExchangeRate {
+    /// Converts `amount` of `quote` back into `base` at this rate (CNY into the merchant's
+    /// currency, when escrow is released): exact = minor × 10^(base exp + scale) / (mantissa ×
+    /// 10^quote exp), then rounded.
+    public func convertToBase(_ amount: Money, rounding: Rounding = .halfEven) throws(MoneyError) -> Money {
+        guard amount.currency == quote else { throw .currencyMismatch(amount.currency, quote) }
+        let (numerator, overflow) = Int128(amount.minorUnits).multipliedReportingOverflow(by: Power.ofTen(base.exponent + rate.scale))
+        guard !overflow else { throw .overflow }
+        let denominator = Int128(rate.mantissa) * Power.ofTen(quote.exponent)
+        guard let minor = Int64(exactly: rounding.divide(numerator, by: denominator)) else { throw .overflow }
+        return Money(minorUnits: minor, currency: base)
+    }
+}
