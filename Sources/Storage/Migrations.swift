@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -356,6 +356,137 @@ extension Migrations {
             "ALTER TABLE orders ADD COLUMN id_fingerprint TEXT",
             "ALTER TABLE orders ADD COLUMN allowance_year BIGINT",
             "ALTER TABLE orders ADD COLUMN allowance_fen BIGINT NOT NULL DEFAULT 0",
+        ]
+    }
+
+    /// Payments (one live payment per order group, so a group is never charged twice), what
+    /// channels reported (each report once, by its event id), refunds, escrow releases with
+    /// both rates, merchants' payout accounts and commission, payout batches with their files,
+    /// and the sandbox channels' own records, standing in for the banks' systems.
+    static let payments = Migration(version: 7, name: "payments, refunds, releases and payouts") { _ in
+        [
+            """
+            CREATE TABLE payments (
+                id TEXT PRIMARY KEY,
+                group_id TEXT NOT NULL,
+                consumer_id TEXT NOT NULL REFERENCES consumers(id),
+                channel TEXT NOT NULL,
+                amount_cny BIGINT NOT NULL CHECK (amount_cny > 0),
+                status TEXT NOT NULL CHECK (status IN ('initiated', 'processing', 'unknown', 'succeeded', 'failed')),
+                channel_reference TEXT,
+                failure TEXT,
+                request_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX payments_one_live_per_group ON payments(group_id) WHERE status <> 'failed'",
+            "CREATE INDEX payments_unsettled ON payments(status, updated_at)",
+            """
+            CREATE TABLE payment_reports (
+                channel TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                payment_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                source TEXT NOT NULL,
+                applied BIGINT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (channel, event_id)
+            )
+            """,
+            "CREATE INDEX payment_reports_by_payment ON payment_reports(payment_id, at)",
+            """
+            CREATE TABLE refunds (
+                id TEXT PRIMARY KEY,
+                order_id TEXT NOT NULL REFERENCES orders(id),
+                payment_id TEXT NOT NULL REFERENCES payments(id),
+                amount_cny BIGINT NOT NULL CHECK (amount_cny > 0),
+                reason TEXT NOT NULL,
+                requested_by TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('booked', 'sent')),
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX refunds_by_order ON refunds(order_id)",
+            """
+            CREATE TABLE escrow_releases (
+                order_id TEXT PRIMARY KEY REFERENCES orders(id),
+                merchant_id TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                goods_cny BIGINT NOT NULL,
+                share_minor BIGINT NOT NULL,
+                converted_minor BIGINT NOT NULL,
+                fx_gain_minor BIGINT NOT NULL,
+                commission_minor BIGINT NOT NULL,
+                quote_rate TEXT NOT NULL,
+                release_rate TEXT NOT NULL,
+                release_rate_source TEXT NOT NULL,
+                released_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX escrow_releases_by_merchant ON escrow_releases(merchant_id, released_at)",
+            """
+            CREATE TABLE merchant_payout_accounts (
+                merchant_id TEXT PRIMARY KEY REFERENCES merchants(id),
+                holder TEXT NOT NULL,
+                iban TEXT,
+                account_number TEXT,
+                bic TEXT NOT NULL,
+                commission_bps BIGINT NOT NULL CHECK (commission_bps BETWEEN 0 AND 10000)
+            )
+            """,
+            """
+            CREATE TABLE payout_batches (
+                id TEXT PRIMARY KEY,
+                currency TEXT NOT NULL,
+                execution_date TEXT NOT NULL,
+                control_sum_minor BIGINT NOT NULL,
+                file TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('submitted', 'settled')),
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE payouts (
+                id TEXT PRIMARY KEY,
+                batch_id TEXT NOT NULL REFERENCES payout_batches(id),
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                currency TEXT NOT NULL,
+                amount_minor BIGINT NOT NULL CHECK (amount_minor > 0),
+                status TEXT NOT NULL CHECK (status IN ('submitted', 'paid', 'rejected')),
+                reason TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX payouts_by_merchant ON payouts(merchant_id, created_at)",
+            """
+            CREATE TABLE sandbox_channel_records (
+                channel TEXT NOT NULL,
+                reference TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payment_id TEXT NOT NULL,
+                amount_minor BIGINT NOT NULL,
+                currency TEXT NOT NULL,
+                status TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                settles_at BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (channel, reference)
+            )
+            """,
+            """
+            CREATE TABLE sandbox_callbacks (
+                id TEXT PRIMARY KEY,
+                channel TEXT NOT NULL,
+                body TEXT NOT NULL,
+                deliver_at BIGINT NOT NULL,
+                delivered_at BIGINT
+            )
+            """,
+            "CREATE INDEX sandbox_callbacks_due ON sandbox_callbacks(delivered_at, deliver_at)",
+            "ALTER TABLE orders ADD COLUMN delivered_at BIGINT",
         ]
     }
 

@@ -147,3 +147,12 @@ struct SettlementTests {
         }
     }
 }
+
+@Test("every demo merchant has a payout account whose IBAN, if any, is valid and whose commission is a rate")
+func demoPayoutAccounts() throws {
+    #expect(Set(DemoPayoutAccounts.entries.map(\.merchantID)) == Set(DemoCatalog.entries.map(\.merchant.id)))
+    for entry in DemoPayoutAccounts.entries {
+        if let iban = entry.iban { _ = try IBAN(iban) } else { #expect(entry.accountNumber != nil) }
+        #expect((0...10_000).contains(entry.commissionBasisPoints))
+    }
+}

@@ -86,10 +86,14 @@ public struct OrderService: Sendable {
         -> [Change] {
             guard let view = try await order(id) else { throw OrderNotFound(id: id) }
             let event = try view.status.transition(to: target, by: actor, at: now, note: note)
+            // An order whose payment is under way or made is not cancelled: it is refunded.
+            let unpaid = target == .cancelled
+                ? " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.group_id = orders.group_id AND p.status <> 'failed')" : ""
             var changes: [Change] = [.guarded(SQL(
-                "UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
-                bind: target.rawValue, now.millisecondsSince1970, id, view.status.rawValue),
-                conflict: "order \(id) changed meanwhile")]
+                "UPDATE orders SET status = ?, updated_at = ?\(target == .delivered ? ", delivered_at = ?" : "") WHERE id = ? AND status = ?\(unpaid) RETURNING id",
+                [target.rawValue.sqlValue, now.millisecondsSince1970.sqlValue] + (target == .delivered ? [now.millisecondsSince1970.sqlValue] : [])
+                    + [id.sqlValue, view.status.rawValue.sqlValue]),
+                conflict: target == .cancelled ? "order \(id) has a payment under way or made" : "order \(id) changed meanwhile")]
             changes.append(OrderRecords.event(orderID: id, seq: view.events.count + 1, event))
             if let allowance = view.allowance, allowance.fen > 0, [.cancelled, .refunded].contains(target) {
                 changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
@@ -106,7 +110,11 @@ public struct OrderService: Sendable {
     /// Cancels every unpaid order whose payment window has closed; returns how many.
     @discardableResult
     public func expireUnpaid(at now: Date) async throws -> Int {
-        let due = try await store.read(SQL("SELECT id FROM orders WHERE status = 'created' AND pay_by <= ?", bind: now.millisecondsSince1970))
+        let due = try await store.read(SQL(
+            """
+            SELECT id FROM orders WHERE status = 'created' AND pay_by <= ?
+              AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.group_id = orders.group_id AND p.status <> 'failed')
+            """, bind: now.millisecondsSince1970))
         var expired = 0
         for row in due {
             do {
@@ -114,6 +122,8 @@ public struct OrderService: Sendable {
                 expired += 1
             } catch is OrderError {
                 continue  // paid or cancelled meanwhile
+            } catch StoreError.conflict {
+                continue  // a payment started meanwhile
             }
         }
         return expired

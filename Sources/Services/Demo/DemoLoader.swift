@@ -24,6 +24,14 @@ public enum DemoLoader {
             }, kind: store.kind)
         }
         changes += RateService.recording(rates, at: now)
+        changes += DemoPayoutAccounts.entries.map { entry in
+            .write(SQL(
+                """
+                INSERT INTO merchant_payout_accounts (merchant_id, holder, iban, account_number, bic, commission_bps)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id) DO NOTHING
+                """,
+                bind: entry.merchantID, entry.holder, entry.iban, entry.accountNumber, entry.bic, entry.commissionBasisPoints))
+        }
         do {
             try await store.apply(changes)
             return true

@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+
+/// A partner's report of a payment's outcome, as its callback body carries it.
+public struct CallbackReport: Codable, Sendable, Equatable {
+    public let eventId: String
+    public let paymentId: String
+    public let status: String
+    public let reference: String
+
+    public init(eventId: String, paymentId: String, status: String, reference: String) {
+        self.eventId = eventId
+        self.paymentId = paymentId
+        self.status = status
+        self.reference = reference
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+public enum CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badSignature
+    case stale(seconds: Int)
+    case malformed(String)
+
+    public var description: String {
+        switch self {
+        case .badSignature: return "the callback's signature does not match its timestamp and body"
+        case .stale(let seconds): return "the callback's timestamp is \(seconds) seconds away from now; only 300 are accepted"
+        case .malformed(let problem): return "the callback body is not a payment report: \(problem)"
+        }
+    }
+}
+
+/// HMAC-SHA256 over "timestamp.body" with the shared secret, hex-encoded; a report whose
+/// timestamp is more than five minutes from now is refused, so a captured one cannot be replayed.
+public enum CallbackSignature {
+    public static let window: TimeInterval = 300
+
+    public static func sign(timestamp: String, body: String, secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func verify(timestamp: String, body: String, signature: String, secret: String, at now: Date)
+        throws(CallbackError) -> CallbackReport {
+        let expected = sign(timestamp: timestamp, body: body, secret: secret)
+        guard Secrets.same(expected, signature.lowercased()) else { throw .badSignature }
+        guard let seconds = Int64(timestamp) else { throw .badSignature }
+        let skew = abs(now.timeIntervalSince1970 - TimeInterval(seconds))
+        guard skew <= window else { throw .stale(seconds: Int(skew)) }
+        do { return try JSONDecoder().decode(CallbackReport.self, from: Data(body.utf8)) } catch {
+            throw .malformed("\(error)")
+        }
+    }
+}

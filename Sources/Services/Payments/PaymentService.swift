@@ -1,0 +1,245 @@
+import Commerce
+import Foundation
+import Ledger
+import Money
+import Storage
+
+/// Paying an order group: the intent is recorded durably first, then the channel is called,
+/// then the outcome is booked — the payment, the orders now paid, the money into escrow and
+/// its holds — in one transaction. An outcome the channel did not give (a timeout, a crash
+/// between the channel's debit and our booking) is settled later by asking the channel, never
+/// by guessing; every step is keyed by the payment's id, so nothing is charged or booked twice.
+public struct PaymentService: Sendable {
+    let store: any Store
+    let channels: PaymentChannels
+    let health: ChannelHealth
+    let cipher: FieldCipher
+    /// The secret each partner signs its callbacks with, by channel name.
+    public var callbackSecrets: [String: String] = [:]
+    /// Called at named points of a payment ("after-intent", "after-charge"), so that a test
+    /// can stop the payment there as a crash would.
+    public var checkpoint: @Sendable (String) async throws -> Void = { _ in }
+
+    public init(store: any Store, channels: PaymentChannels, health: ChannelHealth, cipher: FieldCipher) {
+        self.store = store
+        self.channels = channels
+        self.health = health
+        self.cipher = cipher
+    }
+
+    /// The payment a buyer's Idempotency-Key names: the same key is the same payment.
+    public static func paymentID(consumerID: String, key: String) -> String {
+        "p-" + Secrets.digest(Array("\(consumerID) \(key)".utf8)).prefix(24)
+    }
+
+    /// Pays `groupID` for `consumer`; returns the changes that book the outcome (for the
+    /// caller to commit with its idempotency record) and the payment as it will then stand.
+    public func pay(groupID: String, consumer: Consumer, preferred: String?, payerIDNumber: String?, key: String, at now: Date)
+        async throws -> (changes: [Change], payment: PaymentView) {
+        let id = PaymentService.paymentID(consumerID: consumer.id, key: key)
+        let requestHash = Secrets.digest(Array("\(groupID) \(preferred ?? "") \(payerIDNumber.map(cipher.fingerprint) ?? "")".utf8))
+        var payment: PaymentView
+        var candidates: [String]
+        if let existing = try await PaymentRecords.payment(id, in: store) {
+            guard existing.requestHash == requestHash else { throw IdempotencyError.keyReused(key) }
+            guard existing.status == .initiated || existing.status == .unknown else { return ([], existing) }
+            // A retry of a payment whose outcome we never learned: ask first.
+            let outcome = try await channel(existing.channel).status(paymentID: id, at: now)
+            if outcome != .notFound || existing.status == .unknown {
+                return (try await settling(existing, outcome, source: "status", eventID: nil, at: now), existing.with(
+                    status: outcome.status, reference: outcome.reference, failure: outcome.failure, at: now))
+            }
+            payment = existing
+            candidates = [existing.channel]
+        } else {
+            let orders = try await PaymentRecords.amounts(ofGroup: groupID, in: store).filter { $0.consumerID == consumer.id }
+            guard !orders.isEmpty else { throw PaymentError.unknownGroup(groupID) }
+            for order in orders where order.status != .created { throw PaymentError.notPayable(orderID: order.amounts.orderID, status: order.status) }
+            if let payerIDNumber {
+                let buyer = try await IdentityService.fingerprint(of: consumer, in: store)
+                guard buyer == cipher.fingerprint(payerIDNumber.uppercased()) else { throw PaymentError.payerIsNotBuyer }
+            }
+            let amount = Money(minorUnits: orders.reduce(0) { $0 + $1.amounts.total.minorUnits }, currency: .CNY)
+            candidates = try route(amount, preferred: preferred, unhealthy: await health.unhealthy(at: now))
+            payment = PaymentView(id: id, groupID: groupID, consumerID: consumer.id, channel: candidates[0], amount: amount,
+                                  status: .initiated, reference: nil, failure: nil, requestHash: requestHash, createdAt: now, updatedAt: now)
+            try await record(payment, orders: orders.map(\.amounts))
+        }
+        try await checkpoint("after-intent")
+        var outcome: ChannelOutcome?
+        for (index, name) in candidates.enumerated() {
+            do {
+                outcome = try await channel(name).charge(paymentID: id, amount: payment.amount, at: now)
+                await health.record(name, succeeded: true, at: now)
+                break
+            } catch ChannelFailure.unavailable(let reason) {
+                await health.record(name, succeeded: false, at: now)
+                guard index + 1 < candidates.count else {
+                    outcome = .declined(reason: reason)
+                    break
+                }
+                // Nothing was charged: fall back to the next channel, and say so on the payment.
+                try await store.apply([.guarded(SQL("UPDATE payments SET channel = ? WHERE id = ? AND status = 'initiated' RETURNING id",
+                                                    bind: candidates[index + 1], id), conflict: "payment \(id) changed meanwhile")])
+                payment = PaymentView(id: id, groupID: payment.groupID, consumerID: payment.consumerID, channel: candidates[index + 1],
+                                      amount: payment.amount, status: .initiated, reference: nil, failure: nil,
+                                      requestHash: payment.requestHash, createdAt: payment.createdAt, updatedAt: now)
+            } catch {
+                // A timeout, or the connection lost: the outcome is unknown until the channel is asked.
+                await health.record(name, succeeded: false, at: now)
+                break
+            }
+        }
+        try await checkpoint("after-charge")
+        guard let outcome else {
+            return ([PaymentRecords.moving(payment, to: .unknown, reference: nil, failure: nil, at: now)],
+                    payment.with(status: .unknown, reference: nil, failure: nil, at: now))
+        }
+        return (try await settling(payment, outcome, source: "charge", eventID: nil, at: now),
+                payment.with(status: outcome.status, reference: outcome.reference, failure: outcome.failure, at: now))
+    }
+
+    /// Records the intent (and opens the accounts its booking will touch), durably, before
+    /// any channel is called. One live payment per group: a second is refused.
+    private func record(_ payment: PaymentView, orders: [OrderAmounts]) async throws {
+        let accounts = channels.profiles.flatMap { Escrow.accounts(channel: $0.name, consumerID: payment.consumerID, orders: orders) }
+        do {
+            try await store.apply(LedgerRecords.opening(accounts, at: payment.createdAt) + [.guarded(SQL(
+                """
+                INSERT INTO payments (id, group_id, consumer_id, channel, amount_cny, status, request_hash, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'initiated', ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id
+                """,
+                bind: payment.id, payment.groupID, payment.consumerID, payment.channel, payment.amount.minorUnits, payment.requestHash,
+                payment.createdAt.millisecondsSince1970, payment.createdAt.millisecondsSince1970),
+                conflict: "group \(payment.groupID) already has a live payment")])
+        } catch StoreError.conflict {
+            throw PaymentError.alreadyUnderWay(groupID: payment.groupID)
+        }
+    }
+
+    /// The changes that apply a channel's word on a payment: its new status (only ever
+    /// forward), the report kept once, and on success the orders paid and the money booked
+    /// into escrow. A report that would move it backwards is kept and changes nothing else.
+    func settling(_ payment: PaymentView, _ outcome: ChannelOutcome, source: String, eventID: String?, at now: Date) async throws -> [Change] {
+        let status = outcome.status
+        let applies = payment.status.accepts(status)
+        var changes: [Change] = [PaymentRecords.report(
+            channel: payment.channel, eventID: eventID ?? "\(source):\(payment.id):\(status.rawValue):\(now.millisecondsSince1970)",
+            paymentID: payment.id, status: status, source: source, applied: applies, at: now)]
+        guard applies else { return changes }
+        changes.append(PaymentRecords.moving(payment, to: status, reference: outcome.reference, failure: outcome.failure, at: now))
+        guard status == .succeeded else { return changes }
+        let orders = try await PaymentRecords.amounts(ofGroup: payment.groupID, in: store)
+        let orderService = OrderService(store: store)
+        for order in orders {
+            changes += try await orderService.transitioning(order.amounts.orderID, to: .paid, by: OrderActor(kind: "channel", id: payment.channel),
+                                                           at: now, note: "paid through \(payment.channel), payment \(payment.id)")
+        }
+        let requests = Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID,
+                                     orders: orders.map(\.amounts))
+        let state = try await LedgerService.load(for: requests, from: store)
+        changes += LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state)
+        return changes
+    }
+
+    private func route(_ amount: Money, preferred: String?, unhealthy: Set<String>) throws -> [String] {
+        let routed = Result { () throws(RoutingError) in
+            try PaymentRouting.candidates(for: amount, preferred: preferred, channels: channels.profiles, unhealthy: unhealthy)
+        }
+        switch routed {
+        case .success(let candidates): return candidates
+        case .failure(.unknownChannel(let name)): throw PaymentError.unknownChannel(name)
+        case .failure(let error): throw error
+        }
+    }
+
+    func channel(_ name: String) throws -> any PaymentChannel {
+        guard let channel = channels[name] else { throw PaymentError.unknownChannel(name) }
+        return channel
+    }
+
+    // MARK: reading
+
+    public func payment(_ id: String, of consumer: Consumer) async throws -> PaymentView? {
+        guard let payment = try await PaymentRecords.payment(id, in: store), payment.consumerID == consumer.id else { return nil }
+        return payment
+    }
+
+    public func payments(ofGroup groupID: String) async throws -> [PaymentView] {
+        try await store.read(SQL("SELECT * FROM payments WHERE group_id = ? ORDER BY created_at, id", bind: groupID)).map(PaymentRecords.view)
+    }
+
+    // MARK: reports that come later
+
+    /// A partner's signed callback. A bad or stale signature is refused; a report already
+    /// received (by its event id) or one that would move the payment backwards changes nothing.
+    /// Returns whether the report moved the payment.
+    @discardableResult
+    public func receiveCallback(channel name: String, timestamp: String, signature: String, body: String, at now: Date) async throws -> Bool {
+        guard let secret = callbackSecrets[name] else { throw PaymentError.unknownChannel(name) }
+        let report = try CallbackSignature.verify(timestamp: timestamp, body: body, signature: signature, secret: secret, at: now)
+        guard let status = PaymentStatus(rawValue: report.status) else { throw CallbackError.malformed("status \(report.status)") }
+        let outcome: ChannelOutcome = switch status {
+        case .succeeded: .succeeded(reference: report.reference)
+        case .failed: .declined(reason: "declined by \(name)")
+        default: .processing(reference: report.reference)
+        }
+        return try await store.transact { reader in
+            let known = try await reader.read(SQL("SELECT 1 AS seen FROM payment_reports WHERE channel = ? AND event_id = ?",
+                                                  bind: name, report.eventId))
+            guard known.isEmpty, let payment = try await PaymentRecords.payment(report.paymentId, in: reader), payment.channel == name else {
+                return ([], false)
+            }
+            let service = PaymentService(store: reader, channels: channels, health: health, cipher: cipher)
+            let changes = try await service.settling(payment, outcome, source: "callback", eventID: report.eventId, at: now)
+            return (changes, payment.status.accepts(status))
+        }
+    }
+
+    /// Settles every payment whose outcome is still open after `olderThan` seconds by asking
+    /// its channel. A payment the channel has never heard of failed: it was never charged.
+    /// Returns how many payments moved.
+    @discardableResult
+    public func recover(at now: Date, olderThan: TimeInterval = 30) async throws -> Int {
+        let open = try await store.read(SQL(
+            "SELECT * FROM payments WHERE status IN ('initiated', 'unknown', 'processing') AND updated_at <= ? ORDER BY updated_at",
+            bind: (now - olderThan).millisecondsSince1970)).map(PaymentRecords.view)
+        var moved = 0
+        for payment in open {
+            let outcome: ChannelOutcome
+            do { outcome = try await channel(payment.channel).status(paymentID: payment.id, at: now) } catch { continue }
+            let final: ChannelOutcome = outcome == .notFound ? .declined(reason: "the channel never received this payment") : outcome
+            guard payment.status.accepts(final.status) else { continue }
+            do {
+                try await store.transact { reader in
+                    guard let current = try await PaymentRecords.payment(payment.id, in: reader), current.status.accepts(final.status) else {
+                        return ([], ())
+                    }
+                    let service = PaymentService(store: reader, channels: channels, health: health, cipher: cipher)
+                    return (try await service.settling(current, final, source: "status", eventID: nil, at: now), ())
+                }
+                moved += 1
+            } catch StoreError.conflict {
+                continue  // settled by a callback meanwhile
+            }
+        }
+        return moved
+    }
+}
+
+extension ChannelOutcome {
+    var reference: String? {
+        switch self {
+        case .succeeded(let reference), .processing(let reference): return reference
+        case .declined, .notFound: return nil
+        }
+    }
+
+    var failure: String? {
+        switch self {
+        case .declined(let reason): return reason
+        case .notFound: return "the channel has no record of this payment"
+        case .succeeded, .processing: return nil
+        }
+    }
+}
