@@ -22,6 +22,8 @@ public struct SandboxChannel: PaymentChannel {
     let delay: Duration
     let settleAfter: TimeInterval
     let callbackSecret: String
+    /// Picks the test scenario for an amount; by default its last two digits in fen.
+    public var scenario: @Sendable (Money) -> Int64 = { $0.minorUnits % 100 }
 
     public init(kind: Kind, name: String, store: any Store, delay: Duration = .zero, settleAfter: TimeInterval = 2,
                 callbackSecret: String = "") {
@@ -36,12 +38,10 @@ public struct SandboxChannel: PaymentChannel {
         }
     }
 
-    public static func scenario(_ amount: Money) -> Int64 { amount.minorUnits % 100 }
-
     public func charge(paymentID: String, amount: Money, at now: Date) async throws -> ChannelOutcome {
         if delay > .zero { try await Task.sleep(for: delay) }
         if let known = try await record(paymentID, kind: "charge", at: now) { return known }
-        let scenario = Self.scenario(amount)
+        let scenario = self.scenario(amount)
         if scenario == 99 { throw ChannelFailure.unavailable("the sandbox \(profile.name) is down for this amount") }
         if scenario == 14 { throw ChannelFailure.timeout }
         let declined = scenario == 51
