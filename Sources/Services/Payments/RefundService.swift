@@ -83,7 +83,7 @@ public struct RefundService: Sendable {
                 at: now, note: "refunded in full: \(reason)")
         }
         return (changes, RefundView(id: refundID, orderID: orderID, paymentID: payment.id, amount: amount, reason: reason, status: "booked",
-                                    createdAt: now))
+                                    createdAt: Date(millisecondsSince1970: now.millisecondsSince1970)))
     }
 
     /// Tells the channel; on its confirmation the refund is `sent`. A failure leaves it

@@ -43,6 +43,8 @@ public struct ReleaseService: Sendable {
                 released += 1
             } catch is OrderError {
                 continue  // confirmed or refunded meanwhile
+            } catch is MoneyError {
+                continue  // no fresh rate now: released on a later round
             }
         }
         return released
