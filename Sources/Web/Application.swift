@@ -45,7 +45,14 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     let identities = IdentityService(store: store, cipher: configuration.cipher, checker: configuration.identityChecker)
     ConsumerAPI(accounts: accounts, identities: identities, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,
                 configuration: configuration).register(on: router)
+    let platform = configuration.payments ?? PaymentPlatform.sandbox(store: store, rates: rates, cipher: configuration.cipher,
+                                                                     callbackSecret: configuration.callbackSecret)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
-               configuration: configuration).register(on: router)
+               platform: platform, configuration: configuration).register(on: router)
+    let keys = MerchantKeyService(store: store)
+    PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
+                configuration: configuration).register(on: router)
+    PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,
+                  configuration: configuration).register(on: router)
     return router
 }

@@ -441,6 +441,146 @@ enum OpenAPIDocument {
                 "200": { description: Cancelled, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/order-groups/{group}/payments:
+            post:
+              summary: Pay an order group's CNY total through a channel (bank or partner); the money waits in escrow.
+              description: >-
+                The Idempotency-Key names the payment: a replay returns the first answer, the same key with another body is a 422.
+                The status may be succeeded, failed, processing (a partner confirms by callback) or unknown (a timeout, settled
+                by asking the channel). payerIdNumber, when given, must be the buyer's own identity number.
+              security: [{ session: [] }]
+              parameters:
+                - { name: group, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                content:
+                  application/json:
+                    schema: { type: object, properties: { channel: { type: string, enum: [bank, partner] }, payerIdNumber: { type: string } } }
+              responses:
+                "201": { description: The payment, content: { application/json: { schema: { $ref: "#/components/schemas/Payment" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/payments/{id}:
+            get:
+              summary: A payment of the buyer's, as it stands now.
+              security: [{ session: [] }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: The payment, content: { application/json: { schema: { $ref: "#/components/schemas/Payment" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}/escrow:
+            get:
+              summary: Where the order's escrow stands (unpaid, held, released, refunded), with the release's two rates.
+              security: [{ session: [] }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: The escrow, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}/confirm-delivery:
+            post:
+              summary: The buyer confirms delivery; escrow is released to the merchant at the rate of the moment.
+              security: [{ session: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              responses:
+                "200": { description: The release, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/payments/callbacks/{channel}:
+            post:
+              summary: A partner institution reports a payment's outcome.
+              description: >-
+                Signed with HMAC-SHA256 over "timestamp.body" (X-CrossBorder-Timestamp, X-CrossBorder-Signature, hex); a timestamp
+                more than 300 seconds from now is refused. A report already received, or one that would move a payment backwards,
+                changes nothing.
+              parameters:
+                - { name: channel, in: path, required: true, schema: { type: string } }
+                - { name: X-CrossBorder-Timestamp, in: header, required: true, schema: { type: string } }
+                - { name: X-CrossBorder-Signature, in: header, required: true, schema: { type: string } }
+              responses:
+                "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/settlement:
+            get:
+              summary: The merchant's escrow held (CNY), balances available and in payout (its currency), and payouts.
+              security: [{ merchant: [] }]
+              responses:
+                "200": { description: Settlement, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/settlement/statement.csv:
+            get:
+              summary: Every move on the merchant's accounts as CSV (at, kind, reference, amount, currency, detail).
+              security: [{ merchant: [] }]
+              responses:
+                "200": { description: The statement, content: { text/csv: { schema: { type: string } } } }
+          /api/v1/merchant/orders/{id}/refunds:
+            post:
+              summary: Refund part or all of one of the merchant's orders to the buyer's channel.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
+              responses:
+                "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/orders/{id}/refunds:
+            post:
+              summary: Refund part or all of any order (ops).
+              security: [{ ops: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
+              responses:
+                "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/orders/{id}/status:
+            post:
+              summary: Move a paid order on (declared, cleared, shipped, delivered), standing in for customs and the carriers.
+              security: [{ ops: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody: { content: { application/json: { schema: { type: object, properties: { status: { type: string } } } } } }
+              responses:
+                "200": { description: Moved, content: { application/json: { schema: { type: object } } } }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/payouts/run:
+            post:
+              summary: Make and submit today's payout batches (one per currency; a day's batch is made once).
+              security: [{ ops: [] }]
+              parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
+              responses:
+                "200": { description: The batches made, content: { application/json: { schema: { type: object } } } }
+          /api/v1/ops/payout-batches/{id}/file:
+            get:
+              summary: A payout batch's ISO 20022 pain.001.001.09 file.
+              security: [{ ops: [] }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: The file, content: { application/xml: { schema: { type: string } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/channels/{channel}/statement.csv:
+            get:
+              summary: The sandbox channel's own statement (reference, type, amount, currency).
+              security: [{ ops: [] }]
+              parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: The statement, content: { text/csv: { schema: { type: string } } } }
+          /api/v1/ops/channels/{channel}/reconciliation:
+            post:
+              summary: Compare a channel's statement (CSV body) with the ledger; every mismatch is listed.
+              security: [{ ops: [] }]
+              parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
+              requestBody: { content: { text/csv: { schema: { type: string } } } }
+              responses:
+                "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
+                "422": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
@@ -459,6 +599,20 @@ enum OpenAPIDocument {
                 application/problem+json:
                   schema: { $ref: "#/components/schemas/Problem" }
           schemas:
+            Payment:
+              type: object
+              properties:
+                id: { type: string }
+                groupId: { type: string }
+                channel: { type: string }
+                amount: { type: object, properties: { amount: { type: string }, currency: { type: string } } }
+                status: { type: string, enum: [initiated, processing, unknown, succeeded, failed] }
+                reference: { type: string }
+                failure: { type: string }
+            RefundInput:
+              type: object
+              required: [amount]
+              properties: { amount: { type: string, description: "CNY, decimal (\"12.50\")" }, reason: { type: string } }
             Health:
               type: object
               required: [status]

@@ -19,6 +19,10 @@ public struct WebConfiguration: Sendable {
     public var quoteLifetime: TimeInterval = 15 * 60
     /// The real-name check for ePass enrolment; the sandbox stands in for the provider.
     public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
+    /// The payment channels, payouts and the rest; the sandbox ones unless the process wires its own.
+    public var payments: PaymentPlatform?
+    /// The secret the partner channel signs its callbacks with.
+    public var callbackSecret: String = Secrets.token()
 
     public init(opsToken: String, cipher: FieldCipher, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
                 maxImportBytes: Int = 32 << 20, bcryptCost: UInt8 = 12) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commerce
 import Foundation
 import Hummingbird
 import Logging
@@ -81,6 +82,18 @@ struct Serve: AsyncParsableCommand {
             }
             var configuration = WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge))
             configuration.quoteLifetime = TimeInterval(quoteMinutes * 60)
+            // One payment platform for the routes and the background work, so both see the same sandbox bank.
+            let payments = PaymentPlatform.sandbox(
+                store: store, rates: RateService(store: store, maxAge: TimeInterval(maxAge)), cipher: cipher,
+                callbackSecret: configuration.callbackSecret, channelDelay: .milliseconds(10))
+            configuration.payments = payments
+            services.append(PeriodicService(name: "the payment settler", interval: .seconds(1), logger: logger) {
+                try await payments.settleOpenWork(at: Date())
+            })
+            services.append(PeriodicService(name: "the daily payouts", interval: .seconds(3600), logger: logger) {
+                let batches = try await payments.payouts.run(on: Day(beijing: Date()), at: Date())
+                if !batches.isEmpty { logger.info("submitted payout batches \(batches.map(\.id))") }
+            })
             let app = buildApplication(
                 store: store, configuration: configuration,
                 metrics: metrics, address: .hostname(host, port: port), services: services, logger: logger

@@ -156,3 +156,8 @@ func demoPayoutAccounts() throws {
         #expect((0...10_000).contains(entry.commissionBasisPoints))
     }
 }
+
+@Test("the platform's own payout account passes the same checks as any IBAN")
+func registryExampleIsValid() throws {
+    #expect(try IBAN(IBAN.registryExample.value) == IBAN.registryExample)
+}

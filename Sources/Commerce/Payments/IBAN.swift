@@ -39,6 +39,14 @@ public struct IBAN: Sendable, Hashable, CustomStringConvertible {
         value = compact
     }
 
+    private init(published value: String) {
+        self.value = value
+    }
+
+    /// The UK example from the IBAN registry, the sandbox platform's own account in payout files
+    /// (a test holds it to the same checks as any other).
+    public static let registryExample = IBAN(published: "GB82WEST12345698765432")
+
     /// The remainder of the digits (letters as 10…35) modulo 97, one digit at a time.
     static func mod97(_ bytes: some Sequence<UInt8>) -> Int {
         var remainder = 0

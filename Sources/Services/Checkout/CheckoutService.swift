@@ -146,9 +146,14 @@ public struct CheckoutService: Sendable {
 
     /// Places the orders of a quote; returns their ids.
     public func place(_ quoteID: String, for consumer: Consumer, at now: Date) async throws -> [String] {
+        try await placeGroup(quoteID, for: consumer, at: now).orderIDs
+    }
+
+    /// Places the orders of a quote; returns the group they are paid as, and their ids.
+    public func placeGroup(_ quoteID: String, for consumer: Consumer, at now: Date) async throws -> (groupID: String, orderIDs: [String]) {
         let decision = try await placing(quoteID, for: consumer, at: now)
         try await store.apply(decision.changes)
-        return decision.orderIDs
+        return (decision.groupID, decision.orderIDs)
     }
 
     private func productNames(_ ids: [String]) async throws -> [String: LocalizedText] {

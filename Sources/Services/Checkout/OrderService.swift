@@ -53,7 +53,8 @@ public struct OrderService: Sendable {
         return view
     }
 
-    func order(_ id: String) async throws -> OrderView? {
+    /// Any order, for ops and the platform's own rules; buyers go through `order(_:of:)`.
+    public func order(_ id: String) async throws -> OrderView? {
         try await views(of: store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id))).first
     }
 

@@ -89,3 +89,10 @@ public struct ReleaseService: Sendable {
         return (changes, record)
     }
 }
+
+extension ReleaseService {
+    /// Where an order's escrow stands.
+    public func escrow(of orderID: String, status: OrderStatus) async throws -> EscrowView {
+        try await EscrowRecords.view(of: orderID, status: status, in: store)
+    }
+}

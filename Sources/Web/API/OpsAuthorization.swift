@@ -1,14 +1,23 @@
-import Services
 import Hummingbird
+import Services
 
-/// Ops calls carry `Authorization: Bearer <ops token>`.
+/// The platform operator: the ops token as a bearer token (API) or in the ops cookie (pages).
 enum OpsAuthorization {
+    static let cookie = "ops"
+
     static func require(_ request: Request, token: String) throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        guard let presented = presented(request) else {
             throw Problem.unauthorized("this call is for the platform operator: send Authorization: Bearer <ops token>")
         }
-        guard Secrets.same(String(header.dropFirst("Bearer ".count)), token) else {
-            throw Problem.unauthorized("the ops token is not valid")
-        }
+        guard Secrets.same(presented, token) else { throw Problem.unauthorized("the ops token is not valid") }
+    }
+
+    static func isOps(_ request: Request, token: String) -> Bool {
+        presented(request).map { Secrets.same($0, token) } ?? false
+    }
+
+    private static func presented(_ request: Request) -> String? {
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") { return String(header.dropFirst("Bearer ".count)) }
+        return request.cookies[cookie]?.value
     }
 }

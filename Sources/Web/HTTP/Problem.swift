@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Ledger
 import Commerce
 import Money
 import NIOCore
@@ -103,6 +104,41 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             return Problem(type: "impossible-transition", title: "Not possible in this state", status: .conflict, detail: error.description)
         case let error as OrderService.OrderNotFound:
             return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
+        case let error as PaymentError:
+            switch error {
+            case .unknownGroup, .unknownPayment:
+                return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
+            case .notPayable, .alreadyUnderWay:
+                return Problem(type: "not-payable", title: "Cannot be paid now", status: .conflict, detail: error.description)
+            case .payerIsNotBuyer:
+                return Problem(type: "payer-not-buyer", title: "The payer must be the buyer", status: .unprocessableContent,
+                               detail: error.description, field: "payerIdNumber")
+            case .unknownChannel: return .validation(error.description, field: "channel")
+            }
+        case let error as RoutingError:
+            switch error {
+            case .unknownChannel: return .validation(error.description, field: "channel")
+            case .noChannel: return Problem(type: "no-channel", title: "No payment channel available", status: .serviceUnavailable,
+                                            detail: error.description)
+            }
+        case let error as RefundError:
+            switch error {
+            case .notPaid: return Problem(type: "not-paid", title: "Nothing to refund", status: .conflict, detail: error.description)
+            case .money(let money): return Problem.from(money, field: "amount")
+            default: return Problem(type: "refund-refused", title: "The refund is not possible", status: .unprocessableContent,
+                                    detail: error.description, field: "amount")
+            }
+        case let error as ReleaseError:
+            return Problem(type: "release-refused", title: "Escrow cannot be released", status: .conflict, detail: error.description)
+        case let error as CallbackError:
+            switch error {
+            case .malformed: return .validation(error.description, field: "body")
+            case .badSignature, .stale: return .unauthorized(error.description)
+            }
+        case let error as StatementError:
+            return .validation(error.description, field: "statement")
+        case let error as LedgerError:
+            return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)
         case StoreError.conflict(let what):
             return Problem(type: "conflict", title: "The data changed meanwhile", status: .conflict, detail: what)
         case let error as HTTPError:

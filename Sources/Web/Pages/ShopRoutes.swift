@@ -15,33 +15,36 @@ struct ShopRoutes<Context: RequestContext> {
     let orders: OrderService
     let rates: RateService
     let limiter: SignInLimiter
+    let platform: PaymentPlatform
     let configuration: WebConfiguration
+
+    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
 
     func register(on router: Router<Context>) {
         router.get("/account/signup") { request, _ in
-            page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: next(request), language: l) }
+            pages.page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: next(request), language: l) }
         }
         router.post("/account/signup") { request, _ in
-            let form = try await postedForm(request)
+            let form = try await pages.postedForm(request)
             let l = LanguageChoice.language(of: request)
             let destination = safeNext(form["next"])
             do {
                 _ = try await accounts.signUp(email: form["email"] ?? "", password: form["password"] ?? "",
                                               displayName: form["displayName"] ?? "", at: Date())
                 let (_, token) = try await accounts.signIn(email: form["email"] ?? "", password: form["password"] ?? "", at: Date())
-                return redirect(to: destination, setting: BrowserSession.signedIn(token))
+                return pages.redirect(to: destination, setting: BrowserSession.signedIn(token))
             } catch let error as AccountError {
-                return page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: destination, email: form["email"] ?? "", error: error.message, language: l) }
+                return pages.page(request) { csrf, l in AccountPages.signUp(csrf: csrf, next: destination, email: form["email"] ?? "", error: error.message, language: l) }
             } catch let error as AccountFailure {
                 return Responses.html(AccountPages.signUp(csrf: form["csrf"] ?? "", next: destination, email: form["email"] ?? "",
                                                           error: error.description, language: l), status: .conflict)
             }
         }
         router.get("/account/signin") { request, _ in
-            page(request) { csrf, l in AccountPages.signIn(csrf: csrf, next: next(request), language: l) }
+            pages.page(request) { csrf, l in AccountPages.signIn(csrf: csrf, next: next(request), language: l) }
         }
         router.post("/account/signin") { request, _ in
-            let form = try await postedForm(request)
+            let form = try await pages.postedForm(request)
             let email = form["email"] ?? ""
             let destination = safeNext(form["next"])
             let l = LanguageChoice.language(of: request)
@@ -52,7 +55,7 @@ struct ShopRoutes<Context: RequestContext> {
             do {
                 let (_, token) = try await accounts.signIn(email: email, password: form["password"] ?? "", at: Date())
                 await limiter.succeeded(email)
-                return redirect(to: destination, setting: BrowserSession.signedIn(token))
+                return pages.redirect(to: destination, setting: BrowserSession.signedIn(token))
             } catch let failure as AccountFailure {
                 await limiter.failed(email, at: Date())
                 return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
@@ -60,22 +63,22 @@ struct ShopRoutes<Context: RequestContext> {
             }
         }
         router.post("/account/signout") { request, _ in
-            _ = try await postedForm(request)
+            _ = try await pages.postedForm(request)
             if let token = BrowserSession.token(request) { try await accounts.signOut(token: token) }
-            return redirect(to: "/", setting: BrowserSession.signedOut())
+            return pages.redirect(to: "/", setting: BrowserSession.signedOut())
         }
         router.get("/account") { request, _ in
-            try await signedInPage(request) { consumer, csrf, l in try await accountPage(consumer, csrf: csrf, error: nil, language: l) }
+            try await pages.signedInPage(request) { consumer, csrf, l in try await accountPage(consumer, csrf: csrf, error: nil, language: l) }
         }
         router.post("/account/addresses") { request, _ in
-            let form = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
             do {
                 let address = try DeliveryAddress(
                     province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
                     street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
                 _ = try await accounts.addAddress(address, for: consumer, at: Date())
-                return redirect(to: "/account")
+                return pages.redirect(to: "/account")
             } catch let error as AccountError {
                 return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description,
                                                             language: LanguageChoice.language(of: request)),
@@ -83,12 +86,12 @@ struct ShopRoutes<Context: RequestContext> {
             }
         }
         router.post("/account/identity") { request, _ in
-            let form = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
             do {
                 _ = try await identities.enrol(consumer, name: form["name"] ?? "", idNumber: form["idNumber"] ?? "",
                                                mobile: form["mobile"] ?? "", at: Date())
-                return redirect(to: "/account")
+                return pages.redirect(to: "/account")
             } catch let error as AccountError {
                 return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description,
                                                             language: LanguageChoice.language(of: request)),
@@ -96,14 +99,14 @@ struct ShopRoutes<Context: RequestContext> {
             }
         }
         router.get("/cart") { request, _ in
-            try await signedInPage(request) { consumer, csrf, l in
+            try await pages.signedInPage(request) { consumer, csrf, l in
                 ShoppingPages.cart(try await checkout.cartItems(of: consumer), addresses: try await accounts.addresses(of: consumer),
                                    rates: try await rates.book(), now: Date(), csrf: csrf, language: l)
             }
         }
         router.post("/cart/lines") { request, _ in
-            let form = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
             let sku = form["sku"] ?? ""
             guard let quantity = Int64(form["quantity"] ?? "") else { throw Problem.validation("a whole number", field: "quantity") }
             var target = quantity
@@ -111,16 +114,16 @@ struct ShopRoutes<Context: RequestContext> {
                 target += try await checkout.cart(of: consumer).first { $0.skuID == sku }?.quantity ?? 0
             }
             try await checkout.setCartLine(sku, quantity: target, for: consumer, at: Date())
-            return redirect(to: "/cart")
+            return pages.redirect(to: "/cart")
         }
         router.post("/checkout") { request, _ in
-            let form = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
             let quote = try await checkout.quote(for: consumer, addressID: form["address"] ?? "", at: Date())
-            return redirect(to: "/checkout/\(quote.id)")
+            return pages.redirect(to: "/checkout/\(quote.id)")
         }
         router.get("/checkout/:quote") { request, context in
-            try await signedInPage(request) { consumer, csrf, l in
+            try await pages.signedInPage(request) { consumer, csrf, l in
                 guard let quote = try await checkout.storedQuote(context.parameters.get("quote") ?? "", of: consumer) else {
                     throw Problem.notFound
                 }
@@ -129,29 +132,31 @@ struct ShopRoutes<Context: RequestContext> {
             }
         }
         router.post("/checkout/:quote/place") { request, context in
-            _ = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
-            _ = try await checkout.place(context.parameters.get("quote") ?? "", for: consumer, at: Date())
-            return redirect(to: "/orders")
+            _ = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            let placed = try await checkout.placeGroup(context.parameters.get("quote") ?? "", for: consumer, at: Date())
+            return pages.redirect(to: "/orders/group/\(placed.groupID)/pay")
         }
         router.get("/orders") { request, _ in
-            try await signedInPage(request) { consumer, _, l in
+            try await pages.signedInPage(request) { consumer, _, l in
                 ShoppingPages.orders(try await orders.orders(of: consumer), merchants: try await merchants(), language: l)
             }
         }
         router.get("/orders/:id") { request, context in
-            try await signedInPage(request) { consumer, csrf, l in
+            try await pages.signedInPage(request) { consumer, csrf, l in
                 guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
-                return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l)
+                let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
+                return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l,
+                                           escrow: PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l))
             }
         }
         router.post("/orders/:id/cancel") { request, context in
-            _ = try await postedForm(request)
-            let consumer = try await mustBeSignedIn(request)
+            _ = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
             let id = context.parameters.get("id") ?? ""
             guard try await orders.order(id, of: consumer) != nil else { throw Problem.notFound }
             try await orders.transition(id, to: .cancelled, by: .buyer(consumer.id), at: Date(), note: "cancelled by the buyer")
-            return redirect(to: "/orders/\(id)")
+            return pages.redirect(to: "/orders/\(id)")
         }
     }
 
@@ -169,38 +174,9 @@ struct ShopRoutes<Context: RequestContext> {
                    uniquingKeysWith: { first, _ in first })
     }
 
-    private func postedForm(_ request: Request) async throws -> [String: String] {
-        let form = try await FormBody.read(request, limit: configuration.maxBodyBytes)
-        try BrowserSession.checkCSRF(request, form: form)
-        return form
-    }
 
-    private func mustBeSignedIn(_ request: Request) async throws -> Consumer {
-        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
-            throw Problem.unauthorized("sign in first")
-        }
-        return consumer
-    }
 
-    /// A page that needs a CSRF token; sets the cookie when the browser has none yet.
-    private func page(_ request: Request, _ render: (String, Language) -> String) -> Response {
-        let (csrf, cookie) = BrowserSession.csrf(request)
-        var response = Responses.html(render(csrf, LanguageChoice.language(of: request)))
-        if let cookie { response.setCookie(cookie) }
-        return response
-    }
 
-    /// A page for signed-in buyers; others are sent to sign in and brought back.
-    private func signedInPage(_ request: Request, _ render: (Consumer, String, Language) async throws -> String) async throws -> Response {
-        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
-            let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
-            return redirect(to: "/account/signin?next=\(back)")
-        }
-        let (csrf, cookie) = BrowserSession.csrf(request)
-        var response = Responses.html(try await render(consumer, csrf, LanguageChoice.language(of: request)))
-        if let cookie { response.setCookie(cookie) }
-        return response
-    }
 
     private func next(_ request: Request) -> String { safeNext(request.uri.queryParameters.get("next").map { String($0) }) }
 
@@ -210,9 +186,4 @@ struct ShopRoutes<Context: RequestContext> {
         return next
     }
 
-    private func redirect(to location: String, setting cookie: Cookie? = nil) -> Response {
-        var response = Response(status: .seeOther, headers: [.location: location])
-        if let cookie { response.setCookie(cookie) }
-        return response
-    }
 }

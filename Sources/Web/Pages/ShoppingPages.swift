@@ -92,7 +92,7 @@ enum ShoppingPages {
         return Layout.page(title: Words.orders(l), language: l, path: "/orders", main: main)
     }
 
-    static func order(_ order: OrderView, merchant: Merchant?, csrf: String, language l: Language) -> String {
+    static func order(_ order: OrderView, merchant: Merchant?, csrf: String, language l: Language, escrow: String = "") -> String {
         let lines = order.lines.map { line in
             "<li>\(escapeHTML(line.name(l))) × \(line.quantity) · \(escapeHTML(line.unitPrice.formatted(l))) → \(escapeHTML(line.goods.formatted(l)))</li>"
         }.joined()
@@ -113,6 +113,7 @@ enum ShoppingPages {
             <ul>\(lines)</ul>
             \(costTable(goods: order.goods, freight: order.freight, tax: order.tax, total: order.total, language: l))
             \(cancel)
+            \(escrow)
             <h2>\(escapeHTML(Words.timeline(l)))</h2>
             <ol class="timeline">\(timeline)</ol>
             </section>

@@ -1,0 +1,175 @@
+import Commerce
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Ledger
+import Money
+import Services
+import Storage
+
+/// The pages that move or show money: the buyer pays and confirms delivery, the merchant
+/// reads its settlement, ops explore the ledger and reconcile statements. Merchant and ops
+/// pages sign in with the API key or the ops token, kept in an HttpOnly cookie.
+struct PaymentRoutes<Context: RequestContext> {
+    let platform: PaymentPlatform
+    let accounts: AccountService
+    let orders: OrderService
+    let catalog: CatalogService
+    let keys: MerchantKeyService
+    let store: any Store
+    let configuration: WebConfiguration
+
+    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
+
+    func register(on router: Router<Context>) {
+        router.get("/orders/group/:group/pay") { request, context in
+            let group = context.parameters.get("group") ?? ""
+            return try await pages.signedInPage(request) { consumer, csrf, l in
+                let placed = try await orders.orders(of: consumer).filter { $0.groupID == group }
+                guard !placed.isEmpty else { throw Problem.notFound }
+                return PaymentPages.payPage(groupID: group, orders: placed, payments: try await platform.payments.payments(ofGroup: group),
+                                            key: Secrets.token(), csrf: csrf, language: l)
+            }
+        }
+        router.post("/orders/group/:group/pay") { request, context in
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            let group = context.parameters.get("group") ?? ""
+            let key = try IdempotencyService.validate(key: form["key"])
+            let (changes, _) = try await platform.payments.pay(groupID: group, consumer: consumer, preferred: form["channel"],
+                                                               payerIDNumber: nil, key: key, at: Date())
+            do {
+                try await store.apply(changes)
+            } catch StoreError.conflict {
+                // The same form sent twice: the first submission booked it.
+            }
+            return pages.redirect(to: "/orders/group/\(group)/pay")
+        }
+        router.post("/orders/:id/confirm-delivery") { request, context in
+            _ = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            let id = context.parameters.get("id") ?? ""
+            _ = try await platform.releases.confirmDelivery(id, by: consumer, at: Date())
+            return pages.redirect(to: "/orders/\(id)")
+        }
+
+        router.get("/merchant/signin") { request, _ in
+            pages.page(request) { csrf, l in
+                PaymentPages.keySignIn(action: "/merchant/signin", title: LocalizedText(en: "Merchant sign-in", zh: "商家登录")(l),
+                                       field: LocalizedText(en: "API key", zh: "API 密钥")(l), csrf: csrf, error: nil, language: l)
+            }
+        }
+        router.post("/merchant/signin") { request, _ in
+            let form = try await pages.postedForm(request)
+            let key = form["key"] ?? ""
+            guard try await keys.merchant(forKey: key) != nil else {
+                let l = LanguageChoice.language(of: request)
+                return Responses.html(PaymentPages.keySignIn(
+                    action: "/merchant/signin", title: LocalizedText(en: "Merchant sign-in", zh: "商家登录")(l),
+                    field: LocalizedText(en: "API key", zh: "API 密钥")(l), csrf: form["csrf"] ?? "",
+                    error: LocalizedText(en: "That key is not valid.", zh: "密钥无效。")(l), language: l), status: .unauthorized)
+            }
+            return pages.redirect(to: "/merchant/settlement", setting: secretCookie(MerchantAuthorization.cookie, key))
+        }
+        router.get("/merchant/settlement") { request, _ in
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys) else { return pages.redirect(to: "/merchant/signin") }
+            let statement = MerchantStatement(store: store)
+            return Responses.html(PaymentPages.settlement(
+                merchant, pending: try await statement.pendingInEscrow(of: merchant.id), balances: try await statement.balances(of: merchant.id),
+                payouts: try await platform.payouts.payouts(of: merchant.id), entries: try await statement.entries(of: merchant.id),
+                language: LanguageChoice.language(of: request)))
+        }
+        router.get("/merchant/settlement/statement.csv") { request, _ in
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            var response = Responses.text(try await MerchantStatement(store: store).csv(of: merchant.id), contentType: "text/csv; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"statement-\(merchant.id).csv\""
+            return response
+        }
+
+        router.get("/ops/signin") { request, _ in
+            pages.page(request) { csrf, l in
+                PaymentPages.keySignIn(action: "/ops/signin", title: LocalizedText(en: "Operations sign-in", zh: "运营登录")(l),
+                                       field: LocalizedText(en: "Ops token", zh: "运营令牌")(l), csrf: csrf, error: nil, language: l)
+            }
+        }
+        router.post("/ops/signin") { request, _ in
+            let form = try await pages.postedForm(request)
+            guard Secrets.same(form["key"] ?? "", configuration.opsToken) else { throw Problem.unauthorized("the ops token is not valid") }
+            return pages.redirect(to: "/ops/ledger", setting: secretCookie(OpsAuthorization.cookie, configuration.opsToken))
+        }
+        router.get("/ops/ledger") { request, _ in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            let prefix = request.uri.queryParameters.get("prefix").map { String($0) } ?? ""
+            let rows = try await store.read(SQL(
+                "SELECT id, currency, credits_posted - debits_posted AS net FROM ledger_accounts WHERE id LIKE ? ORDER BY id LIMIT 500",
+                bind: prefix.replacingOccurrences(of: "%", with: "") + "%"))
+            let accounts = try rows.map { row in
+                let currency = try Currency(code: try row.text("currency"))
+                return (id: try row.text("id"), currency: currency.code, balance: Money(minorUnits: try row.integer("net"), currency: currency).description)
+            }
+            return Responses.html(PaymentPages.ledger(accounts, prefix: prefix, language: LanguageChoice.language(of: request)))
+        }
+        router.get("/ops/ledger/accounts/:id") { request, context in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            let id = context.parameters.get("id") ?? ""
+            let rows = try await store.read(SQL(
+                "SELECT * FROM ledger_transfers WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT 500",
+                bind: id, id))
+            let known = try await store.read(SQL("SELECT id FROM ledger_accounts WHERE id = ?", bind: id))
+            guard !known.isEmpty else { throw Problem.notFound }
+            let transfers = try rows.map { row in
+                let debit = try row.text("debit_account")
+                let credit = try row.text("credit_account")
+                let amount = Money(minorUnits: try row.integer("amount"), currency: try Currency(code: try row.text("currency")))
+                return (id: try row.text("id"), kind: try row.text("kind"), code: try row.text("code"), debit: debit, credit: credit,
+                        amount: amount.description, at: Date(millisecondsSince1970: try row.integer("created_at")).ISO8601Format(),
+                        order: Books.orderID(inAccount: debit) ?? Books.orderID(inAccount: credit))
+            }
+            return Responses.html(PaymentPages.account(id, transfers: transfers, language: LanguageChoice.language(of: request)))
+        }
+        router.get("/ops/orders/:id") { request, context in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            let l = LanguageChoice.language(of: request)
+            guard let order = try await orders.order(context.parameters.get("id") ?? "") else { throw Problem.notFound }
+            let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
+            let merchant = try await catalog.storefronts(featuredPerStore: 0).first { $0.merchant.id == order.merchantID }?.merchant
+            let panel = PaymentPages.escrowPanel(escrow, order: order, csrf: "", language: l)
+                + "<p><a href=\"/ops/ledger/accounts/\(escapeHTML(Books.escrow(order.id).id))\">\(escapeHTML(Books.escrow(order.id).id))</a></p>"
+            return Responses.html(ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel))
+        }
+        router.get("/ops/reconciliation") { request, _ in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            return pages.page(request) { csrf, l in
+                PaymentPages.reconciliation(channels: platform.channels.profiles.map(\.name), mismatches: nil, csrf: csrf, error: nil, language: l)
+            }
+        }
+        router.post("/ops/reconciliation") { request, _ in
+            let form = try await FormBody.read(request, limit: configuration.maxImportBytes)
+            try BrowserSession.checkCSRF(request, form: form)
+            try OpsAuthorization.require(request, token: configuration.opsToken)
+            let l = LanguageChoice.language(of: request)
+            let names = platform.channels.profiles.map(\.name)
+            do {
+                let found = try await platform.reconciliation.reconcile(channel: form["channel"] ?? "", statement: form["statement"] ?? "")
+                return Responses.html(PaymentPages.reconciliation(channels: names, mismatches: found, csrf: form["csrf"] ?? "", error: nil, language: l))
+            } catch let error as StatementError {
+                return Responses.html(PaymentPages.reconciliation(channels: names, mismatches: nil, csrf: form["csrf"] ?? "",
+                                                                  error: error.description, language: l), status: .unprocessableContent)
+            }
+        }
+        router.get("/ops/channels/:channel/statement.csv") { request, context in
+            try OpsAuthorization.require(request, token: configuration.opsToken)
+            guard let channel = platform.channels[context.parameters.get("channel") ?? ""] else { throw Problem.notFound }
+            return Responses.text(Reconciliation.statementCSV(try await channel.statement()), contentType: "text/csv; charset=utf-8")
+        }
+    }
+
+    private func secretCookie(_ name: String, _ value: String) -> Cookie {
+        Cookie(name: name, value: value, maxAge: 8 * 3600, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    }
+
+
+
+
+
+}
