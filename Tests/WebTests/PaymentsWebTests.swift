@@ -1,0 +1,111 @@
+import Commerce
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Money
+import NIOCore
+import Services
+import Storage
+import TestSupport
+import Testing
+@testable import Web
+
+@Suite("Paying over HTTP")
+struct PaymentsWebTests {
+    let shop = ShoppingWebTests()
+
+    /// A signed-in, verified buyer with one placed order group of one order.
+    func placedGroup(_ client: any TestClientProtocol) async throws -> (token: String, groupID: String, orderID: String) {
+        _ = try await shop.json(client, .post, "/api/v1/consumers", #"{"email":"pay@example.cn","password":"a long passphrase"}"#, key: "u1")
+        let session = try await shop.json(client, .post, "/api/v1/sessions", #"{"email":"pay@example.cn","password":"a long passphrase"}"#)
+        let token = try #require(try session.json()["token"] as? String)
+        let address = try await shop.json(client, .post, "/api/v1/me/addresses",
+                                          #"{"province":"广东省","city":"深圳市","district":"南山区","street":"科技园路1号","recipient":"李雷","mobile":"13912345678"}"#,
+                                          token: token, key: "a1")
+        let addressID = try #require(try address.json()["id"] as? String)
+        _ = try await shop.json(client, .put, "/api/v1/me/identity", #"{"name":"李雷","idNumber":"11010519491231002X","mobile":"13912345678"}"#, token: token)
+        _ = try await shop.json(client, .put, "/api/v1/me/cart/lines/hv-loafer-1", #"{"quantity":1}"#, token: token)
+        let quote = try await shop.json(client, .post, "/api/v1/me/quotes", #"{"addressId":"\#(addressID)"}"#, token: token, key: "q1")
+        let quoteID = try #require(try quote.json()["id"] as? String)
+        let placed = try await shop.json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
+        let body = try placed.json()
+        return (token, try #require(body["groupId"] as? String), try #require((body["orderIds"] as? [String])?.first))
+    }
+
+    @Test("pay, replay, refuse bad input with the field at fault, refund, release, and see it on the pages", arguments: StoreKind.allCases)
+    func payment(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, store in
+            let (token, group, order) = try await placedGroup(client)
+            let path = "/api/v1/me/order-groups/\(group)/payments"
+            let noKey = try await shop.json(client, .post, path, #"{"channel":"bank"}"#, token: token)
+            let noKeyField = try noKey.json()["field"] as? String
+            #expect(noKey.status == .badRequest && noKeyField == "Idempotency-Key")
+            let cash = try await shop.json(client, .post, path, #"{"channel":"cash"}"#, token: token, key: "p0")
+            let cashField = try cash.json()["field"] as? String
+            #expect(cash.status == .unprocessableContent && cashField == "channel")
+            let paid = try await shop.json(client, .post, path, #"{"channel":"bank"}"#, token: token, key: "p1")
+            #expect(paid.status == .created, "\(paid.text)")
+            #expect(try paid.json()["status"] as? String == "succeeded")
+            let replay = try await shop.json(client, .post, path, #"{"channel":"bank"}"#, token: token, key: "p1")
+            #expect(replay.text == paid.text && replay.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            let reused = try await shop.json(client, .post, path, #"{"channel":"partner"}"#, token: token, key: "p1")
+            #expect(reused.status == .unprocessableContent)
+
+            let unsigned = try await client.execute(uri: "/api/v1/payments/callbacks/partner", method: .post,
+                                                    headers: [HTTPField.Name.callbackTimestamp: "1", HTTPField.Name.callbackSignature: "00"],
+                                                    body: ByteBuffer(string: "{}"))
+            #expect(unsigned.status == .unauthorized)
+            #expect(unsigned.headers[.contentType] == "application/problem+json")
+
+            let ops = "Bearer \(opsToken)"
+            func refund(_ amount: String, key: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/ops/orders/\(order)/refunds", method: .post,
+                                         headers: [.authorization: ops, .idempotencyKey: key, .contentType: "application/json"],
+                                         body: ByteBuffer(string: #"{"amount":"\#(amount)","reason":"test"}"#))
+            }
+            for bad in ["abc", "-1.00", "0", "999999.00", "1.001"] {
+                let refused = try await refund(bad, key: "bad-\(bad)")
+                #expect(refused.status == .unprocessableContent, "\(bad): \(refused.text)")
+                #expect(try refused.json()["field"] as? String == "amount")
+            }
+            let partial = try await refund("10.00", key: "r1")
+            #expect(partial.status == .created, "\(partial.text)")
+
+            let other = try await MerchantKeyService(store: store).issue(merchantID: "m-seoul-dew", label: "test", at: Date())
+            let foreign = try await client.execute(uri: "/api/v1/merchant/orders/\(order)/refunds", method: .post,
+                                                   headers: [.authorization: "Bearer \(other)", .idempotencyKey: "x", .contentType: "application/json"],
+                                                   body: ByteBuffer(string: #"{"amount":"1.00"}"#))
+            #expect(foreign.status == .notFound, "a merchant sees only its own orders")
+
+            for status in ["declared", "cleared", "shipped", "delivered"] {
+                let moved = try await client.execute(uri: "/api/v1/ops/orders/\(order)/status", method: .post,
+                                                     headers: [.authorization: ops, .idempotencyKey: status, .contentType: "application/json"],
+                                                     body: ByteBuffer(string: #"{"status":"\#(status)"}"#))
+                #expect(moved.status == .ok, "\(moved.text)")
+            }
+            let confirmed = try await shop.json(client, .post, "/api/v1/me/orders/\(order)/confirm-delivery", nil, token: token, key: "c1")
+            #expect(confirmed.status == .ok, "\(confirmed.text)")
+            #expect((try confirmed.json()["releaseRate"] as? String)?.isEmpty == false)
+            let escrow = try await shop.json(client, .get, "/api/v1/me/orders/\(order)/escrow", nil, token: token)
+            #expect(try escrow.json()["state"] as? String == "released")
+
+            let page = try await client.execute(uri: "/orders/\(order)", method: .get, headers: [.cookie: "session=\(token)"])
+            #expect(page.text.contains("data-escrow=\"released\""))
+            let ledger = try await client.execute(uri: "/ops/ledger?prefix=escrow", method: .get, headers: [.authorization: ops])
+            #expect(ledger.text.contains("escrow:\(order):CNY"))
+            let anonymous = try await client.execute(uri: "/ops/ledger", method: .get)
+            #expect(anonymous.status == .seeOther)
+            let hudson = try await MerchantKeyService(store: store).issue(merchantID: "m-hudson-vine", label: "test", at: Date())
+            let settlement = try await client.execute(uri: "/api/v1/merchant/settlement", method: .get, headers: [.authorization: "Bearer \(hudson)"])
+            let balances = try #require(try settlement.json()["balances"] as? [[String: Any]])
+            #expect(balances.map { $0["currency"] as? String } == ["USD"])
+            let statement = try await client.execute(uri: "/api/v1/merchant/settlement/statement.csv", method: .get,
+                                                     headers: [.authorization: "Bearer \(hudson)"])
+            #expect(statement.text.contains("merchant-share") && statement.text.contains("commission") && statement.text.contains("clawback") == false)
+            let seoul = try await client.execute(uri: "/merchant/settlement", method: .get, headers: [.authorization: "Bearer \(other)"])
+            #expect(!seoul.text.contains("merchant-share"), "another merchant's statement stays its own")
+            let report = try await LedgerCheck(store: store).run()
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
+    }
+}
