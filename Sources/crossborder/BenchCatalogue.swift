@@ -9,7 +9,7 @@ import Web
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the platform on this machine; results go to docs/PERFORMANCE.md by hand.",
-        subcommands: [BenchCatalogue.self])
+        subcommands: [BenchCatalogue.self, BenchLedger.self])
 }
 
 /// Fills a catalogue to `--skus` SKUs through the merchant import path, timing a 10,000-product
@@ -99,6 +99,13 @@ struct BenchCatalogue: AsyncParsableCommand {
             }
             return results
         }
+        try BenchReport.print(results, json: json)
+    }
+}
+
+/// A benchmark's figures, as a table or as JSON.
+enum BenchReport {
+    static func print(_ results: [String: Double], json: Bool) throws {
         if json {
             let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys, .prettyPrinted])
             Console.line(String(decoding: data, as: UTF8.self))
