@@ -64,3 +64,35 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     orders = browser.find_elements(By.CSS_SELECTOR, "li.order")
     assert len(orders) == 2
     assert all(order.get_attribute("data-status") == "created" for order in orders)
+
+    # The pay page lists the group's orders; the partner wallet confirms by callback a moment later.
+    assert "/pay" in browser.current_url
+    browser.find_element(By.CSS_SELECTOR, "input[name='channel'][value='partner']").click()
+    browser.find_element(By.ID, "pay").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.payment[data-channel='partner']"))
+
+    def paid(b):
+        b.refresh()
+        return b.find_elements(By.CSS_SELECTOR, "li.payment[data-status='succeeded']")
+
+    WebDriverWait(browser, 30, poll_frequency=1).until(paid)
+    orders = browser.find_elements(By.CSS_SELECTOR, "li.order")
+    assert [order.get_attribute("data-status") for order in orders] == ["paid", "paid"]
+    order_link = orders[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+    browser.get(order_link)
+    assert browser.find_element(By.CSS_SELECTOR, "section.escrow").get_attribute("data-escrow") == "held"
+
+    # Ops follow the money: sign in with the ops token, find the order's escrow account, and
+    # from its transfers reach the order.
+    browser.get(f"{server}/ops/signin")
+    fill(browser, "key", "e2e")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait.until(lambda b: "/ops/ledger" in b.current_url)
+    order_id = order_link.rsplit("/", 1)[1]
+    browser.get(f"{server}/ops/ledger?prefix=escrow:{order_id}")
+    browser.find_element(By.CSS_SELECTOR, "table.accounts a").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.transfers tr[data-transfer-id]"))
+    codes = [row.find_elements(By.TAG_NAME, "td")[3].text for row in browser.find_elements(By.CSS_SELECTOR, "table.transfers tr[data-transfer-id]")]
+    assert "escrow" in codes and "hold:goods" in codes
+    browser.find_element(By.CSS_SELECTOR, "table.transfers a.order").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, f"section[data-order-id='{order_id}']"))
