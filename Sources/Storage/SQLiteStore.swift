@@ -18,6 +18,9 @@ public final class SQLiteStore: Store {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 64 MiB of page cache per connection: index inserts at random places (the ledger's
+            // by-account indexes) otherwise re-read their pages on every batch.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -76,7 +79,7 @@ public final class SQLiteStore: Store {
 
     static func fetch(_ sql: SQL, in db: Database) throws -> [Row] {
         let statement = try db.cachedStatement(sql: sql.text)
-        try statement.setArguments(StatementArguments(sql.bindings.map(\.databaseValue)))
+        try statement.setArguments(StatementArguments(sql.bindings.map { $0.databaseValue }))
         let columns = statement.columnNames
         var rows: [Row] = []
         let cursor = try GRDB.Row.fetchCursor(statement)
@@ -90,7 +93,7 @@ public final class SQLiteStore: Store {
         switch change.expectation {
         case .any:
             let statement = try db.cachedStatement(sql: change.sql.text)
-            try statement.execute(arguments: StatementArguments(change.sql.bindings.map(\.databaseValue)))
+            try statement.execute(arguments: StatementArguments(change.sql.bindings.map { $0.databaseValue }))
         case .rows(let expected):
             guard try fetch(change.sql, in: db).count == expected else { throw StoreError.conflict(change.conflict) }
         }

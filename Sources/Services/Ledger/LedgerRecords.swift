@@ -21,16 +21,22 @@ public enum LedgerRecords {
     /// than overwrites, a move that would now break it. Each resolution is guarded by the
     /// pending status it found.
     public static func recording(_ outcome: LedgerOutcome, loaded: LedgerState) -> [Change] {
-        var changes: [Change] = outcome.recorded.map { transfer in
-            .write(SQL(
+        // Set-based: one statement per chunk of transfers, since per-statement overhead, not
+        // the rows, is what a busy batch pays for.
+        var changes: [Change] = stride(from: 0, to: outcome.recorded.count, by: insertChunk).map { start in
+            let chunk = outcome.recorded[start..<min(outcome.recorded.count, start + insertChunk)]
+            return .write(SQL(
                 """
                 INSERT INTO ledger_transfers (id, kind, debit_account, credit_account, amount, currency, pending_id,
                     pending_status, code, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                 """,
-                bind: transfer.id, transfer.kind.rawValue, transfer.debit, transfer.credit, transfer.amount.minorUnits,
-                transfer.amount.currency.code, transfer.pendingID,
-                transfer.kind == .pending ? PendingStatus.pending.rawValue : nil, transfer.code, transfer.at.millisecondsSince1970))
+                chunk.flatMap { transfer -> [SQLValue] in
+                    [transfer.id.sqlValue, transfer.kind.rawValue.sqlValue, transfer.debit.sqlValue, transfer.credit.sqlValue,
+                     transfer.amount.minorUnits.sqlValue, transfer.amount.currency.code.sqlValue, transfer.pendingID.map(\.sqlValue) ?? .null,
+                     transfer.kind == .pending ? PendingStatus.pending.rawValue.sqlValue : .null, transfer.code.sqlValue,
+                     transfer.at.millisecondsSince1970.sqlValue]
+                }))
         }
         for (pendingID, status) in outcome.resolved.sorted(by: { $0.key < $1.key }) where status != .pending {
             changes.append(.guarded(SQL(
@@ -63,6 +69,9 @@ public enum LedgerRecords {
         }
         return changes
     }
+
+    /// Transfers per INSERT: 10 values each, well inside both databases' parameter limits.
+    static let insertChunk = 500
 
     static func account(_ row: Row) throws -> (account: Account, balance: Balance) {
         (Account(id: try row.text("id"), currency: try Currency(code: try row.text("currency")),
