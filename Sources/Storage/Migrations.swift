@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -487,6 +487,48 @@ extension Migrations {
             """,
             "CREATE INDEX sandbox_callbacks_due ON sandbox_callbacks(delivered_at, deliver_at)",
             "ALTER TABLE orders ADD COLUMN delivered_at BIGINT",
+        ]
+    }
+
+    /// Customs declarations: each parcel's three records (sealed, since they carry the buyer's
+    /// identity, with a masked copy for ops), what the matching found, the latest result; every
+    /// result customs sent, once by its event id; and the sandbox customs' own outbox.
+    static let declarations = Migration(version: 8, name: "customs declarations") { _ in
+        [
+            """
+            CREATE TABLE declarations (
+                order_id TEXT PRIMARY KEY REFERENCES orders(id),
+                status TEXT NOT NULL CHECK (status IN ('submitted', 'inspection', 'released', 'rejected')),
+                reason TEXT NOT NULL DEFAULT '',
+                records_sealed TEXT NOT NULL,
+                records_masked TEXT NOT NULL,
+                sent_at BIGINT,
+                submitted_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX declarations_by_status ON declarations(status, updated_at)",
+            """
+            CREATE TABLE declaration_results (
+                event_id TEXT PRIMARY KEY,
+                order_id TEXT NOT NULL,
+                result TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                applied BIGINT NOT NULL,
+                at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sandbox_customs_outbox (
+                id TEXT PRIMARY KEY,
+                order_id TEXT NOT NULL,
+                result TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                deliver_at BIGINT NOT NULL,
+                delivered_at BIGINT
+            )
+            """,
+            "CREATE INDEX sandbox_customs_outbox_due ON sandbox_customs_outbox(delivered_at, deliver_at)",
         ]
     }
 

@@ -47,8 +47,11 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
                 configuration: configuration).register(on: router)
     let platform = configuration.payments ?? PaymentPlatform.sandbox(store: store, rates: rates, cipher: configuration.cipher,
                                                                      callbackSecret: configuration.callbackSecret)
+    let declarations = configuration.declarations
+        ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
-               platform: platform, configuration: configuration).register(on: router)
+               platform: platform, declarations: declarations, configuration: configuration).register(on: router)
+    DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
     PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
                 configuration: configuration).register(on: router)

@@ -581,6 +581,14 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/declarations:
+            get:
+              summary: Customs declarations, newest first, with what the matching of the three records found (personal data masked).
+              security: [{ ops: [] }]
+              parameters: [{ name: status, in: query, schema: { type: string, enum: [submitted, inspection, released, rejected] } }]
+              responses:
+                "200": { description: Declarations, content: { application/json: { schema: { type: object } } } }
+                "422": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }

@@ -21,6 +21,8 @@ public struct WebConfiguration: Sendable {
     public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
     /// The payment channels, payouts and the rest; the sandbox ones unless the process wires its own.
     public var payments: PaymentPlatform?
+    /// Customs declarations; the sandbox customs unless the process wires its own.
+    public var declarations: DeclarationService?
     /// The secret the partner channel signs its callbacks with.
     public var callbackSecret: String = Secrets.token()
 

@@ -87,6 +87,12 @@ struct Serve: AsyncParsableCommand {
                 store: store, rates: RateService(store: store, maxAge: TimeInterval(maxAge)), cipher: cipher,
                 callbackSecret: configuration.callbackSecret, channelDelay: .milliseconds(10))
             configuration.payments = payments
+            let declarations = DeclarationService(store: store, cipher: cipher, gateway: SandboxCustoms(store: store), refunds: payments.refunds)
+            configuration.declarations = declarations
+            services.append(PeriodicService(name: "the customs declarations", interval: .seconds(1), logger: logger) {
+                try await declarations.declareDue(at: Date())
+                try await declarations.collectResults(at: Date())
+            })
             services.append(PeriodicService(name: "the payment settler", interval: .seconds(1), logger: logger) {
                 try await payments.settleOpenWork(at: Date())
             })

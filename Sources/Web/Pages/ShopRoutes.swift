@@ -16,6 +16,7 @@ struct ShopRoutes<Context: RequestContext> {
     let rates: RateService
     let limiter: SignInLimiter
     let platform: PaymentPlatform
+    let declarations: DeclarationService
     let configuration: WebConfiguration
 
     var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
@@ -146,8 +147,10 @@ struct ShopRoutes<Context: RequestContext> {
             try await pages.signedInPage(request) { consumer, csrf, l in
                 guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
                 let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
+                let declaration = try await declarations.declaration(of: order.id)
                 return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l,
-                                           escrow: PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l))
+                                           escrow: PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l)
+                                               + DeclarationPages.status(declaration, language: l))
             }
         }
         router.post("/orders/:id/cancel") { request, context in

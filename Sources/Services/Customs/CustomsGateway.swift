@@ -1,0 +1,85 @@
+import Commerce
+import Foundation
+import Money
+import Storage
+
+/// Customs' answer on one parcel, as its receipt message carries it.
+public struct CustomsResult: Sendable, Equatable {
+    public let eventID: String
+    public let orderNo: String
+    public let result: ClearanceResult
+    public let reason: String
+
+    public init(eventID: String, orderNo: String, result: ClearanceResult, reason: String) {
+        self.eventID = eventID
+        self.orderNo = orderNo
+        self.result = result
+        self.reason = reason
+    }
+}
+
+/// The single window to customs: the three records go in, results come back later.
+public protocol CustomsGateway: Sendable {
+    func submit(_ declaration: Declaration, at now: Date) async throws
+    /// Hands every result that has arrived to `receive`; returns how many.
+    func deliverResults(at now: Date, to receive: (CustomsResult) async throws -> Void) async throws -> Int
+}
+
+/// Customs' test environment. It matches the three records as customs does
+/// (`DeclarationMatching`) and rejects a parcel whose records disagree, naming the rule; it
+/// sends one parcel in ten (by order number) to inspection and releases it later; and like
+/// the real one it answers late — `delay`, and three times that for one parcel in five — and
+/// sends every result twice.
+public struct SandboxCustoms: CustomsGateway {
+    let store: any Store
+    let delay: TimeInterval
+
+    public init(store: any Store, delay: TimeInterval = 3) {
+        self.store = store
+        self.delay = delay
+    }
+
+    public func submit(_ declaration: Declaration, at now: Date) async throws {
+        let orderNo = declaration.order.orderNo
+        let limit = CustomsRules.limits(on: Day(beijing: now))?.perTransaction ?? .zero(.CNY)
+        let mismatches = DeclarationMatching.mismatches(declaration, perTransactionLimit: limit)
+        let bucket = orderNo.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xffff }
+        let answerAt = now + (bucket % 5 == 0 ? delay * 3 : delay)
+        var results: [(ClearanceResult, String, Date)] = []
+        if let first = mismatches.first {
+            results.append((.rejected, "\(first.rule): \(first.field) is \(first.otherValue), the order says \(first.orderValue)", answerAt))
+        } else if bucket % 10 == 0 {
+            results.append((.inspection, "selected for inspection", answerAt))
+            results.append((.released, "released after inspection", answerAt + delay))
+        } else {
+            results.append((.released, "", answerAt))
+        }
+        var changes: [Change] = []
+        for (index, (result, reason, at)) in results.enumerated() {
+            for copy in 1...2 {
+                changes.append(.write(SQL(
+                    """
+                    INSERT INTO sandbox_customs_outbox (id, order_id, result, reason, deliver_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    bind: "\(orderNo)-\(index)#\(copy)", orderNo, result.rawValue, reason, (at + Double(copy - 1)).millisecondsSince1970)))
+            }
+        }
+        try await store.apply(changes)
+    }
+
+    public func deliverResults(at now: Date, to receive: (CustomsResult) async throws -> Void) async throws -> Int {
+        let due = try await store.read(SQL(
+            "SELECT * FROM sandbox_customs_outbox WHERE delivered_at IS NULL AND deliver_at <= ? ORDER BY deliver_at, id",
+            bind: now.millisecondsSince1970))
+        for row in due {
+            let id = try row.text("id")
+            try await receive(CustomsResult(
+                eventID: String(id.split(separator: "#").first ?? ""), orderNo: try row.text("order_id"),
+                result: ClearanceResult(rawValue: try row.text("result")) ?? .inspection, reason: try row.text("reason")))
+            try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id = ?",
+                                              bind: now.millisecondsSince1970, id))])
+        }
+        return due.count
+    }
+}

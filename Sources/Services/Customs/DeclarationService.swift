@@ -1,0 +1,231 @@
+import Commerce
+import Foundation
+import Money
+import Storage
+
+/// A parcel's declaration as ops and the buyer see it: personal data masked.
+public struct DeclarationView: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case submitted, inspection, released, rejected
+    }
+
+    public let orderID: String
+    public let status: Status
+    public let reason: String
+    /// The three records with names, identity numbers and phone numbers masked.
+    public let records: Declaration
+    /// What customs' matching finds, with personal values masked.
+    public let mismatches: [DeclarationMismatch]
+    public let submittedAt: Date
+    public let updatedAt: Date
+}
+
+/// Declaring parcels to customs: the platform's order record, the payment company's payment
+/// record and the logistics company's waybill, built from what the order, the buyer's identity
+/// and the payment say, stored sealed, and sent through the customs gateway. Paid orders of
+/// pre-approved (verified) buyers are declared by the background round as soon as they are
+/// paid; others once the buyer's identity is verified. Customs' results are applied once each
+/// and only forward; a rejected parcel is refunded in full, tax included.
+public struct DeclarationService: Sendable {
+    let store: any Store
+    let cipher: FieldCipher
+    let gateway: any CustomsGateway
+    let refunds: RefundService
+
+    /// The platform's, and the sandbox payment and logistics companies', customs registrations.
+    public static let platformCode = "4403960CBX"
+    public static let logisticsCode = "4403980CBL"
+
+    public init(store: any Store, cipher: FieldCipher, gateway: any CustomsGateway, refunds: RefundService) {
+        self.store = store
+        self.cipher = cipher
+        self.gateway = gateway
+        self.refunds = refunds
+    }
+
+    /// Declares every paid order of a verified buyer not yet declared, and sends again any
+    /// declaration the gateway has not taken; returns how many went out.
+    @discardableResult
+    public func declareDue(at now: Date) async throws -> Int {
+        let due = try await store.read(SQL(
+            """
+            SELECT o.id FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id
+            WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
+            ORDER BY o.created_at
+            """))
+        for row in due {
+            do {
+                try await record(try row.text("id"), at: now)
+            } catch StoreError.conflict {
+                continue  // declared by another process, or the order moved meanwhile
+            }
+        }
+        var sent = 0
+        for row in try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at")) {
+            let declaration = try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(try row.text("records_sealed")).utf8))
+            try await gateway.submit(declaration, at: now)
+            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id = ?",
+                                              bind: now.millisecondsSince1970, try row.text("order_id")))])
+            sent += 1
+        }
+        return sent
+    }
+
+    /// Builds the three records and stores them, moving the order to `declared`, in one transaction.
+    func record(_ orderID: String, at now: Date) async throws {
+        let (declaration, masked) = try await records(of: orderID)
+        var changes = try await OrderService(store: store).transitioning(
+            orderID, to: .declared, by: OrderActor(kind: "platform", id: "customs-declaration"), at: now,
+            note: "declared to customs: order, payment and waybill records")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        changes.append(.guarded(SQL(
+            """
+            INSERT INTO declarations (order_id, status, records_sealed, records_masked, submitted_at, updated_at)
+            VALUES (?, 'submitted', ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING RETURNING order_id
+            """,
+            bind: orderID, try cipher.seal(String(decoding: try encoder.encode(declaration), as: UTF8.self)),
+            String(decoding: try encoder.encode(masked), as: UTF8.self), now.millisecondsSince1970, now.millisecondsSince1970),
+            conflict: "order \(orderID) was declared meanwhile"))
+        try await store.apply(changes)
+    }
+
+    /// The three records of an order, and the same with personal data masked.
+    func records(of orderID: String) async throws -> (Declaration, Declaration) {
+        guard let order = try await store.read(SQL(
+            """
+            SELECT o.*, b.name_sealed, b.name_masked, b.id_sealed, b.id_masked, b.mobile_sealed AS buyer_mobile_sealed,
+                b.mobile_masked AS buyer_mobile_masked,
+                (SELECT CAST(COALESCE(SUM(s.weight_grams * l.quantity), 0) AS BIGINT) FROM order_lines l JOIN skus s ON s.id = l.sku_id
+                 WHERE l.order_id = o.id) AS weight
+            FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id WHERE o.id = ?
+            """, bind: orderID)).first else { throw OrderService.OrderNotFound(id: orderID) }
+        guard let payment = try await store.read(SQL("SELECT * FROM payments WHERE group_id = ? AND status = 'succeeded'",
+                                                     bind: try order.text("group_id"))).first.map(PaymentRecords.view) else {
+            throw RefundError.notPaid(orderID: orderID)
+        }
+        let lines = try await store.read(SQL("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no", bind: orderID))
+        let address = [try order.text("province"), try order.text("city"), try order.text("district"), try order.text("street")].joined()
+        let recipient = try order.text("recipient")
+        let description = try lines.map { "\(try $0.text("name_zh")) × \(try $0.integer("quantity"))" }.joined(separator: "; ")
+        func build(name: String, idNumber: String, buyerPhone: String, consignee: String, consigneePhone: String) throws -> Declaration {
+            Declaration(
+                order: OrderRecord(
+                    orderNo: orderID, ebpCode: Self.platformCode, ebcCode: try order.text("merchant_id"),
+                    goodsValueFen: try order.integer("goods_cny"), freightFen: try order.integer("freight_cny"),
+                    taxTotalFen: try order.integer("tax_cny"), actualPaidFen: try order.integer("total_cny"), buyerName: name,
+                    buyerIdNumber: idNumber, buyerTelephone: buyerPhone, consignee: consignee, consigneeTelephone: consigneePhone,
+                    consigneeAddress: address,
+                    lines: try lines.map { line in
+                        OrderRecord.Line(itemNo: try line.text("sku_id"), itemName: try line.text("name_zh"), hsCode: try line.text("hs_code"),
+                                         quantity: try line.integer("quantity"), totalPriceFen: try line.integer("goods_cny"))
+                    }),
+                payment: PaymentRecord(
+                    payCode: payment.channel, payTransactionId: payment.reference ?? payment.id, orderNo: orderID, payerName: name,
+                    payerIdNumber: idNumber, amountPaidFen: try order.integer("total_cny"), paidAt: payment.updatedAt),
+                waybill: WaybillRecord(
+                    logisticsCode: Self.logisticsCode, logisticsNo: "CBL" + orderID.dropFirst(2).prefix(12).uppercased(), orderNo: orderID,
+                    consignee: consignee, consigneeTelephone: consigneePhone, consigneeAddress: address,
+                    weightGrams: try order.integer("weight"), goodsDescription: description))
+        }
+        let real = try build(name: try cipher.open(try order.text("name_sealed")), idNumber: try cipher.open(try order.text("id_sealed")),
+                             buyerPhone: try cipher.open(try order.text("buyer_mobile_sealed")), consignee: recipient,
+                             consigneePhone: try cipher.open(try order.text("mobile_sealed")))
+        let masked = try build(name: try order.text("name_masked"), idNumber: try order.text("id_masked"),
+                               buyerPhone: try order.text("buyer_mobile_masked"), consignee: IdentityService.maskedName(recipient),
+                               consigneePhone: try order.text("mobile_masked"))
+        return (real, masked)
+    }
+
+    /// Applies one result from customs. A result already received, or one that would move a
+    /// settled declaration (released or rejected) again, changes nothing. Returns whether it applied.
+    @discardableResult
+    public func receive(_ result: CustomsResult, at now: Date) async throws -> Bool {
+        let applied: Bool = try await store.transact { reader in
+            let seen = try await reader.read(SQL("SELECT event_id FROM declaration_results WHERE event_id = ?", bind: result.eventID))
+            guard seen.isEmpty else { return ([], false) }
+            guard let row = try await reader.read(SQL("SELECT status FROM declarations WHERE order_id = ?", bind: result.orderNo)).first else {
+                return ([], false)
+            }
+            let status = try row.text("status")
+            let applies = status == "submitted" || (status == "inspection" && result.result != .inspection)
+            var changes: [Change] = [.guarded(SQL(
+                """
+                INSERT INTO declaration_results (event_id, order_id, result, reason, applied, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+                """,
+                bind: result.eventID, result.orderNo, result.result.rawValue, result.reason, applies ? 1 : 0, now.millisecondsSince1970),
+                conflict: "result \(result.eventID) was received meanwhile")]
+            guard applies else { return (changes, false) }
+            changes.append(.guarded(SQL(
+                "UPDATE declarations SET status = ?, reason = ?, updated_at = ? WHERE order_id = ? AND status = ? RETURNING order_id",
+                bind: result.result.rawValue, result.reason, now.millisecondsSince1970, result.orderNo, status),
+                conflict: "the declaration of \(result.orderNo) changed meanwhile"))
+            if result.result == .released {
+                changes += try await OrderService(store: reader).transitioning(
+                    result.orderNo, to: .cleared, by: OrderActor(kind: "customs", id: "gateway"), at: now, note: "released by customs")
+            }
+            return (changes, true)
+        }
+        if applied && result.result == .rejected {
+            try await refundRejected(result.orderNo, reason: result.reason, at: now)
+        }
+        return applied
+    }
+
+    /// Everything the buyer paid for a rejected parcel goes back, tax included.
+    func refundRejected(_ orderID: String, reason: String, at now: Date) async throws {
+        let order = try await store.read(SQL("SELECT total_cny FROM orders WHERE id = ?", bind: orderID)).first
+        let refunded = try await EscrowRecords.refunded(orderID, in: store)
+        let left = (try order?.integer("total_cny") ?? 0) - refunded.minorUnits
+        guard left > 0 else { return }
+        _ = try await refunds.refund(orderID, amount: Money(minorUnits: left, currency: .CNY), reason: "rejected by customs: \(reason)",
+                                     requestedBy: "customs:gateway", refundID: "r-customs-\(orderID)", at: now)
+    }
+
+    /// Collects customs' results through the gateway and applies them.
+    @discardableResult
+    public func collectResults(at now: Date) async throws -> Int {
+        try await gateway.deliverResults(at: now) { result in _ = try await receive(result, at: now) }
+    }
+
+    // MARK: reading
+
+    public func declaration(of orderID: String) async throws -> DeclarationView? {
+        try await views(SQL("SELECT * FROM declarations WHERE order_id = ?", bind: orderID)).first
+    }
+
+    public func declarations(status: DeclarationView.Status?, limit: Int = 200) async throws -> [DeclarationView] {
+        if let status {
+            return try await views(SQL("SELECT * FROM declarations WHERE status = ? ORDER BY updated_at DESC LIMIT ?", bind: status.rawValue, limit))
+        }
+        return try await views(SQL("SELECT * FROM declarations ORDER BY updated_at DESC LIMIT ?", bind: limit))
+    }
+
+    private func views(_ sql: SQL) async throws -> [DeclarationView] {
+        try await store.read(sql).map { row in
+            let day = Day(beijing: Date(millisecondsSince1970: try row.integer("submitted_at")))
+            let real = try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(try row.text("records_sealed")).utf8))
+            let masked = try JSONDecoder().decode(Declaration.self, from: Data(try row.text("records_masked").utf8))
+            let mismatches = DeclarationMatching.mismatches(real, perTransactionLimit: CustomsRules.limits(on: day)?.perTransaction ?? .zero(.CNY))
+            return DeclarationView(
+                orderID: try row.text("order_id"), status: DeclarationView.Status(rawValue: try row.text("status")) ?? .submitted,
+                reason: try row.text("reason"), records: masked,
+                mismatches: mismatches.map { Self.masking($0, with: masked) },
+                submittedAt: Date(millisecondsSince1970: try row.integer("submitted_at")),
+                updatedAt: Date(millisecondsSince1970: try row.integer("updated_at")))
+        }
+    }
+
+    /// A mismatch on a personal field shows the masked values; the rest show as they are.
+    static func masking(_ mismatch: DeclarationMismatch, with masked: Declaration) -> DeclarationMismatch {
+        let personal: [String: (String, String)] = [
+            "payment.payerIdNumber": (masked.order.buyerIdNumber, masked.payment.payerIdNumber),
+            "payment.payerName": (masked.order.buyerName, masked.payment.payerName),
+            "waybill.consignee": (masked.order.consignee, masked.waybill.consignee),
+            "waybill.consigneeTelephone": (masked.order.consigneeTelephone, masked.waybill.consigneeTelephone),
+        ]
+        guard let values = personal[mismatch.field] else { return mismatch }
+        return DeclarationMismatch(rule: mismatch.rule, field: mismatch.field, orderValue: values.0, otherValue: values.1)
+    }
+}

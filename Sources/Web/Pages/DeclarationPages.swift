@@ -1,0 +1,83 @@
+import Commerce
+import Foundation
+import Money
+import Services
+
+/// Customs declarations: the status on the buyer's order page, ops' queue with a status
+/// filter, and one parcel's three records side by side with every mismatch highlighted.
+enum DeclarationPages {
+    static let title = LocalizedText(en: "Customs declaration", zh: "海关申报")
+    static let states: [DeclarationView.Status: LocalizedText] = [
+        .submitted: LocalizedText(en: "declared, waiting for customs", zh: "已申报，等待海关审核"),
+        .inspection: LocalizedText(en: "selected for inspection", zh: "海关查验中"),
+        .released: LocalizedText(en: "released by customs", zh: "海关已放行"),
+        .rejected: LocalizedText(en: "rejected by customs; refunded in full, tax included", zh: "海关退单，已全额退款（含税）"),
+    ]
+
+    static func status(_ declaration: DeclarationView?, language l: Language) -> String {
+        let text = declaration.map { states[$0.status]?(l) ?? $0.status.rawValue }
+            ?? LocalizedText(en: "not declared yet: declared once paid and your identity is verified", zh: "尚未申报：支付完成且实名认证通过后自动申报")(l)
+        let reason = declaration.map(\.reason).flatMap { $0.isEmpty ? nil : $0 }
+        return """
+            <section class="declaration" data-declaration="\(declaration?.status.rawValue ?? "none")"><h2>\(escapeHTML(title(l)))</h2>
+            <p>\(escapeHTML(text))\(reason.map { " — " + escapeHTML($0) } ?? "")</p></section>
+            """
+    }
+
+    static func queue(_ declarations: [DeclarationView], filter: DeclarationView.Status?, language l: Language) -> String {
+        let filters = ([nil] + DeclarationView.Status.allCases.map { Optional($0) }).map { status in
+            let name = status?.rawValue ?? "all"
+            let current = status == filter ? " aria-current=\"true\"" : ""
+            return "<a href=\"/ops/declarations\(status.map { "?status=\($0.rawValue)" } ?? "")\"\(current)>\(name)</a>"
+        }.joined(separator: " · ")
+        let rows = declarations.map { d in
+            """
+            <tr data-status="\(d.status.rawValue)" data-order-id="\(escapeHTML(d.orderID))"><td><a href="/ops/declarations/\(escapeHTML(d.orderID))">\(escapeHTML(d.orderID))</a></td>
+            <td>\(d.status.rawValue)</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(d.updatedAt.ISO8601Format())</td></tr>
+            """
+        }.joined()
+        let main = """
+            <section class="panel declarations"><h1>\(escapeHTML(title(l)))</h1><p class="filters">\(filters)</p>
+            <table class="declarations"><thead><tr><th>order</th><th>status</th><th>mismatches</th><th>reason</th><th>updated</th></tr></thead>
+            <tbody>\(rows)</tbody></table></section>
+            """
+        return Layout.page(title: title(l), language: l, path: "/ops/declarations", main: main)
+    }
+
+    static func detail(_ d: DeclarationView, language l: Language) -> String {
+        let wrong = Set(d.mismatches.map(\.field))
+        let o = d.records.order, p = d.records.payment, w = d.records.waybill
+        func money(_ fen: Int64) -> String { Money(minorUnits: fen, currency: .CNY).decimalText }
+        // Each row: what is compared, the order's value, the payment's, the waybill's, and the fields that name a mismatch.
+        let rows: [(String, String, String, String, [String])] = [
+            ("order number", o.orderNo, p.orderNo, w.orderNo, ["payment.orderNo", "waybill.orderNo"]),
+            ("buyer / payer name", o.buyerName, p.payerName, "", ["payment.payerName"]),
+            ("buyer / payer identity number", o.buyerIdNumber, p.payerIdNumber, "", ["payment.payerIdNumber"]),
+            ("total / amount paid", money(o.actualPaidFen), money(p.amountPaidFen), "", ["payment.amountPaid", "order.actualPaid"]),
+            ("goods + freight + tax", "\(money(o.goodsValueFen)) + \(money(o.freightFen)) + \(money(o.taxTotalFen))", "", "",
+             ["order.goodsValue+freight"]),
+            ("consignee", o.consignee, "", w.consignee, ["waybill.consignee"]),
+            ("consignee address", o.consigneeAddress, "", w.consigneeAddress, ["waybill.consigneeAddress"]),
+            ("consignee phone", o.consigneeTelephone, "", w.consigneeTelephone, ["waybill.consigneeTelephone"]),
+            ("codes", o.ebpCode + " / " + o.ebcCode, p.payCode + " " + p.payTransactionId, w.logisticsCode + " " + w.logisticsNo, []),
+            ("goods", o.lines.map { "\($0.itemName) ×\($0.quantity) (HS \($0.hsCode))" }.joined(separator: "; "), "", w.goodsDescription
+                + " · \(w.weightGrams) g", []),
+        ]
+        let table = rows.map { row in
+            let mismatch = !wrong.isDisjoint(with: row.4)
+            return "<tr\(mismatch ? " class=\"mismatch\"" : "")><th>\(escapeHTML(row.0))</th><td>\(escapeHTML(row.1))</td><td>\(escapeHTML(row.2))</td><td>\(escapeHTML(row.3))</td></tr>"
+        }.joined()
+        let mismatches = d.mismatches.map {
+            "<li class=\"mismatch\">\(escapeHTML($0.rule)): \(escapeHTML($0.field)) \(escapeHTML($0.otherValue)) ≠ \(escapeHTML($0.orderValue))</li>"
+        }.joined()
+        let main = """
+            <section class="panel declaration" data-status="\(d.status.rawValue)"><h1>\(escapeHTML(title(l))) · \(escapeHTML(d.orderID))</h1>
+            <p><a href="/ops/declarations">← \(escapeHTML(title(l)))</a> · <strong>\(d.status.rawValue)</strong> \(escapeHTML(d.reason))</p>
+            <table class="records"><thead><tr><th></th><th>order (platform)</th><th>payment (payment company)</th><th>waybill (logistics)</th></tr></thead>
+            <tbody>\(table)</tbody></table>
+            \(mismatches.isEmpty ? "<p class=\"matched\">the three records match</p>" : "<ul class=\"mismatches\">\(mismatches)</ul>")
+            </section>
+            """
+        return Layout.page(title: title(l), language: l, path: "/ops/declarations/\(d.orderID)", main: main)
+    }
+}

@@ -1,0 +1,58 @@
+import Commerce
+import Foundation
+import Hummingbird
+import Services
+
+/// Ops' declaration queue and a parcel's records, and the same as JSON.
+struct DeclarationRoutes<Context: RequestContext> {
+    let declarations: DeclarationService
+    let orders: OrderService
+    let configuration: WebConfiguration
+
+    func register(on router: Router<Context>) {
+        router.get("/ops/declarations") { request, _ in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else {
+                return Response(status: .seeOther, headers: [.location: "/ops/signin"])
+            }
+            let filter = try status(request)
+            return Responses.html(DeclarationPages.queue(try await declarations.declarations(status: filter), filter: filter,
+                                                         language: LanguageChoice.language(of: request)))
+        }
+        router.get("/ops/declarations/:order") { request, context in
+            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else {
+                return Response(status: .seeOther, headers: [.location: "/ops/signin"])
+            }
+            guard let declaration = try await declarations.declaration(of: context.parameters.get("order") ?? "") else { throw Problem.notFound }
+            return Responses.html(DeclarationPages.detail(declaration, language: LanguageChoice.language(of: request)))
+        }
+        router.get("/api/v1/ops/declarations") { request, _ in
+            try OpsAuthorization.require(request, token: configuration.opsToken)
+            return try Responses.json(["declarations": try await declarations.declarations(status: try status(request)).map(DeclarationDocument.init)])
+        }
+    }
+
+    private func status(_ request: Request) throws -> DeclarationView.Status? {
+        guard let text = request.uri.queryParameters.get("status").map({ String($0) }), !text.isEmpty else { return nil }
+        guard let status = DeclarationView.Status(rawValue: text) else {
+            throw Problem.validation("status must be one of \(DeclarationView.Status.allCases.map(\.rawValue).joined(separator: ", "))",
+                                     field: "status")
+        }
+        return status
+    }
+}
+
+struct DeclarationDocument: Codable {
+    let orderId: String
+    let status: String
+    let reason: String
+    let mismatches: [DeclarationMismatch]
+    let updatedAt: String
+
+    init(_ view: DeclarationView) {
+        orderId = view.orderID
+        status = view.status.rawValue
+        reason = view.reason
+        mismatches = view.mismatches
+        updatedAt = view.updatedAt.ISO8601Format()
+    }
+}

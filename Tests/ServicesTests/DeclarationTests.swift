@@ -1,0 +1,102 @@
+import Commerce
+import Foundation
+import Money
+@testable import Services
+import Storage
+import TestSupport
+import Testing
+
+@Suite("Customs declarations")
+struct DeclarationTests {
+    func service(_ store: any Store, _ shop: PaymentTests.Fixture) -> DeclarationService {
+        DeclarationService(store: store, cipher: CheckoutTests.cipher, gateway: SandboxCustoms(store: store, delay: 3),
+                           refunds: RefundService(store: store, rates: RateService(store: store, maxAge: 3600),
+                                                  channels: PaymentChannels([shop.bank, shop.partner])))
+    }
+
+    @Test("a pre-approved buyer's paid order is declared; customs releases it once, however often it answers", arguments: StoreKind.allCases)
+    func released(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await PaymentTests.Fixture(store)
+            let declarations = service(store, shop)
+            #expect(try await declarations.declareDue(at: Date()) == 0, "not paid yet")
+            _ = try await shop.pay()
+            let now = Date()
+            #expect(try await declarations.declareDue(at: now) == 1)
+            #expect(try await shop.statuses() == [.declared])
+            let view = try #require(try await declarations.declaration(of: shop.orderIDs[0]))
+            #expect(view.mismatches.isEmpty)
+            #expect(view.records.order.buyerIdNumber == "3101**********" + String(CheckoutTests.idNumber(1).suffix(4)))
+            let stored = try await store.read(SQL("SELECT records_sealed, records_masked FROM declarations"))
+            #expect(stored.allSatisfy { row in !((try? row.text("records_sealed")) ?? "").contains(CheckoutTests.idNumber(1)) })
+            #expect(stored.allSatisfy { row in !((try? row.text("records_masked")) ?? "").contains(CheckoutTests.idNumber(1)) })
+            #expect(try await declarations.collectResults(at: now + 1) == 0, "customs answers later")
+            let delivered = try await declarations.collectResults(at: now + 3600)
+            #expect(delivered >= 2, "every result comes twice")
+            let final = try #require(try await declarations.declaration(of: shop.orderIDs[0]))
+            #expect(final.status == .released)
+            #expect(try await shop.statuses() == [.cleared])
+            let applied = try await store.read(SQL("SELECT CAST(SUM(applied) AS BIGINT) AS n, CAST(COUNT(*) AS BIGINT) AS c FROM declaration_results"))
+            #expect(try applied.first?.integer("c") ?? 0 < Int64(delivered), "a duplicate is not even recorded twice")
+        }
+    }
+
+    @Test("a rejected parcel is refunded in full, tax included, and gives the allowance back", arguments: StoreKind.allCases)
+    func rejected(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await PaymentTests.Fixture(store)
+            let declarations = service(store, shop)
+            _ = try await shop.pay()
+            try await declarations.declareDue(at: Date())
+            let order = try #require(try await OrderService(store: store).order(shop.orderIDs[0]))
+            let result = CustomsResult(eventID: "e1", orderNo: order.id, result: .rejected, reason: "goods not on the positive list")
+            #expect(try await declarations.receive(result, at: Date()))
+            #expect(try await declarations.receive(result, at: Date()) == false, "the same result again changes nothing")
+            #expect(try await declarations.receive(CustomsResult(eventID: "e2", orderNo: order.id, result: .released, reason: ""), at: Date()) == false,
+                    "a late release does not undo a rejection")
+            #expect(try await shop.statuses() == [.refunded])
+            let refunds = try await RefundService(store: store, rates: RateService(store: store, maxAge: 3600), channels: PaymentChannels([shop.bank]))
+                .refunds(of: order.id)
+            #expect(refunds.map(\.amount) == [order.total], "goods, freight and tax")
+            #expect(order.tax.minorUnits > 0)
+            let allowance = try await IdentityService(store: store, cipher: CheckoutTests.cipher, checker: SandboxIdentityChecker(delay: .zero))
+                .allowance(of: shop.consumer, at: Date())
+            #expect(allowance?.used.isZero == true)
+            try await shop.checkBooks()
+        }
+    }
+
+    @Test("the sandbox customs rejects records that disagree, naming the rule", arguments: [StoreKind.sqlite])
+    func sandboxRejects(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await PaymentTests.Fixture(store)
+            _ = try await shop.pay()
+            let (good, _) = try await service(store, shop).records(of: shop.orderIDs[0])
+            let customs = SandboxCustoms(store: store, delay: 0)
+            let other = good.payment
+            let bad = Declaration(order: good.order, payment: PaymentRecord(
+                payCode: other.payCode, payTransactionId: other.payTransactionId, orderNo: other.orderNo, payerName: other.payerName,
+                payerIdNumber: CheckoutTests.idNumber(7), amountPaidFen: other.amountPaidFen, paidAt: other.paidAt), waybill: good.waybill)
+            try await customs.submit(bad, at: Date())
+            var results: [CustomsResult] = []
+            _ = try await customs.deliverResults(at: Date() + 10) { results.append($0) }
+            #expect(results.count == 2 && results.allSatisfy { $0.result == .rejected })
+            #expect(results.first?.reason.contains("payer identity = buyer identity") == true)
+        }
+    }
+
+    @Test("an unverified buyer's order waits for verification, then is declared", arguments: [StoreKind.sqlite])
+    func waitsForVerification(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await PaymentTests.Fixture(store)
+            _ = try await shop.pay()
+            try await store.apply([.write(SQL("UPDATE buyer_identities SET status = 'unchecked' WHERE consumer_id = ?", bind: shop.consumer.id))])
+            let declarations = service(store, shop)
+            #expect(try await declarations.declareDue(at: Date()) == 0)
+            #expect(try await shop.statuses() == [.paid])
+            _ = try await IdentityService(store: store, cipher: CheckoutTests.cipher, checker: SandboxIdentityChecker(delay: .zero))
+                .enrol(shop.consumer, name: "王小明", idNumber: CheckoutTests.idNumber(1), mobile: "13800138000", at: Date())
+            #expect(try await declarations.declareDue(at: Date()) == 1)
+        }
+    }
+}
