@@ -210,6 +210,17 @@ struct PaymentTests {
         }
     }
 
+    @Test("the identity is checked again at payment: orders placed under another number are not paid", arguments: [StoreKind.sqlite])
+    func identityCheckedAtPayment(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Fixture(store, buyer: 5)
+            _ = try await IdentityService(store: store, cipher: CheckoutTests.cipher, checker: SandboxIdentityChecker(delay: .zero))
+                .enrol(shop.consumer, name: "王小明", idNumber: CheckoutTests.idNumber(6), mobile: "13800138000", at: Date())
+            await #expect(throws: PaymentError.identityChanged) { try await shop.pay() }
+            #expect(try await shop.charges() == 0)
+        }
+    }
+
     @Test("two payments of one group at once: one goes through, the other is refused", arguments: StoreKind.allCases)
     func onePaymentPerGroup(kind: StoreKind) async throws {
         try await withTestStore(kind) { store in

@@ -5,6 +5,7 @@ public enum PaymentError: Error, Equatable, Sendable, CustomStringConvertible {
     case notPayable(orderID: String, status: OrderStatus)
     case alreadyUnderWay(groupID: String)
     case payerIsNotBuyer
+    case identityChanged
     case unknownPayment(String)
     case unknownChannel(String)
 
@@ -15,6 +16,8 @@ public enum PaymentError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyUnderWay(let id): return "order group \(id) already has a payment under way or made"
         case .payerIsNotBuyer:
             return "customs only clears a parcel paid for by its buyer: the payer's identity number must be the buyer's own (ePass)"
+        case .identityChanged:
+            return "the identity these orders were placed under is no longer your enrolled identity (ePass); check out again so that the allowance counts against the right number"
         case .unknownPayment(let id): return "there is no payment \(id)"
         case .unknownChannel(let name): return "there is no payment channel '\(name)'"
         }

@@ -55,10 +55,14 @@ public struct PaymentService: Sendable {
             let orders = try await PaymentRecords.amounts(ofGroup: groupID, in: store).filter { $0.consumerID == consumer.id }
             guard !orders.isEmpty else { throw PaymentError.unknownGroup(groupID) }
             for order in orders where order.status != .created { throw PaymentError.notPayable(orderID: order.amounts.orderID, status: order.status) }
-            if let payerIDNumber {
-                let buyer = try await IdentityService.fingerprint(of: consumer, in: store)
-                guard buyer == cipher.fingerprint(payerIDNumber.uppercased()) else { throw PaymentError.payerIsNotBuyer }
+            // Checked again at payment: the orders' allowance was counted against the identity
+            // enrolled when they were placed, and customs will match the payer against it.
+            let buyer = try await IdentityService.fingerprint(of: consumer, in: store)
+            let placedUnder = try await store.read(SQL("SELECT DISTINCT id_fingerprint FROM orders WHERE group_id = ?", bind: groupID))
+            guard let buyer, try placedUnder.allSatisfy({ try $0.optionalText("id_fingerprint") == buyer }) else {
+                throw PaymentError.identityChanged
             }
+            if let payerIDNumber, buyer != cipher.fingerprint(payerIDNumber.uppercased()) { throw PaymentError.payerIsNotBuyer }
             let amount = Money(minorUnits: orders.reduce(0) { $0 + $1.amounts.total.minorUnits }, currency: .CNY)
             candidates = try route(amount, preferred: preferred, unhealthy: await health.unhealthy(at: now))
             payment = PaymentView(id: id, groupID: groupID, consumerID: consumer.id, channel: candidates[0], amount: amount,

@@ -113,6 +113,9 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .payerIsNotBuyer:
                 return Problem(type: "payer-not-buyer", title: "The payer must be the buyer", status: .unprocessableContent,
                                detail: error.description, field: "payerIdNumber")
+            case .identityChanged:
+                return Problem(type: "identity-changed", title: "Your identity changed since checkout", status: .conflict,
+                               detail: error.description, field: "identity")
             case .unknownChannel: return .validation(error.description, field: "channel")
             }
         case let error as RoutingError:
