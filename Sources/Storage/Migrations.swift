@@ -492,7 +492,8 @@ extension Migrations {
 
     /// Customs declarations: each parcel's three records (sealed, since they carry the buyer's
     /// identity, with a masked copy for ops), what the matching found, the latest result; every
-    /// result customs sent, once by its event id; and the sandbox customs' own outbox.
+    /// result customs sent, once by its event id; the sandbox customs' own outbox; and the
+    /// tariff of a line taxed as general trade.
     static let declarations = Migration(version: 8, name: "customs declarations") { _ in
         [
             """
@@ -529,6 +530,8 @@ extension Migrations {
             )
             """,
             "CREATE INDEX sandbox_customs_outbox_due ON sandbox_customs_outbox(delivered_at, deliver_at)",
+            // A single item above the per-transaction limit pays the general-trade tariff.
+            "ALTER TABLE order_lines ADD COLUMN tariff_cny BIGINT NOT NULL DEFAULT 0",
         ]
     }
 

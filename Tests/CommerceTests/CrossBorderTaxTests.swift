@@ -146,13 +146,44 @@ struct LandedCostTests {
     @Test("a parcel above the per-transaction limit is refused, naming the limit")
     func limit() throws {
         let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "7.1180"), source: "t", asOf: Date())
-        #expect(throws: LandedCostError.self) {
-            try LandedCost.quote([item("a", price: 80000, grams: 500, quantity: 1)], merchant: merchant, rate: rate,
+        #expect(throws: LandedCostError.overPerTransactionLimit(limit: Money(minorUnits: 500_000, currency: .CNY),
+                                                                value: Money(minorUnits: 569_440 * 2 + FreightTable.standard.freight(
+                                                                    grams: 1000, from: "US").minorUnits, currency: .CNY))) {
+            try LandedCost.quote([item("a", price: 80000, grams: 500, quantity: 2)], merchant: merchant, rate: rate,
                                  freightTable: .standard, on: day)
         }
         #expect(throws: LandedCostError.quantity(skuID: "a")) {
             try LandedCost.quote([item("a", price: 100, grams: 500, quantity: 0)], merchant: merchant, rate: rate,
                                  freightTable: .standard, on: day)
+        }
+    }
+
+    /// customs.json, limit_rules: since 2019 a single indivisible item above the per-transaction
+    /// limit comes in taxed in full as general trade; before 2019, and for more than one item, it
+    /// is refused. The tariff rate is the operator's (the reference has no schedule): 10 % here.
+    @Test("a single indivisible item above the limit is taxed in full with its tariff since 2019, refused before")
+    func singleIndivisibleItem() throws {
+        let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "8"), source: "t", asOf: Date())
+        let watch = item("w", price: 99_250, grams: 300, quantity: 1, hs: "910211")  // 992.50 × 8 = 7,940.00 CNY
+        let tariffs = GeneralTradeTariffs(["9102": ExactDecimal(mantissa: 10, scale: 2)])
+        let cost = try LandedCost.quote([watch], merchant: merchant, rate: rate, freightTable: .standard, on: day, tariffs: tariffs)
+        // D = 7,940 + 60 freight = 8,000; tariff 800; B = 8,800; CT = 8,800 × 0.2 / 0.8 = 2,200; VAT = 8,800 × 0.13 / 0.8 = 1,430.
+        let tax = try #require(cost.lines.first?.tax)
+        #expect(tax.dutiableValue.minorUnits == 800_000)
+        #expect(tax.tariff.minorUnits == 80_000)
+        #expect(tax.consumptionTax.minorUnits == 220_000)
+        #expect(tax.vat.minorUnits == 143_000)
+        #expect(cost.tax.minorUnits == 443_000)
+        #expect(throws: LandedCostError.noGeneralTradeTariff(hsCode: "910211", limit: Money(minorUnits: 500_000, currency: .CNY))) {
+            try LandedCost.quote([watch], merchant: merchant, rate: rate, freightTable: .standard, on: day)
+        }
+        let two = item("w", price: 99_250, grams: 300, quantity: 2, hs: "910211")
+        #expect(throws: LandedCostError.self) {
+            try LandedCost.quote([two], merchant: merchant, rate: rate, freightTable: .standard, on: day, tariffs: tariffs)
+        }
+        let cheaper = item("w", price: 30_000, grams: 300, quantity: 1, hs: "910211")  // 2,400 CNY: above 2018's limit of 2,000
+        #expect(throws: LandedCostError.self) {
+            try LandedCost.quote([cheaper], merchant: merchant, rate: rate, freightTable: .standard, on: Day(2018, 6, 1), tariffs: tariffs)
         }
     }
 

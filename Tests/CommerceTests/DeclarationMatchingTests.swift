@@ -6,7 +6,7 @@ import Testing
 /// The match rules of customs.json (three_document_matching), one case each.
 @Suite("Three-document matching")
 struct DeclarationMatchingTests {
-    static let limit = Money(minorUnits: 500_000, currency: .CNY)
+    static let day = Day(2026, 11, 23)
 
     static func declaration(payer: String = "11010519491231002X", paid: Int64 = 109_100, waybillOrder: String = "o-1",
                             consignee: String = "王小明", goods: Int64 = 100_000, freight: Int64 = 0, tax: Int64 = 9_100) -> Declaration {
@@ -23,7 +23,7 @@ struct DeclarationMatchingTests {
 
     @Test("records that agree match: the reference's worked example, 1,000.00 of goods with 91.00 tax")
     func agreeing() {
-        #expect(DeclarationMatching.mismatches(Self.declaration(), perTransactionLimit: Self.limit).isEmpty)
+        #expect(DeclarationMatching.mismatches(Self.declaration(), on: Self.day).isEmpty)
     }
 
     @Test("each rule names its field", arguments: [
@@ -41,7 +41,7 @@ struct DeclarationMatchingTests {
         case "waybill.consignee": Self.declaration(consignee: "李雷")
         default: Self.declaration(paid: 510_000, goods: 490_000, freight: 20_000, tax: 0)
         }
-        let found = DeclarationMatching.mismatches(broken, perTransactionLimit: Self.limit)
+        let found = DeclarationMatching.mismatches(broken, on: Self.day)
         #expect(found.map(\.field) == [field])
         #expect(found.first?.rule == rule)
     }

@@ -78,7 +78,7 @@ extension Quote {
     /// prices each with its merchant's rate into CNY.
     public static func make(
         id: String, consumerID: String, addressID: String, items: [(merchant: Merchant, item: ParcelItem)],
-        rates: RateBook, freightTable: FreightTable, at now: Date, validFor: TimeInterval
+        rates: RateBook, freightTable: FreightTable, tariffs: GeneralTradeTariffs = .none, at now: Date, validFor: TimeInterval
     ) throws(CheckoutError) -> Quote {
         guard !items.isEmpty else { throw .emptyCart }
         var order: [String] = []
@@ -98,7 +98,7 @@ extension Quote {
             }
             do {
                 parcels.append(try LandedCost.quote(group.items, merchant: group.merchant, rate: rate,
-                                                    freightTable: freightTable, on: Day(beijing: now)))
+                                                    freightTable: freightTable, on: Day(beijing: now), tariffs: tariffs))
             } catch {
                 throw .landedCost(error)
             }

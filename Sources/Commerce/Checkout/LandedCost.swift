@@ -73,6 +73,7 @@ public enum LandedCostError: Error, Equatable, Sendable, CustomStringConvertible
     case quantity(skuID: String)
     case mixedMerchants
     case overPerTransactionLimit(limit: Money, value: Money)
+    case noGeneralTradeTariff(hsCode: String, limit: Money)
     case money(MoneyError)
     case tax(TaxError)
 
@@ -84,6 +85,8 @@ public enum LandedCostError: Error, Equatable, Sendable, CustomStringConvertible
         case .mixedMerchants: return "a parcel holds one merchant's goods"
         case .overPerTransactionLimit(let limit, let value):
             return "a cross-border parcel may be worth at most \(limit.formatted(.en)) (this one: \(value.formatted(.en))); split the order"
+        case .noGeneralTradeTariff(let hs, let limit):
+            return "a single item worth more than \(limit.formatted(.en)) comes in as general trade, taxed in full with its import tariff, and no tariff is configured for HS \(hs); it cannot be quoted"
         case .money(let error): return error.description
         case .tax(let error): return error.description
         }
@@ -95,7 +98,8 @@ extension LandedCost {
     /// Freight is shared between lines in proportion to their CNY value, the last fen to the
     /// largest remainders, so the shares add up to the freight exactly.
     public static func quote(
-        _ items: [ParcelItem], merchant: Merchant, rate: ExchangeRate, freightTable: FreightTable, on day: Day
+        _ items: [ParcelItem], merchant: Merchant, rate: ExchangeRate, freightTable: FreightTable, on day: Day,
+        tariffs: GeneralTradeTariffs = .none
     ) throws(LandedCostError) -> LandedCost {
         guard !items.isEmpty else { throw .empty }
         var converted: [(item: ParcelItem, amount: Money, conversion: Conversion)] = []
@@ -113,17 +117,26 @@ extension LandedCost {
         let goods = converted.reduce(0) { $0 + $1.conversion.converted.minorUnits }
         let freight = freightTable.freight(grams: grams, from: merchant.country)
         let shares = FreightShares.split(freight.minorUnits, by: converted.map { $0.conversion.converted.minorUnits })
+        var treatment = TaxTreatment.withinLimits
         if let limits = CustomsRules.limits(on: day) {
             let value = Money(minorUnits: goods + freight.minorUnits, currency: .CNY)
             if value.minorUnits > limits.perTransaction.minorUnits {
-                throw .overPerTransactionLimit(limit: limits.perTransaction, value: value)
+                // Since 2019 a single indivisible item may still come in, taxed in full; before, or for more than one item, never.
+                guard day >= CustomsRules.singleItemRuleFrom, items.count == 1, items[0].quantity == 1 else {
+                    throw .overPerTransactionLimit(limit: limits.perTransaction, value: value)
+                }
+                guard let tariff = tariffs.rate(hsCode: items[0].product.hsCode) else {
+                    throw .noGeneralTradeTariff(hsCode: items[0].product.hsCode, limit: limits.perTransaction)
+                }
+                treatment = .generalTrade(tariffRate: tariff)
             }
         }
         var lines: [PricedLine] = []
         for (index, entry) in converted.enumerated() {
             let dutiable = Money(minorUnits: entry.conversion.converted.minorUnits + shares[index], currency: .CNY)
             let tax: LineTax
-            do { tax = try CrossBorderTax.line(dutiableValue: dutiable, hsCode: entry.item.product.hsCode, on: day) } catch {
+            do { tax = try CrossBorderTax.line(dutiableValue: dutiable, hsCode: entry.item.product.hsCode, on: day,
+                                                      treatment: treatment) } catch {
                 throw .tax(error)
             }
             lines.append(PricedLine(

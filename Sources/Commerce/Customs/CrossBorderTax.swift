@@ -1,6 +1,6 @@
 import Money
 
-/// The cross-border comprehensive tax on one line, within the personal limits: tariff 0,
+/// The cross-border comprehensive tax on one line. Within the personal limits: tariff 0,
 /// consumption tax and import VAT at 70% of the statutory amounts, on the dutiable value
 /// (goods plus allocated freight and insurance). Exact until the end; each tax rounded
 /// half-up to the fen, as customs does (customs.json, "rounding").
@@ -8,13 +8,24 @@ public struct LineTax: Sendable, Hashable {
     public let dutiableValue: Money
     public let consumptionTax: Money
     public let vat: Money
-    public var total: Money { Money(minorUnits: consumptionTax.minorUnits + vat.minorUnits, currency: .CNY) }
+    /// Zero within the limits; the general-trade tariff for a single item taxed in full.
+    public let tariff: Money
+    public var total: Money { Money(minorUnits: consumptionTax.minorUnits + vat.minorUnits + tariff.minorUnits, currency: .CNY) }
 
-    public init(dutiableValue: Money, consumptionTax: Money, vat: Money) {
+    public init(dutiableValue: Money, consumptionTax: Money, vat: Money, tariff: Money = .zero(.CNY)) {
         self.dutiableValue = dutiableValue
         self.consumptionTax = consumptionTax
         self.vat = vat
+        self.tariff = tariff
     }
+}
+
+/// How a line is taxed: within the personal limits (tariff 0, CT and VAT at 70 %), or in full
+/// as general trade (tariff, CT and VAT at 100 %), as a single indivisible item above the
+/// per-transaction limit is since 2019.
+public enum TaxTreatment: Sendable, Hashable {
+    case withinLimits
+    case generalTrade(tariffRate: ExactDecimal)
 }
 
 public enum TaxError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -32,26 +43,33 @@ public enum TaxError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 public enum CrossBorderTax {
-    /// CT = D × r / (1 − r); VAT = (D + CT) × v = D × v / (1 − r); each × 0.7, rounded half-up.
-    public static func line(dutiableValue: Money, hsCode: String, on day: Day) throws(TaxError) -> LineTax {
+    /// On the composite base B = D + tariff: CT = B × r / (1 − r); VAT = (B + CT) × v = B × v / (1 − r);
+    /// within the limits each × 0.7 (and no tariff); every amount rounded half-up.
+    public static func line(dutiableValue: Money, hsCode: String, on day: Day, treatment: TaxTreatment = .withinLimits)
+        throws(TaxError) -> LineTax {
         guard dutiableValue.currency == .CNY else { throw .notCNY(dutiableValue.currency) }
         // Keeps every product below inside Int128; ten billion yuan is beyond any parcel.
         guard dutiableValue.minorUnits.magnitude <= 1_000_000_000_000 else { throw .valueTooLarge(dutiableValue) }
         guard let vat = CustomsRules.vatRate(on: day) else { throw .noRulesOn(day) }
         let ct = CustomsRules.consumptionTaxRate(hsCode: hsCode, on: day)
-        let share = CustomsRules.withinLimitShare
-        let value = Int128(dutiableValue.minorUnits)
+        let (share, tariffRate): (ExactDecimal, ExactDecimal) = switch treatment {
+        case .withinLimits: (CustomsRules.withinLimitShare, ExactDecimal(mantissa: 0, scale: 0))
+        case .generalTrade(let rate): (ExactDecimal(mantissa: 1, scale: 0), rate)
+        }
+        let tariff = Rounding.halfUp.divide(Int128(dutiableValue.minorUnits) * Int128(tariffRate.mantissa), by: tenTo(tariffRate.scale))
+        let value = Int128(dutiableValue.minorUnits) + tariff
         let one = tenTo(ct.scale)
         let remaining = one - Int128(ct.mantissa)  // (1 − r) × 10^scale
-        // CT × 0.7 = D × r_m × s_m / ((10^scale − r_m) × 10^share.scale)
+        // CT × share = B × r_m × s_m / ((10^scale − r_m) × 10^share.scale)
         let ctPayable = Rounding.halfUp.divide(value * Int128(ct.mantissa) * Int128(share.mantissa),
                                                by: remaining * tenTo(share.scale))
-        // VAT × 0.7 = D × 10^scale × v_m × s_m / ((10^scale − r_m) × 10^v.scale × 10^share.scale)
+        // VAT × share = B × 10^scale × v_m × s_m / ((10^scale − r_m) × 10^v.scale × 10^share.scale)
         let vatPayable = Rounding.halfUp.divide(value * one * Int128(vat.mantissa) * Int128(share.mantissa),
                                                 by: remaining * tenTo(vat.scale) * tenTo(share.scale))
         return LineTax(dutiableValue: dutiableValue,
                        consumptionTax: Money(minorUnits: Int64(ctPayable), currency: .CNY),
-                       vat: Money(minorUnits: Int64(vatPayable), currency: .CNY))
+                       vat: Money(minorUnits: Int64(vatPayable), currency: .CNY),
+                       tariff: Money(minorUnits: Int64(tariff), currency: .CNY))
     }
 
     static func tenTo(_ n: Int) -> Int128 { Int128(powerOfTen(n)) }

@@ -27,6 +27,11 @@ public enum CustomsRules {
               value: Limits(perTransaction: cny(5000), annual: cny(26000)), source: "Cai Guan Shui [2018] No. 49"),
     ]
 
+    /// From this day a single indivisible item above the per-transaction limit may come in as
+    /// a cross-border purchase, taxed in full as general trade (Cai Guan Shui [2018] No. 49);
+    /// before it such an order was refused.
+    public static let singleItemRuleFrom = Day(2019, 1, 1)
+
     public static let vatRates: [Dated<ExactDecimal>] = [
         Dated(from: Day(2016, 4, 8), to: Day(2018, 4, 30), value: ExactDecimal(mantissa: 17, scale: 2),
               source: "Import VAT standard rate 17% (before the 2018 reform)"),

@@ -136,11 +136,12 @@ public enum ClearanceResult: String, Sendable, Codable, CaseIterable {
 /// Customs' matching of the three records (customs.json, three_document_matching): the same
 /// order number on all three; the payer is the buyer; the amount paid is the order's total; the
 /// consignee agrees between order and waybill; goods + freight + tax is what was paid, within
-/// 5 %; and the transaction (goods and freight) stays within the per-transaction limit.
+/// 5 %; and the transaction (goods and freight) stays within the per-transaction limit, unless
+/// it is a single indivisible item since 2019.
 public enum DeclarationMatching {
     public static let tolerancePercent: Int64 = 5
 
-    public static func mismatches(_ declaration: Declaration, perTransactionLimit: Money) -> [DeclarationMismatch] {
+    public static func mismatches(_ declaration: Declaration, on day: Day) -> [DeclarationMismatch] {
         let order = declaration.order
         let payment = declaration.payment
         let waybill = declaration.waybill
@@ -166,9 +167,13 @@ public enum DeclarationMatching {
         let parts = order.goodsValueFen + order.freightFen + order.taxTotalFen
         check(abs(parts - order.actualPaidFen) * 100 <= order.actualPaidFen * tolerancePercent,
               "goods value + freight + withheld tax = amount paid (within 5 %)", "order.actualPaid", fen(parts), fen(order.actualPaidFen))
-        // The limit counts the transaction price, goods plus freight (customs.json, dutiable_value).
-        check(order.goodsValueFen + order.freightFen <= perTransactionLimit.minorUnits, "the transaction is within the per-transaction limit",
-              "order.goodsValue+freight", fen(order.goodsValueFen + order.freightFen), perTransactionLimit.decimalText)
+        // The limit counts the transaction price, goods plus freight (customs.json, dutiable_value);
+        // since 2019 a single indivisible item above it comes in, taxed in full.
+        let singleItem = day >= CustomsRules.singleItemRuleFrom && order.lines.count == 1 && order.lines[0].quantity == 1
+        if let limit = CustomsRules.limits(on: day)?.perTransaction, !singleItem {
+            check(order.goodsValueFen + order.freightFen <= limit.minorUnits, "the transaction is within the per-transaction limit",
+                  "order.goodsValue+freight", fen(order.goodsValueFen + order.freightFen), limit.decimalText)
+        }
         return found
     }
 

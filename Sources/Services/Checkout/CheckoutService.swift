@@ -11,6 +11,8 @@ public struct CheckoutService: Sendable {
     public var quoteLifetime: TimeInterval = 15 * 60
     public var payWithin: TimeInterval = 30 * 60
     public var freightTable = FreightTable.standard
+    /// Tariffs for single items taxed as general trade; none unless an operator configures them.
+    public var tariffs = GeneralTradeTariffs.none
 
     public init(store: any Store, rates: RateService) {
         self.store = store
@@ -65,7 +67,7 @@ public struct CheckoutService: Sendable {
         }
         let quote = try Quote.make(
             id: "q-" + UUID().uuidString.lowercased(), consumerID: consumer.id, addressID: addressID,
-            items: try await cartItems(of: consumer), rates: try await rates.book(), freightTable: freightTable, at: now,
+            items: try await cartItems(of: consumer), rates: try await rates.book(), freightTable: freightTable, tariffs: tariffs, at: now,
             validFor: quoteLifetime)
         let day = Day(beijing: now)
         try ImportAllowance.on(day, used: try await AllowanceRecords.used(fingerprint: fingerprint, year: day.year, in: store))
@@ -130,12 +132,12 @@ public struct CheckoutService: Sendable {
                 changes.append(.write(SQL(
                     """
                     INSERT INTO order_lines (order_id, line_no, sku_id, product_id, name_en, name_zh, hs_code, quantity,
-                        unit_price_minor, currency, goods_cny, freight_cny, consumption_tax_cny, vat_cny)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        unit_price_minor, currency, goods_cny, freight_cny, consumption_tax_cny, vat_cny, tariff_cny)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     bind: orderID, number + 1, line.skuID, line.productID, name.en, name.zh, line.hsCode, line.quantity,
                     line.unitPrice.minorUnits, line.unitPrice.currency.code, line.goodsCNY.minorUnits, line.freightCNY.minorUnits,
-                    line.tax.consumptionTax.minorUnits, line.tax.vat.minorUnits)))
+                    line.tax.consumptionTax.minorUnits, line.tax.vat.minorUnits, line.tax.tariff.minorUnits)))
                 changes.append(.write(SQL("DELETE FROM cart_lines WHERE consumer_id = ? AND sku_id = ?", bind: consumer.id, line.skuID)))
             }
             changes.append(OrderRecords.event(orderID: orderID, seq: 1,

@@ -165,7 +165,8 @@ enum OrderRecords {
                     quantity: try line.integer("quantity"),
                     unitPrice: Money(minorUnits: try line.integer("unit_price_minor"), currency: try Currency(code: try line.text("currency"))),
                     goods: try cny("goods_cny", line), freight: try cny("freight_cny", line),
-                    tax: Money(minorUnits: try line.integer("consumption_tax_cny") + line.integer("vat_cny"), currency: .CNY))
+                    tax: Money(minorUnits: try line.integer("consumption_tax_cny") + line.integer("vat_cny") + line.integer("tariff_cny"),
+                               currency: .CNY))
             },
             allowance: try row.optionalText("id_fingerprint").map { fingerprint in
                 (fingerprint, Int(try row.integer("allowance_year")), try row.integer("allowance_fen"))

@@ -18,6 +18,8 @@ struct QuoteRecord: Codable {
         let freightCNY: Int64
         let consumptionTaxCNY: Int64
         let vatCNY: Int64
+        /// Absent in quotes stored before tariffs existed: zero.
+        let tariffCNY: Int64?
     }
 
     struct Parcel: Codable {
@@ -51,7 +53,8 @@ struct QuoteRecord: Codable {
                             unitPriceMinor: line.unitPrice.minorUnits, currency: line.unitPrice.currency.code,
                             goodsCNY: line.goodsCNY.minorUnits, remainderMantissa: line.roundingRemainder.mantissa,
                             remainderScale: line.roundingRemainder.scale, freightCNY: line.freightCNY.minorUnits,
-                            consumptionTaxCNY: line.tax.consumptionTax.minorUnits, vatCNY: line.tax.vat.minorUnits)
+                            consumptionTaxCNY: line.tax.consumptionTax.minorUnits, vatCNY: line.tax.vat.minorUnits,
+                            tariffCNY: line.tax.tariff.minorUnits)
                    })
         }
     }
@@ -73,7 +76,8 @@ struct QuoteRecord: Codable {
                     freightCNY: freight,
                     tax: LineTax(dutiableValue: try goods.adding(freight),
                                  consumptionTax: Money(minorUnits: line.consumptionTaxCNY, currency: .CNY),
-                                 vat: Money(minorUnits: line.vatCNY, currency: .CNY)))
+                                 vat: Money(minorUnits: line.vatCNY, currency: .CNY),
+                                 tariff: Money(minorUnits: line.tariffCNY ?? 0, currency: .CNY)))
             }
             return LandedCost(
                 merchantID: parcel.merchantID, lines: lines, rate: rate, weightGrams: parcel.weightGrams,

@@ -207,7 +207,7 @@ public struct DeclarationService: Sendable {
             let day = Day(beijing: Date(millisecondsSince1970: try row.integer("submitted_at")))
             let real = try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(try row.text("records_sealed")).utf8))
             let masked = try JSONDecoder().decode(Declaration.self, from: Data(try row.text("records_masked").utf8))
-            let mismatches = DeclarationMatching.mismatches(real, perTransactionLimit: CustomsRules.limits(on: day)?.perTransaction ?? .zero(.CNY))
+            let mismatches = DeclarationMatching.mismatches(real, on: day)
             return DeclarationView(
                 orderID: try row.text("order_id"), status: DeclarationView.Status(rawValue: try row.text("status")) ?? .submitted,
                 reason: try row.text("reason"), records: masked,
