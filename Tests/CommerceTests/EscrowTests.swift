@@ -18,6 +18,15 @@ struct EscrowTests {
                      freight: Money(minorUnits: freight, currency: .CNY), tax: Money(minorUnits: tax, currency: .CNY))
     }
 
+    /// Books in which buyer c1 has paid `order` through the bank channel.
+    static func paid(_ order: OrderAmounts) throws -> Books {
+        var books = Books()
+        books.open(Escrow.accounts(channel: "bank", consumerID: "c1", orders: [order])
+                   + EscrowRelease.accounts(merchantID: order.merchantID, currency: .USD))
+        try books.apply(Escrow.paying(paymentID: "p1", channel: "bank", consumerID: "c1", orders: [order]))
+        return books
+    }
+
     /// A ledger in memory that keeps what each batch records, as the store would.
     struct Books {
         var state = LedgerState(accounts: [], balances: [:], pending: [], recorded: [])
@@ -68,10 +77,7 @@ struct EscrowTests {
     func release() throws {
         // USD 100.00 quoted at 7.1 = CNY 710.00; released at 7.2: 710 / 7.2 = 98.611… → 98.61, a loss of 1.39.
         let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
-        var books = Books()
-        books.open(Escrow.accounts(channel: "bank", consumerID: "c1", orders: [order])
-                   + EscrowRelease.accounts(merchantID: order.merchantID, currency: .USD))
-        try books.apply(Escrow.paying(paymentID: "p1", channel: "bank", consumerID: "c1", orders: [order]))
+        var books = try Self.paid(order)
         let (requests, settlement) = try EscrowRelease.plan(
             order: order, holds: books.holds(of: "o1"), listed: Money(minorUnits: 10_000, currency: .USD),
             quotedGoods: order.goods, quoteRate: try Self.rate("7.1"), releaseRate: try Self.rate("7.2"), commissionBasisPoints: 500)
@@ -90,10 +96,7 @@ struct EscrowTests {
     @Test("a partial refund before release gives back part of the holds; the merchant's share shrinks in proportion")
     func partialRefundBeforeRelease() throws {
         let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
-        var books = Books()
-        books.open(Escrow.accounts(channel: "bank", consumerID: "c1", orders: [order])
-                   + EscrowRelease.accounts(merchantID: order.merchantID, currency: .USD))
-        try books.apply(Escrow.paying(paymentID: "p1", channel: "bank", consumerID: "c1", orders: [order]))
+        var books = try Self.paid(order)
         let state = RefundableOrder(order: order, consumerID: "c1", channel: "bank", refunded: .zero(.CNY),
                                     holds: books.holds(of: "o1"), released: false)
         let refund = try Refund.plan("r1", amount: Money(minorUnits: 35_500, currency: .CNY), of: state, rate: nil)
@@ -127,10 +130,7 @@ struct EscrowTests {
     @Test("after release a refund is clawed back from the merchant at the rate of the moment")
     func refundAfterRelease() throws {
         let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
-        var books = Books()
-        books.open(Escrow.accounts(channel: "bank", consumerID: "c1", orders: [order])
-                   + EscrowRelease.accounts(merchantID: order.merchantID, currency: .USD))
-        try books.apply(Escrow.paying(paymentID: "p1", channel: "bank", consumerID: "c1", orders: [order]))
+        var books = try Self.paid(order)
         try books.apply(try EscrowRelease.plan(
             order: order, holds: books.holds(of: "o1"), listed: Money(minorUnits: 10_000, currency: .USD), quotedGoods: order.goods,
             quoteRate: try Self.rate("7.1"), releaseRate: try Self.rate("7.1"), commissionBasisPoints: 0).requests)

@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import Ledger
 import Money
+import TestSupport
 import Testing
 
 /// Random sequences of pay, partial refund, release, refund in full (voiding what is held)
@@ -10,17 +11,6 @@ import Testing
 /// order has been refunded more than was paid.
 @Suite("Payments model")
 struct PaymentsModelTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Placed {
         let amounts: OrderAmounts
         var paid = false

@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Money
+import TestSupport
 import Testing
 
 /// Random sequences of what the platform does with money — pay into escrow, hold for a
@@ -9,17 +10,6 @@ import Testing
 /// the stored balances equal those derived again from the transfers.
 @Suite("Ledger model")
 struct LedgerModelTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let accounts: [Account] = [
         Account(id: "channel", currency: .CNY),
         Account(id: "escrow", currency: .CNY, flags: .debitsMustNotExceedCredits),

@@ -28,34 +28,34 @@ public enum PayoutFile {
             <Document xmlns="\(namespace)">
               <CstmrCdtTrfInitn>
                 <GrpHdr>
-                  <MsgId>\(escape(batch.id))</MsgId>
+                  <MsgId>\(Markup.escape(batch.id))</MsgId>
                   <CreDtTm>\(createdAt.ISO8601Format())</CreDtTm>
                   <NbOfTxs>\(count)</NbOfTxs>
                   <CtrlSum>\(sum)</CtrlSum>
-                  <InitgPty><Nm>\(escape(debtor.name))</Nm></InitgPty>
+                  <InitgPty><Nm>\(Markup.escape(debtor.name))</Nm></InitgPty>
                 </GrpHdr>
                 <PmtInf>
-                  <PmtInfId>\(escape(batch.id))-1</PmtInfId>
+                  <PmtInfId>\(Markup.escape(batch.id))-1</PmtInfId>
                   <PmtMtd>TRF</PmtMtd>
                   <NbOfTxs>\(count)</NbOfTxs>
                   <CtrlSum>\(sum)</CtrlSum>
                   <ReqdExctnDt><Dt>\(batch.executionDate)</Dt></ReqdExctnDt>
-                  <Dbtr><Nm>\(escape(debtor.name))</Nm></Dbtr>
+                  <Dbtr><Nm>\(Markup.escape(debtor.name))</Nm></Dbtr>
                   <DbtrAcct><Id><IBAN>\(debtor.iban.value)</IBAN></Id></DbtrAcct>
-                  <DbtrAgt><FinInstnId><BICFI>\(escape(debtor.bic))</BICFI></FinInstnId></DbtrAgt>
+                  <DbtrAgt><FinInstnId><BICFI>\(Markup.escape(debtor.bic))</BICFI></FinInstnId></DbtrAgt>
 
             """
         for payout in batch.payouts {
             let account = payout.account.iban.map { "<IBAN>\($0.value)</IBAN>" }
-                ?? "<Othr><Id>\(escape(payout.account.accountNumber ?? ""))</Id></Othr>"
+                ?? "<Othr><Id>\(Markup.escape(payout.account.accountNumber ?? ""))</Id></Othr>"
             xml += """
                       <CdtTrfTxInf>
-                        <PmtId><EndToEndId>\(escape(payout.id))</EndToEndId></PmtId>
+                        <PmtId><EndToEndId>\(Markup.escape(payout.id))</EndToEndId></PmtId>
                         <Amt><InstdAmt Ccy="\(batch.currency.code)">\(payout.amount.decimalText)</InstdAmt></Amt>
-                        <CdtrAgt><FinInstnId><BICFI>\(escape(payout.account.bic))</BICFI></FinInstnId></CdtrAgt>
-                        <Cdtr><Nm>\(escape(payout.account.holder))</Nm></Cdtr>
+                        <CdtrAgt><FinInstnId><BICFI>\(Markup.escape(payout.account.bic))</BICFI></FinInstnId></CdtrAgt>
+                        <Cdtr><Nm>\(Markup.escape(payout.account.holder))</Nm></Cdtr>
                         <CdtrAcct><Id>\(account)</Id></CdtrAcct>
-                        <RmtInf><Ustrd>CrossBorder settlement \(escape(payout.id))</Ustrd></RmtInf>
+                        <RmtInf><Ustrd>CrossBorder settlement \(Markup.escape(payout.id))</Ustrd></RmtInf>
                       </CdtTrfTxInf>
 
                 """
@@ -67,20 +67,5 @@ public enum PayoutFile {
 
             """
         return xml
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,17 +1,7 @@
+import Commerce
+
 /// Escapes text for HTML element content and attribute values. Everything a page shows that
 /// came from a merchant, a buyer or a request passes through here.
 public func escapeHTML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
+    Markup.escape(text)
 }
