@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -532,6 +532,44 @@ extension Migrations {
             "CREATE INDEX sandbox_customs_outbox_due ON sandbox_customs_outbox(delivered_at, deliver_at)",
             // A single item above the per-transaction limit pays the general-trade tariff.
             "ALTER TABLE order_lines ADD COLUMN tariff_cny BIGINT NOT NULL DEFAULT 0",
+        ]
+    }
+
+    /// Shipments a merchant sends for an order, with their S10 tracking numbers, and every
+    /// tracking event from every source, kept once by its event id.
+    static let logistics = Migration(version: 9, name: "shipments and tracking") { _ in
+        [
+            """
+            CREATE TABLE shipments (
+                id TEXT PRIMARY KEY,
+                tracking_number TEXT NOT NULL UNIQUE,
+                order_id TEXT NOT NULL REFERENCES orders(id),
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                weight_grams BIGINT NOT NULL,
+                length_mm BIGINT NOT NULL,
+                width_mm BIGINT NOT NULL,
+                height_mm BIGINT NOT NULL,
+                contents TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX shipments_by_order ON shipments(order_id)",
+            "CREATE INDEX shipments_by_merchant ON shipments(merchant_id, created_at)",
+            """
+            CREATE TABLE tracking_events (
+                event_id TEXT PRIMARY KEY,
+                shipment_id TEXT NOT NULL REFERENCES shipments(id),
+                order_id TEXT NOT NULL REFERENCES orders(id),
+                stage TEXT NOT NULL,
+                source TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                location TEXT NOT NULL,
+                note TEXT NOT NULL,
+                received_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX tracking_events_by_order ON tracking_events(order_id, at)",
         ]
     }
 

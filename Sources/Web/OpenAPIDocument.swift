@@ -589,6 +589,53 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Declarations, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/orders/{id}/shipments:
+            post:
+              summary: Create a shipment for one of the merchant's paid orders; returns its S10 tracking number and label page.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [weightGrams, lengthMM, widthMM, heightMM, contents]
+                      properties:
+                        weightGrams: { type: integer }
+                        lengthMM: { type: integer }
+                        widthMM: { type: integer }
+                        heightMM: { type: integer }
+                        contents: { type: array, items: { type: object, properties: { hsCode: { type: string }, description: { type: string }, quantity: { type: integer }, value: { type: string } } } }
+              responses:
+                "201": { description: The shipment, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/logistics/events:
+            post:
+              summary: A logistics partner (hub, airline, customs broker, carrier) reports a tracking event.
+              description: >-
+                Body {eventId, trackingNumber, stage, source, at (ISO 8601), location, note}, signed with HMAC-SHA256 over
+                "timestamp.body" (X-CrossBorder-Timestamp, X-CrossBorder-Signature); 300-second window. An event id already
+                received changes nothing; a late event goes on the timeline but never moves the parcel or the order back.
+              parameters:
+                - { name: X-CrossBorder-Timestamp, in: header, required: true, schema: { type: string } }
+                - { name: X-CrossBorder-Signature, in: header, required: true, schema: { type: string } }
+              responses:
+                "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}/tracking:
+            get:
+              summary: The order's shipments and one timeline of every source's events, by event time.
+              security: [{ session: [] }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: Tracking, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }

@@ -87,14 +87,7 @@ public struct OrderService: Sendable {
         -> [Change] {
             guard let view = try await order(id) else { throw OrderNotFound(id: id) }
             let event = try view.status.transition(to: target, by: actor, at: now, note: note)
-            // An order whose payment is under way or made is not cancelled: it is refunded.
-            let unpaid = target == .cancelled
-                ? " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.group_id = orders.group_id AND p.status <> 'failed')" : ""
-            var changes: [Change] = [.guarded(SQL(
-                "UPDATE orders SET status = ?, updated_at = ?\(target == .delivered ? ", delivered_at = ?" : "") WHERE id = ? AND status = ?\(unpaid) RETURNING id",
-                [target.rawValue.sqlValue, now.millisecondsSince1970.sqlValue] + (target == .delivered ? [now.millisecondsSince1970.sqlValue] : [])
-                    + [id.sqlValue, view.status.rawValue.sqlValue]),
-                conflict: target == .cancelled ? "order \(id) has a payment under way or made" : "order \(id) changed meanwhile")]
+            var changes = [OrderRecords.moving(id, from: view.status, to: target, at: now)]
             changes.append(OrderRecords.event(orderID: id, seq: view.events.count + 1, event))
             if let allowance = view.allowance, allowance.fen > 0, [.cancelled, .refunded].contains(target) {
                 changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
@@ -137,6 +130,19 @@ public struct OrderService: Sendable {
 }
 
 enum OrderRecords {
+    /// The order's status moved, guarded by the one it was read in. An order whose payment is
+    /// under way or made is not cancelled (it is refunded); delivery keeps its time, for the
+    /// confirmation window.
+    static func moving(_ id: String, from status: OrderStatus, to target: OrderStatus, at now: Date) -> Change {
+        let unpaid = target == .cancelled
+            ? " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.group_id = orders.group_id AND p.status <> 'failed')" : ""
+        return .guarded(SQL(
+            "UPDATE orders SET status = ?, updated_at = ?\(target == .delivered ? ", delivered_at = ?" : "") WHERE id = ? AND status = ?\(unpaid) RETURNING id",
+            [target.rawValue.sqlValue, now.millisecondsSince1970.sqlValue] + (target == .delivered ? [now.millisecondsSince1970.sqlValue] : [])
+                + [id.sqlValue, status.rawValue.sqlValue]),
+            conflict: target == .cancelled ? "order \(id) has a payment under way or made" : "order \(id) changed meanwhile")
+    }
+
     static func event(orderID: String, seq: Int, _ event: OrderEvent) -> Change {
         .write(SQL(
             "INSERT INTO order_events (order_id, seq, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",

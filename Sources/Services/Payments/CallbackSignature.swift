@@ -36,7 +36,8 @@ public enum CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// HMAC-SHA256 over "timestamp.body" with the shared secret, hex-encoded; a report whose
+/// Partners' webhooks (payment callbacks, tracking events): HMAC-SHA256 over "timestamp.body"
+/// with the shared secret, hex-encoded; a report whose
 /// timestamp is more than five minutes from now is refused, so a captured one cannot be replayed.
 public enum CallbackSignature {
     public static let window: TimeInterval = 300
@@ -46,13 +47,18 @@ public enum CallbackSignature {
         return mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    public static func verify(timestamp: String, body: String, signature: String, secret: String, at now: Date)
-        throws(CallbackError) -> CallbackReport {
+    /// Refuses a body whose signature does not match or whose timestamp is outside the window.
+    public static func check(timestamp: String, body: String, signature: String, secret: String, at now: Date) throws(CallbackError) {
         let expected = sign(timestamp: timestamp, body: body, secret: secret)
         guard Secrets.same(expected, signature.lowercased()) else { throw .badSignature }
         guard let seconds = Int64(timestamp) else { throw .badSignature }
         let skew = abs(now.timeIntervalSince1970 - TimeInterval(seconds))
         guard skew <= window else { throw .stale(seconds: Int(skew)) }
+    }
+
+    public static func verify(timestamp: String, body: String, signature: String, secret: String, at now: Date)
+        throws(CallbackError) -> CallbackReport {
+        try check(timestamp: timestamp, body: body, signature: signature, secret: secret, at: now)
         do { return try JSONDecoder().decode(CallbackReport.self, from: Data(body.utf8)) } catch {
             throw .malformed("\(error)")
         }

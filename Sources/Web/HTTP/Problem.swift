@@ -138,6 +138,14 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .malformed: return .validation(error.description, field: "body")
             case .badSignature, .stale: return .unauthorized(error.description)
             }
+        case let error as TrackingError:
+            switch error {
+            case .unknownTrackingNumber:
+                return Problem(type: "not-found", title: "Unknown tracking number", status: .notFound, detail: error.description,
+                               field: "trackingNumber")
+            case .notShippable: return Problem(type: "not-shippable", title: "Not shippable now", status: .conflict, detail: error.description)
+            case .malformed: return .validation(error.description, field: "body")
+            }
         case let error as StatementError:
             return .validation(error.description, field: "statement")
         case let error as LedgerError:

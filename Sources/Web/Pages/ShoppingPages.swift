@@ -113,6 +113,7 @@ enum ShoppingPages {
             <ul>\(lines)</ul>
             \(costTable(goods: order.goods, freight: order.freight, tax: order.tax, total: order.total, language: l))
             \(cancel)
+            <p><a href="/orders/\(escapeHTML(order.id))/tracking" class="tracking-link">\(escapeHTML(LocalizedText(en: "Track the parcel", zh: "物流跟踪")(l)))</a></p>
             \(escrow)
             <h2>\(escapeHTML(Words.timeline(l)))</h2>
             <ol class="timeline">\(timeline)</ol>

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Where a parcel is, in the order it gets there: from the merchant's label through the
+/// consolidation hub, the flight, customs and the last mile.
+public enum TrackingStage: String, Sendable, Codable, CaseIterable {
+    case labelled, pickedUp = "picked_up", hubReceived = "hub_received", departed, arrived
+    case customsInspection = "customs_inspection", customsReleased = "customs_released", outForDelivery = "out_for_delivery"
+    case deliveryFailed = "delivery_failed", delivered, returned
+
+    /// Its place on the way; a later report of an earlier place does not move the parcel back.
+    public var rank: Int { TrackingStage.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// Who reports a tracking event.
+public enum TrackingSource: String, Sendable, Codable, CaseIterable {
+    case merchant, hub, airline, customs, carrier
+}
+
+/// One report on a parcel.
+public struct TrackingEvent: Sendable, Hashable {
+    public let id: String
+    public let trackingNumber: String
+    public let stage: TrackingStage
+    public let source: TrackingSource
+    public let at: Date
+    public let location: String
+    public let note: String
+
+    public init(id: String, trackingNumber: String, stage: TrackingStage, source: TrackingSource, at: Date, location: String, note: String) {
+        self.id = id
+        self.trackingNumber = trackingNumber
+        self.stage = stage
+        self.source = source
+        self.at = at
+        self.location = location
+        self.note = note
+    }
+}
+
+/// Events from every source put in one order, and where they leave the parcel and the order.
+public enum Tracking {
+    /// By event time (reports may arrive in any order), then by stage.
+    public static func timeline(_ events: [TrackingEvent]) -> [TrackingEvent] {
+        events.sorted { ($0.at, $0.stage.rank, $0.id) < ($1.at, $1.stage.rank, $1.id) }
+    }
+
+    /// The furthest stage reported; a late event of an earlier stage leaves it where it is.
+    public static func current(_ events: [TrackingEvent]) -> TrackingStage? {
+        events.max { $0.stage.rank < $1.stage.rank }?.stage
+    }
+
+    /// The order states a parcel's stage moves an order in `status` through, in order: leaving
+    /// the hub ships a cleared order; delivery delivers it. Never backwards.
+    public static func orderMoves(for stage: TrackingStage, from status: OrderStatus) -> [OrderStatus] {
+        var moves: [OrderStatus] = []
+        var current = status
+        if stage.rank >= TrackingStage.departed.rank, current == .cleared {
+            moves.append(.shipped)
+            current = .shipped
+        }
+        if stage == .delivered, current == .shipped { moves.append(.delivered) }
+        return moves
+    }
+}
+
+/// A UPU S10 item identifier ("CB 12345678 5 US"): two letters, an eight-digit serial, a check
+/// digit (weights 8 6 4 2 3 5 9 7; 11 − sum mod 11, with 10 → 0 and 11 → 5) and the origin country.
+public enum TrackingNumber {
+    public static func checkDigit(_ serial: String) -> Int? {
+        let digits = serial.compactMap(\.wholeNumberValue)
+        guard digits.count == 8, serial.count == 8 else { return nil }
+        let sum = zip(digits, [8, 6, 4, 2, 3, 5, 9, 7]).reduce(0) { $0 + $1.0 * $1.1 }
+        let check = 11 - sum % 11
+        return check == 10 ? 0 : check == 11 ? 5 : check
+    }
+
+    public static func make(serial: Int, country: String) -> String {
+        let text = String(format: "%08d", serial % 100_000_000)
+        return "CB" + text + String(checkDigit(text) ?? 0) + country.uppercased()
+    }
+
+    public static func isValid(_ number: String) -> Bool {
+        let characters = Array(number)
+        guard characters.count == 13, characters[0...1].allSatisfy(\.isLetter), characters[11...12].allSatisfy(\.isLetter),
+              let check = characters[10].wholeNumberValue else { return false }
+        return checkDigit(String(characters[2...9])) == check
+    }
+}

@@ -1,0 +1,57 @@
+import Commerce
+import Foundation
+import Money
+import Services
+
+/// The hub label a merchant prints, and the buyer's tracking page.
+enum LogisticsPages {
+    static let stageNames: [TrackingStage: LocalizedText] = [
+        .labelled: LocalizedText(en: "Label printed by the merchant", zh: "商家已打印面单"),
+        .pickedUp: LocalizedText(en: "Picked up from the merchant", zh: "已从商家揽收"),
+        .hubReceived: LocalizedText(en: "Received at the consolidation hub", zh: "已到达集运仓"),
+        .departed: LocalizedText(en: "Flown out", zh: "航班已起飞"),
+        .arrived: LocalizedText(en: "Arrived in China", zh: "已抵达中国"),
+        .customsInspection: LocalizedText(en: "Customs inspection", zh: "海关查验中"),
+        .customsReleased: LocalizedText(en: "Released by customs", zh: "海关已放行"),
+        .outForDelivery: LocalizedText(en: "Out for delivery", zh: "派送中"),
+        .deliveryFailed: LocalizedText(en: "Delivery attempt failed", zh: "派送未成功"),
+        .delivered: LocalizedText(en: "Delivered", zh: "已签收"),
+        .returned: LocalizedText(en: "Returned", zh: "已退回"),
+    ]
+
+    static func label(_ shipment: ShipmentView, order: OrderView, merchant: Merchant) throws -> String {
+        let barcode = try Code128.svg(shipment.trackingNumber)
+        let contents = shipment.draft.contents.map { "\(escapeHTML($0.description)) ×\($0.quantity) · HS \(escapeHTML($0.hsCode)) · CNY \(escapeHTML($0.value))" }
+            .joined(separator: "<br>")
+        let main = """
+            <section class="label" data-tracking-number="\(escapeHTML(shipment.trackingNumber))">
+            <h1>CrossBorder · \(escapeHTML(merchant.country)) hub</h1>
+            \(barcode)
+            <p><strong>\(escapeHTML(shipment.trackingNumber))</strong> · \(escapeHTML(order.id))</p>
+            <p>From: \(escapeHTML(merchant.name.en)) (\(escapeHTML(merchant.country)))</p>
+            <p>To: \(escapeHTML(order.deliverTo))</p>
+            <p>\(shipment.draft.weightGrams) g · \(shipment.draft.lengthMM)×\(shipment.draft.widthMM)×\(shipment.draft.heightMM) mm</p>
+            <p class="contents">\(contents)</p>
+            </section>
+            """
+        return Layout.page(title: shipment.trackingNumber, language: .en, path: "/merchant/shipments/\(shipment.id)/label", main: main)
+    }
+
+    static func tracking(_ order: OrderView, shipments: [ShipmentView], timeline: [TrackingEvent], language l: Language) -> String {
+        let parcels = shipments.map { "<li data-tracking-number=\"\(escapeHTML($0.trackingNumber))\" data-stage=\"\($0.stage.rawValue)\">\(escapeHTML($0.trackingNumber)) · \(escapeHTML(stageNames[$0.stage]?(l) ?? $0.stage.rawValue))</li>" }.joined()
+        let events = timeline.reversed().map { event in
+            """
+            <li data-stage="\(event.stage.rawValue)" data-source="\(event.source.rawValue)"><time datetime="\(event.at.ISO8601Format())">\(event.at.ISO8601Format())</time>
+            \(escapeHTML(stageNames[event.stage]?(l) ?? event.stage.rawValue)) · \(escapeHTML(event.location))\(event.note.isEmpty ? "" : " — " + escapeHTML(event.note))</li>
+            """
+        }.joined()
+        let empty = LocalizedText(en: "The merchant has not shipped yet.", zh: "商家尚未发货。")(l)
+        let main = """
+            <section class="panel tracking" data-order-id="\(escapeHTML(order.id))"><h1>\(escapeHTML(LocalizedText(en: "Tracking", zh: "物流跟踪")(l)))</h1>
+            <p><a href="/orders/\(escapeHTML(order.id))">\(escapeHTML(Words.order(l))) \(escapeHTML(order.id))</a></p>
+            \(shipments.isEmpty ? "<p>\(escapeHTML(empty))</p>" : "<ul class=\"parcels\">\(parcels)</ul>")
+            <ol class="tracking-timeline">\(events)</ol></section>
+            """
+        return Layout.page(title: "Tracking", language: l, path: "/orders/\(order.id)/tracking", main: main)
+    }
+}

@@ -1,0 +1,102 @@
+import Commerce
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Services
+
+/// Shipments and tracking: a merchant creates a shipment for its order and prints the hub
+/// label; partners report events by signed webhook; the buyer follows one timeline.
+struct LogisticsRoutes<Context: RequestContext> {
+    let tracking: TrackingService
+    let orders: OrderService
+    let accounts: AccountService
+    let keys: MerchantKeyService
+    let idempotency: IdempotencyService
+    let configuration: WebConfiguration
+
+    func register(on router: Router<Context>) {
+        router.post("/api/v1/merchant/orders/:id/shipments") { request, context in
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let id = context.parameters.get("id") ?? ""
+            return try await idempotency.respond(to: request, principal: "merchant:\(merchant.id)", limit: configuration.maxBodyBytes,
+                                                 status: 201) { body in
+                let draft = try RequestBody.json(ShipmentDraft.self, from: body)
+                let shipment = try await tracking.createShipment(for: id, merchantID: merchant.id, draft: draft, at: Date())
+                return ([], try Responses.jsonBytes(ShipmentDocument(shipment)))
+            }
+        }
+        router.get("/merchant/shipments/:id/label") { request, context in
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            guard let shipment = try await tracking.shipment(context.parameters.get("id") ?? "", merchantID: merchant.id),
+                  let order = try await orders.order(shipment.orderID) else { throw Problem.notFound }
+            return Responses.html(try LogisticsPages.label(shipment, order: order, merchant: merchant))
+        }
+        router.post("/api/v1/logistics/events") { request, _ in
+            let body = try await RequestBody.bytes(request, limit: configuration.maxBodyBytes)
+            let applied = try await tracking.receiveWebhook(
+                timestamp: request.headers[.callbackTimestamp] ?? "", signature: request.headers[.callbackSignature] ?? "",
+                body: String(decoding: body, as: UTF8.self), at: Date())
+            return try Responses.json(["applied": applied])
+        }
+        router.get("/api/v1/me/orders/:id/tracking") { request, context in
+            guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
+                throw Problem.unauthorized("sign in first: send Authorization: Bearer <session token>")
+            }
+            guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
+            return try Responses.json(TrackingDocument(shipments: try await tracking.shipments(of: order.id).map(ShipmentDocument.init),
+                                                       timeline: try await tracking.timeline(of: order.id).map(TrackingDocument.Event.init)))
+        }
+        router.get("/orders/:id/tracking") { request, context in
+            guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
+                return Response(status: .seeOther, headers: [.location: "/account/signin?next=/orders"])
+            }
+            guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
+            return Responses.html(LogisticsPages.tracking(order, shipments: try await tracking.shipments(of: order.id),
+                                                          timeline: try await tracking.timeline(of: order.id),
+                                                          language: LanguageChoice.language(of: request)))
+        }
+    }
+}
+
+struct ShipmentDocument: Codable {
+    let id: String
+    let trackingNumber: String
+    let orderId: String
+    let stage: String
+    let weightGrams: Int64
+    let label: String
+
+    init(_ shipment: ShipmentView) {
+        id = shipment.id
+        trackingNumber = shipment.trackingNumber
+        orderId = shipment.orderID
+        stage = shipment.stage.rawValue
+        weightGrams = shipment.draft.weightGrams
+        label = "/merchant/shipments/\(shipment.id)/label"
+    }
+}
+
+struct TrackingDocument: Codable {
+    struct Event: Codable {
+        let id: String
+        let trackingNumber: String
+        let stage: String
+        let source: String
+        let at: String
+        let location: String
+        let note: String
+
+        init(_ event: TrackingEvent) {
+            id = event.id
+            trackingNumber = event.trackingNumber
+            stage = event.stage.rawValue
+            source = event.source.rawValue
+            at = event.at.ISO8601Format()
+            location = event.location
+            note = event.note
+        }
+    }
+
+    let shipments: [ShipmentDocument]
+    let timeline: [Event]
+}

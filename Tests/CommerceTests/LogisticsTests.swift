@@ -1,0 +1,68 @@
+import Commerce
+import Foundation
+import Testing
+
+@Suite("Logistics: barcodes, tracking numbers, timelines")
+struct LogisticsTests {
+    @Test("Code 128 B: start, data, the mod-103 check of the standard, stop; every character 11 modules, stop 13")
+    func code128() throws {
+        let text = "CB123456785US"
+        let values = try Code128.values(text)
+        #expect(values.first == 104 && values.last == 106)
+        let data = text.unicodeScalars.map { Int($0.value) - 32 }
+        var weighted = 104
+        for (position, value) in data.enumerated() { weighted += (position + 1) * value }
+        #expect(values[values.count - 2] == weighted % 103)
+        let widths = try Code128.widths(text)
+        #expect(widths.reduce(0, +) == 11 * (data.count + 2) + 13)
+        #expect(widths.count == 6 * (data.count + 2) + 7, "bars and spaces alternate, the stop ends on a bar")
+        #expect(throws: Code128.Problem.notPrintableASCII("包")) { try Code128.values("包裹") }
+        #expect(throws: Code128.Problem.empty) { try Code128.values("") }
+        let svg = try Code128.svg(text)
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == (widths.count + 1) / 2)
+    }
+
+    @Test("S10 tracking numbers: the UPU example's check digit, and a mistyped digit is caught")
+    func trackingNumbers() {
+        #expect(TrackingNumber.checkDigit("47312482") == 9, "RR 47312482 9 GB, the UPU S10 example")
+        #expect(TrackingNumber.isValid("RR473124829GB"))
+        #expect(!TrackingNumber.isValid("RR473124819GB"))
+        let made = TrackingNumber.make(serial: 12345678, country: "us")
+        #expect(made.hasPrefix("CB12345678") && made.hasSuffix("US") && TrackingNumber.isValid(made))
+    }
+
+    static func event(_ id: String, _ stage: TrackingStage, minutes: Double) -> TrackingEvent {
+        TrackingEvent(id: id, trackingNumber: "CB", stage: stage, source: .hub, at: Date(timeIntervalSince1970: minutes * 60),
+                      location: "", note: "")
+    }
+
+    @Test("events arriving out of order are sorted by event time; a late one never moves the parcel back")
+    func outOfOrder() {
+        let arrived = [Self.event("c", .arrived, minutes: 30), Self.event("a", .labelled, minutes: 0), Self.event("b", .departed, minutes: 10)]
+        #expect(Tracking.timeline(arrived).map(\.id) == ["a", "b", "c"])
+        #expect(Tracking.current(arrived) == .arrived)
+        #expect(Tracking.current(arrived + [Self.event("late", .hubReceived, minutes: 5)]) == .arrived)
+    }
+
+    @Test("leaving the hub ships a cleared order; delivery delivers it; nothing moves an order back")
+    func orderMoves() {
+        #expect(Tracking.orderMoves(for: .departed, from: .cleared) == [.shipped])
+        #expect(Tracking.orderMoves(for: .delivered, from: .cleared) == [.shipped, .delivered])
+        #expect(Tracking.orderMoves(for: .delivered, from: .shipped) == [.delivered])
+        #expect(Tracking.orderMoves(for: .hubReceived, from: .delivered).isEmpty)
+        #expect(Tracking.orderMoves(for: .departed, from: .paid).isEmpty, "not before customs clears it")
+    }
+
+    @Test("a shipment names the field at fault")
+    func shipmentDraft() {
+        let content = ShipmentDraft.Content(hsCode: "640399", description: "loafers", quantity: 1, value: "1345.00")
+        #expect(throws: CatalogError.self) { try ShipmentDraft(weightGrams: 0, lengthMM: 300, widthMM: 200, heightMM: 100, contents: [content]).validated() }
+        do {
+            _ = try ShipmentDraft(weightGrams: 900, lengthMM: 300, widthMM: 200, heightMM: 100,
+                                  contents: [ShipmentDraft.Content(hsCode: "64", description: "x", quantity: 1, value: "1")]).validated()
+            Issue.record("a two-digit HS code was accepted")
+        } catch {
+            #expect(error.field == "contents[0].hsCode")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Services
+import Storage
+import TestSupport
+import Testing
+@testable import Web
+
+@Suite("Shipping over HTTP")
+struct LogisticsWebTests {
+    @Test("a merchant ships and prints a barcoded label; unsigned events are refused; the buyer sees the timeline", arguments: [StoreKind.sqlite])
+    func shipping(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, store in
+            let payments = PaymentsWebTests()
+            let (token, group, order) = try await payments.placedGroup(client)
+            _ = try await payments.shop.json(client, .post, "/api/v1/me/order-groups/\(group)/payments", #"{"channel":"bank"}"#, token: token, key: "p")
+            let key = try await MerchantKeyService(store: store).issue(merchantID: "m-hudson-vine", label: "test", at: Date())
+            let headers: HTTPFields = [.authorization: "Bearer \(key)", .contentType: "application/json"]
+            func ship(_ body: String, _ idempotency: String) async throws -> TestResponse {
+                var withKey = headers
+                withKey[.idempotencyKey] = idempotency
+                return try await client.execute(uri: "/api/v1/merchant/orders/\(order)/shipments", method: .post, headers: withKey,
+                                                body: ByteBuffer(string: body))
+            }
+            let bad = try await ship(#"{"weightGrams":0,"lengthMM":300,"widthMM":200,"heightMM":100,"contents":[]}"#, "s0")
+            let badField = try bad.json()["field"] as? String
+            #expect(bad.status == .unprocessableContent && badField == "weightGrams")
+            let made = try await ship(#"{"weightGrams":1200,"lengthMM":300,"widthMM":200,"heightMM":100,"contents":[{"hsCode":"640399","description":"loafers","quantity":1,"value":"1345.00"}]}"#, "s1")
+            #expect(made.status == .created, "\(made.text)")
+            let number = try #require(try made.json()["trackingNumber"] as? String)
+            let label = try #require(try made.json()["label"] as? String)
+            let page = try await client.execute(uri: label, method: .get, headers: headers)
+            #expect(page.status == .ok && page.text.contains("<svg") && page.text.contains(number))
+            let unsigned = try await client.execute(uri: "/api/v1/logistics/events", method: .post, headers: [.contentType: "application/json"],
+                                                    body: ByteBuffer(string: #"{"eventId":"x"}"#))
+            #expect(unsigned.status == .unauthorized)
+            let tracking = try await payments.shop.json(client, .get, "/api/v1/me/orders/\(order)/tracking", nil, token: token)
+            let timeline = try #require(try tracking.json()["timeline"] as? [[String: Any]])
+            #expect(timeline.map { $0["stage"] as? String } == ["labelled"])
+            let html = try await client.execute(uri: "/orders/\(order)/tracking", method: .get, headers: [.cookie: "session=\(token)"])
+            #expect(html.text.contains(number))
+        }
+    }
+}
