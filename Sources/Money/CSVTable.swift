@@ -19,6 +19,12 @@ public struct CSVTable: Sendable {
         public var description: String { "line \(line): \(message)" }
     }
 
+    /// One field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break.
+    public static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
     public init(parsing text: String) throws(Malformed) {
         var records: [Row] = []
         var fields: [String] = []

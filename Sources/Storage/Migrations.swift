@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -570,6 +570,35 @@ extension Migrations {
             )
             """,
             "CREATE INDEX tracking_events_by_order ON tracking_events(order_id, at)",
+        ]
+    }
+
+    /// The consolidation hub: each parcel's measured weight and any hold, bags, and master air
+    /// waybills with the state of their flight.
+    static let hub = Migration(version: 10, name: "consolidation hub") { _ in
+        [
+            "ALTER TABLE shipments ADD COLUMN measured_grams BIGINT",
+            "ALTER TABLE shipments ADD COLUMN hold_reason TEXT",
+            "ALTER TABLE shipments ADD COLUMN bag_id TEXT",
+            "CREATE INDEX shipments_by_bag ON shipments(bag_id)",
+            """
+            CREATE TABLE bags (
+                id TEXT PRIMARY KEY,
+                hub TEXT NOT NULL,
+                air_waybill TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE air_waybills (
+                number TEXT PRIMARY KEY,
+                hub TEXT NOT NULL,
+                flight TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('closed', 'departed', 'arrived')),
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
         ]
     }
 

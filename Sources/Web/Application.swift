@@ -53,8 +53,11 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
                platform: platform, declarations: declarations, configuration: configuration).register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
-    LogisticsRoutes(tracking: TrackingService(store: store, webhookSecret: configuration.trackingSecret), orders: orders, accounts: accounts,
-                    keys: keys, idempotency: idempotency, configuration: configuration).register(on: router)
+    let tracking = TrackingService(store: store, webhookSecret: configuration.trackingSecret)
+    LogisticsRoutes(tracking: tracking, orders: orders, accounts: accounts, keys: keys, idempotency: idempotency,
+                    configuration: configuration).register(on: router)
+    HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,
+              configuration: configuration).register(on: router)
     PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,

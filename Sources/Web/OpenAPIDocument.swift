@@ -636,6 +636,62 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Tracking, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/scans:
+            post:
+              summary: Scan a parcel in at the hub with its measured weight; a weight outside the declared one by more than 5 % (50 g at least) holds it. A second scan returns the first result.
+              security: [{ ops: [] }]
+              requestBody: { content: { application/json: { schema: { type: object, required: [trackingNumber, weightGrams], properties: { trackingNumber: { type: string }, weightGrams: { type: integer }, hub: { type: string } } } } } }
+              responses:
+                "201": { description: Scanned in, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Scanned before; the first result, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/bags:
+            post:
+              summary: Put scanned, accepted parcels into a bag.
+              security: [{ ops: [] }]
+              parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
+              requestBody: { content: { application/json: { schema: { type: object, required: [bagId, trackingNumbers], properties: { bagId: { type: string }, trackingNumbers: { type: array, items: { type: string } }, hub: { type: string } } } } } }
+              responses:
+                "200": { description: Bagged, content: { application/json: { schema: { type: object } } } }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/air-waybills:
+            post:
+              summary: Close a master air waybill (IATA number, mod-7 check) for a flight over bags.
+              security: [{ ops: [] }]
+              parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
+              requestBody: { content: { application/json: { schema: { type: object, required: [number, flight, bags], properties: { number: { type: string }, flight: { type: string }, bags: { type: array, items: { type: string } }, hub: { type: string } } } } } }
+              responses:
+                "201": { description: Closed, content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/air-waybills/{number}/departure:
+            post:
+              summary: The flight left; every parcel on the air waybill is reported departed.
+              security: [{ ops: [] }]
+              parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: Departed, content: { application/json: { schema: { type: object } } } }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/air-waybills/{number}/arrival:
+            post:
+              summary: The flight landed; every parcel on the air waybill is reported arrived.
+              security: [{ ops: [] }]
+              parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
+              responses:
+                "200": { description: Arrived, content: { application/json: { schema: { type: object } } } }
+                "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/hub/air-waybills/{number}/manifest:
+            get:
+              summary: The air waybill's manifest, one line per parcel (JSON, or CSV with format=csv).
+              security: [{ ops: [] }]
+              parameters:
+                - { name: number, in: path, required: true, schema: { type: string } }
+                - { name: format, in: query, schema: { type: string, enum: [json, csv] } }
+              responses:
+                "200": { description: The manifest, content: { application/json: { schema: { type: object } }, text/csv: { schema: { type: string } } } }
+                "404": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }

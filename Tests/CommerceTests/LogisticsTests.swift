@@ -66,3 +66,22 @@ struct LogisticsTests {
         }
     }
 }
+
+@Suite("The consolidation hub's rules")
+struct HubRulesTests {
+    @Test("weight within 5 % (at least 50 g) is accepted; beyond it the parcel is held, naming both weights")
+    func tolerance() {
+        #expect(HubScan.check(declaredGrams: 2_000, measuredGrams: 2_100) == .accepted, "5 % of 2 kg")
+        #expect(HubScan.check(declaredGrams: 300, measuredGrams: 350) == .accepted, "the 50 g floor")
+        #expect(HubScan.check(declaredGrams: 300, measuredGrams: 351) == .held(reason: "weighed 351 g, declared 300 g: more than 50 g apart"))
+        #expect(HubScan.check(declaredGrams: 2_000, measuredGrams: 1_899) != .accepted)
+    }
+
+    @Test("IATA air waybill numbers: the serial's last digit is the first seven modulo 7")
+    func airWaybills() {
+        #expect(AirWaybillNumber.isValid("176-12345675"), "1234567 mod 7 = 5")
+        #expect(!AirWaybillNumber.isValid("176-12345674"))
+        #expect(!AirWaybillNumber.isValid("176-1234567"))
+        #expect(AirWaybillNumber.isValid(AirWaybillNumber.make(airline: "999", serial: 7_654_321)))
+    }
+}

@@ -41,6 +41,23 @@ struct LogisticsWebTests {
             #expect(timeline.map { $0["stage"] as? String } == ["labelled"])
             let html = try await client.execute(uri: "/orders/\(order)/tracking", method: .get, headers: [.cookie: "session=\(token)"])
             #expect(html.text.contains(number))
+
+            // The hub screen: a keyboard-wedge scan posts the form; the answer is a coloured panel.
+            let anonymous = try await client.get("/hub")
+            #expect(anonymous.status == .seeOther)
+            let csrf = String(repeating: "c", count: 40)
+            let cookies = "csrf=\(csrf); ops=\(opsToken)"
+            func screen(_ path: String, _ form: String) async throws -> TestResponse {
+                try await client.execute(uri: path, method: .post,
+                                         headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookies],
+                                         body: ByteBuffer(string: "csrf=\(csrf)&" + form))
+            }
+            let held = try await screen("/hub/scan", "weightGrams=3000&trackingNumber=\(number.lowercased())")
+            #expect(held.status == .unprocessableContent && held.text.contains("scan-result held") && held.text.contains("HELD"))
+            let unknown = try await screen("/hub/scan", "weightGrams=100&trackingNumber=CB000000000XX")
+            #expect(unknown.text.contains("scan-result held") && unknown.text.contains("CB000000000XX"))
+            let bagged = try await screen("/hub/bag", "bagId=B1&trackingNumber=\(number)")
+            #expect(bagged.status == .unprocessableContent, "a held parcel does not go in a bag")
         }
     }
 }

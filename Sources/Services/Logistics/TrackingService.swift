@@ -103,31 +103,34 @@ public struct TrackingService: Sendable {
     /// Keeps `event` once, moves the shipment's stage only forward, and moves the order as the
     /// stage says (`Tracking.orderMoves`), all in one transaction.
     public func apply(_ event: TrackingEvent, at now: Date) async throws -> Bool {
-        try await store.transact { reader in
-            guard let shipment = try await reader.read(SQL("SELECT * FROM shipments WHERE tracking_number = ?", bind: event.trackingNumber)).first
-            else { throw TrackingError.unknownTrackingNumber(event.trackingNumber) }
-            let seen = try await reader.read(SQL("SELECT event_id FROM tracking_events WHERE event_id = ?", bind: event.id))
-            guard seen.isEmpty else { return ([], false) }
-            let shipmentID = try shipment.text("id")
-            let orderID = try shipment.text("order_id")
-            var changes = [TrackingService.recording(event, shipmentID: shipmentID, orderID: orderID, at: now)]
-            let stage = TrackingStage(rawValue: try shipment.text("stage")) ?? .labelled
-            guard event.stage.rank > stage.rank else { return (changes, true) }  // late: on the timeline, the parcel stays
-            changes.append(.guarded(SQL("UPDATE shipments SET stage = ? WHERE id = ? AND stage = ? RETURNING id",
-                                        bind: event.stage.rawValue, shipmentID, stage.rawValue), conflict: "shipment \(shipmentID) moved meanwhile"))
-            let orders = OrderService(store: reader)
-            guard let order = try await orders.order(orderID) else { return (changes, true) }
-            var status = order.status
-            var seq = order.events.count
-            for target in Tracking.orderMoves(for: event.stage, from: order.status) {
-                let moved = try status.transition(to: target, by: OrderActor(kind: event.source.rawValue, id: event.trackingNumber), at: event.at,
-                                                  note: "\(event.stage.rawValue) \(event.location)")
-                changes += [OrderRecords.moving(orderID, from: status, to: target, at: now), OrderRecords.event(orderID: orderID, seq: seq + 1, moved)]
-                seq += 1
-                status = target
-            }
-            return (changes, true)
+        try await store.transact { reader in try await TrackingService(store: reader, webhookSecret: webhookSecret).applying(event, at: now) }
+    }
+
+    /// The changes that record `event` (nothing when its id was seen) and move the parcel and
+    /// its order forward; whether the event is new.
+    func applying(_ event: TrackingEvent, at now: Date) async throws -> (changes: [Change], result: Bool) {
+        guard let shipment = try await store.read(SQL("SELECT * FROM shipments WHERE tracking_number = ?", bind: event.trackingNumber)).first
+        else { throw TrackingError.unknownTrackingNumber(event.trackingNumber) }
+        let seen = try await store.read(SQL("SELECT event_id FROM tracking_events WHERE event_id = ?", bind: event.id))
+        guard seen.isEmpty else { return ([], false) }
+        let shipmentID = try shipment.text("id")
+        let orderID = try shipment.text("order_id")
+        var changes = [TrackingService.recording(event, shipmentID: shipmentID, orderID: orderID, at: now)]
+        let stage = TrackingStage(rawValue: try shipment.text("stage")) ?? .labelled
+        guard event.stage.rank > stage.rank else { return (changes, true) }  // late: on the timeline, the parcel stays
+        changes.append(.guarded(SQL("UPDATE shipments SET stage = ? WHERE id = ? AND stage = ? RETURNING id",
+                                    bind: event.stage.rawValue, shipmentID, stage.rawValue), conflict: "shipment \(shipmentID) moved meanwhile"))
+        guard let order = try await OrderService(store: store).order(orderID) else { return (changes, true) }
+        var status = order.status
+        var seq = order.events.count
+        for target in Tracking.orderMoves(for: event.stage, from: order.status) {
+            let moved = try status.transition(to: target, by: OrderActor(kind: event.source.rawValue, id: event.trackingNumber), at: event.at,
+                                              note: "\(event.stage.rawValue) \(event.location)")
+            changes += [OrderRecords.moving(orderID, from: status, to: target, at: now), OrderRecords.event(orderID: orderID, seq: seq + 1, moved)]
+            seq += 1
+            status = target
         }
+        return (changes, true)
     }
 
     static func recording(_ event: TrackingEvent, shipmentID: String, orderID: String, at now: Date) -> Change {

@@ -69,13 +69,8 @@ public struct MerchantStatement: Sendable {
     public func csv(of merchantID: String) async throws -> String {
         let lines = try await entries(of: merchantID).map { entry in
             [entry.at.ISO8601Format(), entry.kind, entry.reference, entry.amount.decimalText, entry.amount.currency.code, entry.detail]
-                .map(Self.field).joined(separator: ",")
+                .map(CSVTable.field).joined(separator: ",")
         }
         return (["at,kind,reference,amount,currency,detail"] + lines).joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -146,6 +146,15 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .notShippable: return Problem(type: "not-shippable", title: "Not shippable now", status: .conflict, detail: error.description)
             case .malformed: return .validation(error.description, field: "body")
             }
+        case let error as HubError:
+            switch error {
+            case .unknownBag: return Problem(type: "not-found", title: "Unknown bag", status: .notFound, detail: error.description, field: "bags")
+            case .unknownAirWaybill:
+                return Problem(type: "not-found", title: "Unknown air waybill", status: .notFound, detail: error.description, field: "number")
+            case .invalidAirWaybill: return .validation(error.description, field: "number")
+            case .notReady, .bagTaken, .impossible:
+                return Problem(type: "impossible-transition", title: "Not possible in this state", status: .conflict, detail: error.description)
+            }
         case let error as StatementError:
             return .validation(error.description, field: "statement")
         case let error as LedgerError:

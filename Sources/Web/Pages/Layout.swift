@@ -92,5 +92,10 @@ enum Layout {
         .error { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.5rem; }
         footer { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem 1rem; }
         @media (max-width: 30rem) { .store .products { grid-template-columns: repeat(2, 1fr); } }
+        .scan-result { padding: 1rem; font-size: 1.4rem; font-weight: 700; border-radius: 6px; }
+        .scan-result.accepted { background: #dff5e1; color: #0b5d1e; }
+        .scan-result.held { background: #fde2e1; color: #8a1c14; }
+        table.records tr.mismatch, li.mismatch { background: #fde2e1; }
+        .label svg.barcode { display: block; margin: 1rem 0; }
         """
 }
