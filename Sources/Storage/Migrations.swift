@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -599,6 +599,24 @@ extension Migrations {
                 updated_at BIGINT NOT NULL
             )
             """,
+        ]
+    }
+
+    /// The last mile: the local carrier's reference for each parcel handed to it, and the
+    /// sandbox carrier's own outbox of signed tracking reports.
+    static let lastMile = Migration(version: 11, name: "last mile") { _ in
+        [
+            "ALTER TABLE shipments ADD COLUMN carrier_reference TEXT",
+            "CREATE INDEX shipments_by_stage ON shipments(stage)",
+            """
+            CREATE TABLE sandbox_carrier_outbox (
+                id TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                deliver_at BIGINT NOT NULL,
+                delivered_at BIGINT
+            )
+            """,
+            "CREATE INDEX sandbox_carrier_outbox_due ON sandbox_carrier_outbox(delivered_at, deliver_at)",
         ]
     }
 

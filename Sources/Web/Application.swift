@@ -58,6 +58,8 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
                     configuration: configuration).register(on: router)
     HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,
               configuration: configuration).register(on: router)
+    let carrier = configuration.carrier ?? SandboxCarrier(store: store, secret: configuration.trackingSecret)
+    ParcelRoutes(lastMile: LastMileService(store: store, tracking: tracking, carrier: carrier), configuration: configuration).register(on: router)
     PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,

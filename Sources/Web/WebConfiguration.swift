@@ -23,6 +23,8 @@ public struct WebConfiguration: Sendable {
     public var payments: PaymentPlatform?
     /// Customs declarations; the sandbox customs unless the process wires its own.
     public var declarations: DeclarationService?
+    /// The local carrier for the last mile; the sandbox one unless the process wires its own.
+    public var carrier: (any CarrierGateway)?
     /// The secret logistics partners (hub, airline, carrier) sign their tracking webhooks with.
     public var trackingSecret: String = Secrets.token()
     /// The secret the partner channel signs its callbacks with.

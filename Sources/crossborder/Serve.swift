@@ -90,6 +90,12 @@ struct Serve: AsyncParsableCommand {
             configuration.payments = payments
             let declarations = DeclarationService(store: store, cipher: cipher, gateway: SandboxCustoms(store: store), refunds: payments.refunds)
             configuration.declarations = declarations
+            let tracking = TrackingService(store: store, webhookSecret: configuration.trackingSecret)
+            let lastMile = LastMileService(store: store, tracking: tracking,
+                                           carrier: SandboxCarrier(store: store, secret: configuration.trackingSecret))
+            services.append(PeriodicService(name: "the last mile", interval: .seconds(1), logger: logger) {
+                try await lastMile.run(at: Date())
+            })
             services.append(PeriodicService(name: "the customs declarations", interval: .seconds(1), logger: logger) {
                 try await declarations.declareDue(at: Date())
                 try await declarations.collectResults(at: Date())

@@ -54,4 +54,22 @@ enum LogisticsPages {
             """
         return Layout.page(title: "Tracking", language: l, path: "/orders/\(order.id)/tracking", main: main)
     }
+
+    static func stuck(_ parcels: [(shipment: ShipmentView, since: Date)], hours: Int) -> String {
+        let rows = parcels.map { parcel in
+            """
+            <tr data-tracking-number="\(escapeHTML(parcel.shipment.trackingNumber))" data-stage="\(parcel.shipment.stage.rawValue)">
+            <td>\(escapeHTML(parcel.shipment.trackingNumber))</td><td><a href="/ops/orders/\(escapeHTML(parcel.shipment.orderID))">\(escapeHTML(parcel.shipment.orderID))</a></td>
+            <td>\(parcel.shipment.stage.rawValue)</td><td>\(parcel.since.ISO8601Format())</td></tr>
+            """
+        }.joined()
+        let main = """
+            <section class="panel parcels"><h1>Parcels not moved for \(hours) h or more</h1>
+            <form method="get" action="/ops/parcels"><label>Hours <input type="number" name="stuckHours" min="1" max="2160" value="\(hours)"></label>
+            <button type="submit">↵</button></form>
+            <table class="stuck"><thead><tr><th>tracking number</th><th>order</th><th>stage</th><th>last event</th></tr></thead><tbody>\(rows)</tbody></table>
+            </section>
+            """
+        return Layout.page(title: "Stuck parcels", language: .en, path: "/ops/parcels", main: main)
+    }
 }
