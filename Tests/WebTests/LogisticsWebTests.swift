@@ -33,6 +33,11 @@ struct LogisticsWebTests {
             let label = try #require(try made.json()["label"] as? String)
             let page = try await client.execute(uri: label, method: .get, headers: headers)
             #expect(page.status == .ok && page.text.contains("<svg") && page.text.contains(number))
+            let list = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: "merchant=\(key)"])
+            #expect(list.text.contains(number))
+            let otherKey = try await MerchantKeyService(store: store).issue(merchantID: "m-seoul-dew", label: "test", at: Date())
+            let otherList = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: "merchant=\(otherKey)"])
+            #expect(otherList.status == .ok && !otherList.text.contains(number), "a merchant sees only its own shipments")
             let unsigned = try await client.execute(uri: "/api/v1/logistics/events", method: .post, headers: [.contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"eventId":"x"}"#))
             #expect(unsigned.status == .unauthorized)

@@ -160,6 +160,12 @@ public struct TrackingService: Sendable {
         try await store.read(SQL("SELECT * FROM shipments WHERE order_id = ? ORDER BY created_at, id", bind: orderID)).map(TrackingService.view)
     }
 
+    /// A merchant's shipments, newest first.
+    public func shipments(ofMerchant merchantID: String, limit: Int = 200) async throws -> [ShipmentView] {
+        try await store.read(SQL("SELECT * FROM shipments WHERE merchant_id = ? ORDER BY created_at DESC, id LIMIT ?", bind: merchantID, limit))
+            .map(TrackingService.view)
+    }
+
     public func shipment(_ id: String, merchantID: String) async throws -> ShipmentView? {
         try await store.read(SQL("SELECT * FROM shipments WHERE id = ? AND merchant_id = ?", bind: id, merchantID)).first.map(TrackingService.view)
     }

@@ -72,4 +72,22 @@ enum LogisticsPages {
             """
         return Layout.page(title: "Stuck parcels", language: .en, path: "/ops/parcels", main: main)
     }
+
+    static func shipments(_ shipments: [ShipmentView], merchant: Merchant) -> String {
+        let rows = shipments.map { shipment in
+            """
+            <tr data-tracking-number="\(escapeHTML(shipment.trackingNumber))" data-stage="\(shipment.stage.rawValue)">
+            <td>\(escapeHTML(shipment.trackingNumber))</td><td>\(escapeHTML(shipment.orderID))</td><td>\(shipment.stage.rawValue)</td>
+            <td>\(shipment.draft.weightGrams) g</td><td>\(shipment.createdAt.ISO8601Format())</td>
+            <td><a href="/merchant/shipments/\(escapeHTML(shipment.id))/label">label</a></td></tr>
+            """
+        }.joined()
+        let main = """
+            <section class="panel shipments"><h1>\(escapeHTML(merchant.name.en)) · shipments</h1>
+            <p><a href="/merchant/settlement">Settlement</a> · create shipments with <code>POST /api/v1/merchant/orders/{id}/shipments</code></p>
+            <table class="shipments"><thead><tr><th>tracking number</th><th>order</th><th>stage</th><th>weight</th><th>created</th><th></th></tr></thead>
+            <tbody>\(rows)</tbody></table></section>
+            """
+        return Layout.page(title: "Shipments", language: .en, path: "/merchant/shipments", main: main)
+    }
 }

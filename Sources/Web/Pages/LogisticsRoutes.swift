@@ -31,6 +31,12 @@ struct LogisticsRoutes<Context: RequestContext> {
                   let order = try await orders.order(shipment.orderID) else { throw Problem.notFound }
             return Responses.html(try LogisticsPages.label(shipment, order: order, merchant: merchant))
         }
+        router.get("/merchant/shipments") { request, _ in
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys) else {
+                return Response(status: .seeOther, headers: [.location: "/merchant/signin"])
+            }
+            return Responses.html(LogisticsPages.shipments(try await tracking.shipments(ofMerchant: merchant.id), merchant: merchant))
+        }
         router.post("/api/v1/logistics/events") { request, _ in
             let body = try await RequestBody.bytes(request, limit: configuration.maxBodyBytes)
             let applied = try await tracking.receiveWebhook(
