@@ -141,10 +141,7 @@ struct ConsumerAPI<Context: RequestContext> {
     }
 
     func signedIn(_ request: Request) async throws -> Consumer {
-        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
-            throw Problem.unauthorized("sign in first: send Authorization: Bearer <session token>")
-        }
-        return consumer
+        try await BrowserSession.apiConsumer(request, accounts: accounts)
     }
 
     func cartDocument(_ consumer: Consumer) async throws -> CartDocument {

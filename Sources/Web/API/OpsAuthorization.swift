@@ -16,6 +16,11 @@ enum OpsAuthorization {
         presented(request).map { Secrets.same($0, token) } ?? false
     }
 
+    /// For an ops page: nil when the operator is signed in, else the way to the sign-in page.
+    static func signInRedirect(_ request: Request, token: String) -> Response? {
+        isOps(request, token: token) ? nil : Response(status: .seeOther, headers: [.location: "/ops/signin"])
+    }
+
     private static func presented(_ request: Request) -> String? {
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") { return String(header.dropFirst("Bearer ".count)) }
         return request.cookies[cookie]?.value

@@ -24,7 +24,7 @@ struct PaymentsAPI<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.post("/api/v1/me/order-groups/:group/payments") { request, context in
-            let consumer = try await signedIn(request)
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             let group = context.parameters.get("group") ?? ""
             let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
             return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
@@ -36,17 +36,17 @@ struct PaymentsAPI<Context: RequestContext> {
             }
         }
         router.get("/api/v1/me/payments/:id") { request, context in
-            let consumer = try await signedIn(request)
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             guard let payment = try await platform.payments.payment(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
             return try Responses.json(PaymentDocument(payment))
         }
         router.get("/api/v1/me/orders/:id/escrow") { request, context in
-            let consumer = try await signedIn(request)
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
             return try Responses.json(EscrowDocument(try await platform.releases.escrow(of: order.id, status: order.status)))
         }
         router.post("/api/v1/me/orders/:id/confirm-delivery") { request, context in
-            let consumer = try await signedIn(request)
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             let id = context.parameters.get("id") ?? ""
             return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
                                                  status: 200) { _ in
@@ -135,13 +135,6 @@ struct PaymentsAPI<Context: RequestContext> {
                 refundID: "r-" + Secrets.digest(Array("\(principal) \(key)".utf8)).prefix(24), merchantID: merchantID, at: Date())
             return ([], try Responses.jsonBytes(RefundDocument(refund)))
         }
-    }
-
-    private func signedIn(_ request: Request) async throws -> Consumer {
-        guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
-            throw Problem.unauthorized("sign in first: send Authorization: Bearer <session token>")
-        }
-        return consumer
     }
 }
 

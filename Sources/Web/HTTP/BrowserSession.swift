@@ -21,6 +21,14 @@ enum BrowserSession {
         return try await accounts.consumer(forSession: token, at: Date())
     }
 
+    /// The signed-in buyer of an API call, or 401 saying how to sign in.
+    static func apiConsumer(_ request: Request, accounts: AccountService) async throws -> Consumer {
+        guard let consumer = try await consumer(request, accounts: accounts) else {
+            throw Problem.unauthorized("sign in first: send Authorization: Bearer <session token>")
+        }
+        return consumer
+    }
+
     static func signedIn(_ token: String) -> Cookie {
         Cookie(name: sessionCookie, value: token, maxAge: Int(AccountService.sessionLifetime), path: "/", secure: true,
                httpOnly: true, sameSite: .lax)

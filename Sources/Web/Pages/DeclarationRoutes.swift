@@ -11,17 +11,13 @@ struct DeclarationRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/ops/declarations") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else {
-                return Response(status: .seeOther, headers: [.location: "/ops/signin"])
-            }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             let filter = try status(request)
             return Responses.html(DeclarationPages.queue(try await declarations.declarations(status: filter), filter: filter,
                                                          language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/declarations/:order") { request, context in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else {
-                return Response(status: .seeOther, headers: [.location: "/ops/signin"])
-            }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             guard let declaration = try await declarations.declaration(of: context.parameters.get("order") ?? "") else { throw Problem.notFound }
             return Responses.html(DeclarationPages.detail(declaration, language: LanguageChoice.language(of: request)))
         }

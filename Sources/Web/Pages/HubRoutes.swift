@@ -59,7 +59,7 @@ struct HubRoutes<Context: RequestContext> {
             return try Responses.json(["parcels": lines])
         }
         router.get("/hub") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             return pages.page(request) { csrf, _ in HubPages.screen(csrf: csrf, result: nil) }
         }
         router.post("/hub/scan") { request, _ in

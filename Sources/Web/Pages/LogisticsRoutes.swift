@@ -45,9 +45,7 @@ struct LogisticsRoutes<Context: RequestContext> {
             return try Responses.json(["applied": applied])
         }
         router.get("/api/v1/me/orders/:id/tracking") { request, context in
-            guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
-                throw Problem.unauthorized("sign in first: send Authorization: Bearer <session token>")
-            }
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
             return try Responses.json(TrackingDocument(shipments: try await tracking.shipments(of: order.id).map(ShipmentDocument.init),
                                                        timeline: try await tracking.timeline(of: order.id).map(TrackingDocument.Event.init)))

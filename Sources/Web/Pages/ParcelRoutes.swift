@@ -9,9 +9,7 @@ struct ParcelRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/ops/parcels") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else {
-                return Response(status: .seeOther, headers: [.location: "/ops/signin"])
-            }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             let hours = try stuckHours(request)
             return Responses.html(LogisticsPages.stuck(try await lastMile.stuck(olderThan: hours, at: Date()), hours: hours))
         }

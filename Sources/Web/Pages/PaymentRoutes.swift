@@ -98,7 +98,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return pages.redirect(to: "/ops/ledger", setting: secretCookie(OpsAuthorization.cookie, configuration.opsToken))
         }
         router.get("/ops/ledger") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             let prefix = request.uri.queryParameters.get("prefix").map { String($0) } ?? ""
             let rows = try await store.read(SQL(
                 "SELECT id, currency, credits_posted - debits_posted AS net FROM ledger_accounts WHERE id LIKE ? ORDER BY id LIMIT 500",
@@ -110,7 +110,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(PaymentPages.ledger(accounts, prefix: prefix, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/ledger/accounts/:id") { request, context in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             let id = context.parameters.get("id") ?? ""
             let rows = try await store.read(SQL(
                 "SELECT * FROM ledger_transfers WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT 500",
@@ -128,7 +128,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(PaymentPages.account(id, transfers: transfers, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/orders/:id") { request, context in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             let l = LanguageChoice.language(of: request)
             guard let order = try await orders.order(context.parameters.get("id") ?? "") else { throw Problem.notFound }
             let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
@@ -138,7 +138,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel))
         }
         router.get("/ops/reconciliation") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { return pages.redirect(to: "/ops/signin") }
+            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
             return pages.page(request) { csrf, l in
                 PaymentPages.reconciliation(channels: platform.channels.profiles.map(\.name), mismatches: nil, csrf: csrf, error: nil, language: l)
             }
