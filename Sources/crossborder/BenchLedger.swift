@@ -34,8 +34,14 @@ struct BenchLedger: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let url = try databaseURL.map(DatabaseURL.init(parsing:))
-            ?? .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("crossborder-bench-\(UUID().uuidString).sqlite").path)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crossborder-bench-\(UUID().uuidString).sqlite").path
+        let url = try databaseURL.map(DatabaseURL.init(parsing:)) ?? .sqlite(path: scratch)
+        // The scratch database is the run's own: it goes when the run ends, however it ends.
+        defer {
+            if databaseURL == nil {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+            }
+        }
         let results = try await withStore(url, logger: Logs.make("crossborder.bench")) { store in
             try await store.migrate()
             return try await measure(store)
