@@ -88,7 +88,7 @@ let package = Package(
             dependencies: ["Money", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "Commerce", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce", "Ledger", "Money", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ServicesTests",

@@ -43,23 +43,25 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     let orders = OrderService(store: store)
     let limiter = SignInLimiter()
     let identities = IdentityService(store: store, cipher: configuration.cipher, checker: configuration.identityChecker)
-    ConsumerAPI(accounts: accounts, identities: identities, checkout: checkout, orders: orders, idempotency: idempotency, limiter: limiter,
-                configuration: configuration).register(on: router)
+    let tracking = TrackingService(store: store, webhookSecret: configuration.trackingSecret)
+    let estimates = DeliveryEstimateService(store: store, tracking: tracking)
+    ConsumerAPI(accounts: accounts, identities: identities, checkout: checkout, orders: orders, estimates: estimates, idempotency: idempotency,
+                limiter: limiter, configuration: configuration).register(on: router)
     let platform = configuration.payments ?? PaymentPlatform.sandbox(store: store, rates: rates, cipher: configuration.cipher,
                                                                      callbackSecret: configuration.callbackSecret)
     let declarations = configuration.declarations
         ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
-               platform: platform, declarations: declarations, configuration: configuration).register(on: router)
+               platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
-    let tracking = TrackingService(store: store, webhookSecret: configuration.trackingSecret)
-    LogisticsRoutes(tracking: tracking, orders: orders, accounts: accounts, keys: keys, idempotency: idempotency,
+    LogisticsRoutes(tracking: tracking, estimates: estimates, orders: orders, accounts: accounts, keys: keys, idempotency: idempotency,
                     configuration: configuration).register(on: router)
     HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,
               configuration: configuration).register(on: router)
     let carrier = configuration.carrier ?? SandboxCarrier(store: store, secret: configuration.trackingSecret)
-    ParcelRoutes(lastMile: LastMileService(store: store, tracking: tracking, carrier: carrier), configuration: configuration).register(on: router)
+    ParcelRoutes(lastMile: LastMileService(store: store, tracking: tracking, carrier: carrier, refunds: platform.refunds),
+                 configuration: configuration).register(on: router)
     PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,

@@ -378,7 +378,7 @@ enum OpenAPIDocument {
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/quotes:
             post:
-              summary: Fix the cart's landed cost (goods, freight, tax in CNY) per merchant parcel for 15 minutes.
+              summary: Fix the cart's landed cost (goods, freight, tax in CNY) per merchant parcel for 15 minutes, each with its delivery estimate.
               security: [{ session: [] }]
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
@@ -630,7 +630,7 @@ enum OpenAPIDocument {
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/tracking:
             get:
-              summary: The order's shipments and one timeline of every source's events, by event time.
+              summary: The order's shipments, one timeline of every source's events by event time, and the delivery estimate worked out from them.
               security: [{ session: [] }]
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:

@@ -92,7 +92,7 @@ struct Serve: AsyncParsableCommand {
             configuration.declarations = declarations
             let tracking = TrackingService(store: store, webhookSecret: configuration.trackingSecret)
             let lastMile = LastMileService(store: store, tracking: tracking,
-                                           carrier: SandboxCarrier(store: store, secret: configuration.trackingSecret))
+                                           carrier: SandboxCarrier(store: store, secret: configuration.trackingSecret), refunds: payments.refunds)
             services.append(PeriodicService(name: "the last mile", interval: .seconds(1), logger: logger) {
                 try await lastMile.run(at: Date())
             })

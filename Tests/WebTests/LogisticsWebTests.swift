@@ -46,6 +46,9 @@ struct LogisticsWebTests {
             #expect(timeline.map { $0["stage"] as? String } == ["labelled"])
             let html = try await client.execute(uri: "/orders/\(order)/tracking", method: .get, headers: [.cookie: "session=\(token)"])
             #expect(html.text.contains(number))
+            let estimate = try #require(try tracking.json()["deliveryEstimate"] as? [String: Any])
+            let latestDay = try #require(estimate["latestDay"] as? String)
+            #expect(html.text.contains("class=\"delivery-estimate\"") && html.text.contains(latestDay))
 
             // The hub screen: a keyboard-wedge scan posts the form; the answer is a coloured panel.
             let anonymous = try await client.get("/hub")

@@ -54,6 +54,9 @@ struct ShoppingWebTests {
             let quoteBody = try quote.json()
             let quoteID = try #require(quoteBody["id"] as? String)
             #expect((quoteBody["parcels"] as? [[String: Any]])?.count == 2)
+            let estimates = (quoteBody["parcels"] as? [[String: Any]] ?? []).compactMap { $0["deliveryEstimate"] as? [String: Any] }
+            #expect(estimates.count == 2 && estimates.allSatisfy { ($0["earliestDay"] as? String ?? "~") <= ($0["latestDay"] as? String ?? "") },
+                    "each parcel has its delivery window")
             let placed = try await json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
             #expect(placed.status == .created, "\(placed.text)")
             let replay = try await json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")

@@ -168,19 +168,10 @@ public struct DeclarationService: Sendable {
             return (changes, true)
         }
         if applied && result.result == .rejected {
-            try await refundRejected(result.orderNo, reason: result.reason, at: now)
+            try await refunds.refundRest(of: result.orderNo, reason: "rejected by customs: \(result.reason)", requestedBy: "customs:gateway",
+                                         refundID: "r-customs-\(result.orderNo)", at: now)
         }
         return applied
-    }
-
-    /// Everything the buyer paid for a rejected parcel goes back, tax included.
-    func refundRejected(_ orderID: String, reason: String, at now: Date) async throws {
-        let order = try await store.read(SQL("SELECT total_cny FROM orders WHERE id = ?", bind: orderID)).first
-        let refunded = try await EscrowRecords.refunded(orderID, in: store)
-        let left = (try order?.integer("total_cny") ?? 0) - refunded.minorUnits
-        guard left > 0 else { return }
-        _ = try await refunds.refund(orderID, amount: Money(minorUnits: left, currency: .CNY), reason: "rejected by customs: \(reason)",
-                                     requestedBy: "customs:gateway", refundID: "r-customs-\(orderID)", at: now)
     }
 
     /// Collects customs' results through the gateway and applies them.

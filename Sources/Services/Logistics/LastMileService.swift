@@ -5,16 +5,19 @@ import Storage
 /// From arrival to the door: an arrived parcel is presented to customs and gets its own
 /// order's clearance result; a released parcel is handed to the local carrier (tried again
 /// while the carrier refuses); the carrier's signed reports go through the same webhook
-/// path as any partner's. Parcels that have not moved for a while are listed for ops.
+/// path as any partner's; a parcel the carrier returns is refunded to the buyer in full.
+/// Parcels that have not moved for a while are listed for ops.
 public struct LastMileService: Sendable {
     let store: any Store
     let tracking: TrackingService
     let carrier: any CarrierGateway
+    let refunds: RefundService
 
-    public init(store: any Store, tracking: TrackingService, carrier: any CarrierGateway) {
+    public init(store: any Store, tracking: TrackingService, carrier: any CarrierGateway, refunds: RefundService) {
         self.store = store
         self.tracking = tracking
         self.carrier = carrier
+        self.refunds = refunds
     }
 
     /// Each arrived parcel gets what customs decided for its order: released, or held for
@@ -70,11 +73,33 @@ public struct LastMileService: Sendable {
         }
     }
 
+    /// A parcel that could not be delivered goes back to the merchant, and the buyer gets back
+    /// all they paid for its order, tax included (customs refunds the tax of goods returned).
+    /// Returns how many orders were refunded.
+    @discardableResult
+    public func refundReturned(at now: Date) async throws -> Int {
+        let rows = try await store.read(SQL(
+            """
+            SELECT DISTINCT s.order_id FROM shipments s JOIN orders o ON o.id = s.order_id
+            WHERE s.stage = 'returned' AND o.status IN ('paid', 'declared', 'cleared', 'shipped')
+            """))
+        var refunded = 0
+        for row in rows {
+            let orderID = try row.text("order_id")
+            if try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
+                                            requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil {
+                refunded += 1
+            }
+        }
+        return refunded
+    }
+
     /// One round of the last mile.
     public func run(at now: Date) async throws {
         try await presentArrived(at: now)
         try await handOffDue(at: now)
         try await collectReports(at: now)
+        try await refundReturned(at: now)
     }
 
     /// Parcels on their way whose last event is older than `hours`, oldest first.

@@ -43,6 +43,17 @@ public struct RefundService: Sendable {
         return try await send(booked, at: now)
     }
 
+    /// Gives back everything the buyer paid for the order and has not had back yet, tax
+    /// included; nothing when all of it is back already. The same `refundID` makes it once.
+    @discardableResult
+    public func refundRest(of orderID: String, reason: String, requestedBy: String, refundID: String, at now: Date) async throws -> RefundView? {
+        let order = try await store.read(SQL("SELECT total_cny FROM orders WHERE id = ?", bind: orderID)).first
+        let left = (try order?.integer("total_cny") ?? 0) - (try await EscrowRecords.refunded(orderID, in: store)).minorUnits
+        guard left > 0 else { return nil }
+        return try await refund(orderID, amount: Money(minorUnits: left, currency: .CNY), reason: reason, requestedBy: requestedBy,
+                                refundID: refundID, at: now)
+    }
+
     func booking(_ orderID: String, amount: Money, reason: String, requestedBy: String, refundID: String, merchantID: String?,
                  at now: Date) async throws -> (changes: [Change], result: RefundView) {
         let rows = try await store.read(SQL(

@@ -12,6 +12,7 @@ struct ConsumerAPI<Context: RequestContext> {
     let identities: IdentityService
     let checkout: CheckoutService
     let orders: OrderService
+    let estimates: DeliveryEstimateService
     let idempotency: IdempotencyService
     let limiter: SignInLimiter
     let configuration: WebConfiguration
@@ -95,7 +96,7 @@ struct ConsumerAPI<Context: RequestContext> {
             try await mutate(request, status: 201) { consumer, body in
                 let input = try RequestBody.json(QuoteInput.self, from: body)
                 let quote = try await checkout.quote(for: consumer, addressID: input.addressId, at: Date())
-                return ([], try Responses.jsonBytes(QuoteDocument(quote)))
+                return ([], try Responses.jsonBytes(QuoteDocument(quote, estimates: try await estimates.forQuote(quote, at: Date()))))
             }
         }
         router.post("/api/v1/me/orders") { request, _ in

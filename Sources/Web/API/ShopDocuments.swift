@@ -56,6 +56,7 @@ struct QuoteDocument: Codable {
         let tax: ProductDocument.Amount
         let total: ProductDocument.Amount
         let lines: [Line]
+        let deliveryEstimate: EstimateDocument?
     }
 
     let id: String
@@ -64,7 +65,7 @@ struct QuoteDocument: Codable {
     let total: ProductDocument.Amount
     let parcels: [Parcel]
 
-    init(_ quote: Quote) {
+    init(_ quote: Quote, estimates: [String: DeliveryEstimate]) {
         id = quote.id
         createdAt = quote.createdAt.ISO8601Format()
         expiresAt = quote.expiresAt.ISO8601Format()
@@ -76,7 +77,7 @@ struct QuoteDocument: Codable {
                    lines: parcel.lines.map { line in
                        Line(skuId: line.skuID, quantity: line.quantity, unitPrice: .init(line.unitPrice), goods: .init(line.goodsCNY),
                             freight: .init(line.freightCNY), tax: .init(line.tax.total))
-                   })
+                   }, deliveryEstimate: estimates[parcel.merchantID].map(EstimateDocument.init))
         }
     }
 }

@@ -37,7 +37,18 @@ enum LogisticsPages {
         return Layout.page(title: shipment.trackingNumber, language: .en, path: "/merchant/shipments/\(shipment.id)/label", main: main)
     }
 
-    static func tracking(_ order: OrderView, shipments: [ShipmentView], timeline: [TrackingEvent], language l: Language) -> String {
+    /// The delivery window as days in Beijing; nothing when there is none to show.
+    static func estimate(_ estimate: DeliveryEstimate?, language l: Language) -> String {
+        guard let estimate else { return "" }
+        let first = Day(beijing: estimate.earliest), last = Day(beijing: estimate.latest)
+        let days = first == last ? first.description : "\(first) – \(last)"
+        return """
+            <p class="delivery-estimate" data-earliest="\(estimate.earliest.ISO8601Format())" data-latest="\(estimate.latest.ISO8601Format())" data-basis="\(estimate.basis?.rawValue ?? "")">\(escapeHTML(LocalizedText(en: "Estimated delivery", zh: "预计送达")(l))): <strong>\(days)</strong></p>
+            """
+    }
+
+    static func tracking(_ order: OrderView, shipments: [ShipmentView], timeline: [TrackingEvent], estimate: DeliveryEstimate?,
+                         language l: Language) -> String {
         let parcels = shipments.map { "<li data-tracking-number=\"\(escapeHTML($0.trackingNumber))\" data-stage=\"\($0.stage.rawValue)\">\(escapeHTML($0.trackingNumber)) · \(escapeHTML(stageNames[$0.stage]?(l) ?? $0.stage.rawValue))</li>" }.joined()
         let events = timeline.reversed().map { event in
             """
@@ -49,6 +60,7 @@ enum LogisticsPages {
         let main = """
             <section class="panel tracking" data-order-id="\(escapeHTML(order.id))"><h1>\(escapeHTML(LocalizedText(en: "Tracking", zh: "物流跟踪")(l)))</h1>
             <p><a href="/orders/\(escapeHTML(order.id))">\(escapeHTML(Words.order(l))) \(escapeHTML(order.id))</a></p>
+            \(self.estimate(estimate, language: l))
             \(shipments.isEmpty ? "<p>\(escapeHTML(empty))</p>" : "<ul class=\"parcels\">\(parcels)</ul>")
             <ol class="tracking-timeline">\(events)</ol></section>
             """

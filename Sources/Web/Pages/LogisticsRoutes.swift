@@ -8,6 +8,7 @@ import Services
 /// label; partners report events by signed webhook; the buyer follows one timeline.
 struct LogisticsRoutes<Context: RequestContext> {
     let tracking: TrackingService
+    let estimates: DeliveryEstimateService
     let orders: OrderService
     let accounts: AccountService
     let keys: MerchantKeyService
@@ -48,7 +49,8 @@ struct LogisticsRoutes<Context: RequestContext> {
             let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
             return try Responses.json(TrackingDocument(shipments: try await tracking.shipments(of: order.id).map(ShipmentDocument.init),
-                                                       timeline: try await tracking.timeline(of: order.id).map(TrackingDocument.Event.init)))
+                                                       timeline: try await tracking.timeline(of: order.id).map(TrackingDocument.Event.init),
+                                                       deliveryEstimate: try await estimates.forOrder(order.id, at: Date()).map(EstimateDocument.init)))
         }
         router.get("/orders/:id/tracking") { request, context in
             guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
@@ -57,6 +59,7 @@ struct LogisticsRoutes<Context: RequestContext> {
             guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
             return Responses.html(LogisticsPages.tracking(order, shipments: try await tracking.shipments(of: order.id),
                                                           timeline: try await tracking.timeline(of: order.id),
+                                                          estimate: try await estimates.forOrder(order.id, at: Date()),
                                                           language: LanguageChoice.language(of: request)))
         }
     }
@@ -103,4 +106,23 @@ struct TrackingDocument: Codable {
 
     let shipments: [ShipmentDocument]
     let timeline: [Event]
+    let deliveryEstimate: EstimateDocument?
+}
+
+/// A delivery window: the instants, and the days in Beijing a buyer reads.
+struct EstimateDocument: Codable {
+    let earliest: String
+    let latest: String
+    let earliestDay: String
+    let latestDay: String
+    /// The stage it was worked out from; absent before the parcel moved.
+    let basis: String?
+
+    init(_ estimate: DeliveryEstimate) {
+        earliest = estimate.earliest.ISO8601Format()
+        latest = estimate.latest.ISO8601Format()
+        earliestDay = Day(beijing: estimate.earliest).description
+        latestDay = Day(beijing: estimate.latest).description
+        basis = estimate.basis?.rawValue
+    }
 }

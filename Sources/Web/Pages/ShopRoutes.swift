@@ -17,6 +17,7 @@ struct ShopRoutes<Context: RequestContext> {
     let limiter: SignInLimiter
     let platform: PaymentPlatform
     let declarations: DeclarationService
+    let estimates: DeliveryEstimateService
     let configuration: WebConfiguration
 
     var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
@@ -129,7 +130,8 @@ struct ShopRoutes<Context: RequestContext> {
                     throw Problem.notFound
                 }
                 let address = try await accounts.address(quote.addressID, of: consumer).saved
-                return ShoppingPages.checkout(quote, merchants: try await merchants(), address: address, csrf: csrf, language: l)
+                return ShoppingPages.checkout(quote, merchants: try await merchants(), address: address,
+                                              estimates: try await estimates.forQuote(quote, at: Date()), csrf: csrf, language: l)
             }
         }
         router.post("/checkout/:quote/place") { request, context in
@@ -149,7 +151,8 @@ struct ShopRoutes<Context: RequestContext> {
                 let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
                 let declaration = try await declarations.declaration(of: order.id)
                 return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l,
-                                           escrow: PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l)
+                                           escrow: LogisticsPages.estimate(try await estimates.forOrder(order.id, at: Date()), language: l)
+                                               + PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l)
                                                + DeclarationPages.status(declaration, language: l))
             }
         }

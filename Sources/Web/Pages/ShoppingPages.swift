@@ -50,13 +50,15 @@ enum ShoppingPages {
         """
     }
 
-    static func checkout(_ quote: Quote, merchants: [String: Merchant], address: SavedAddress, csrf: String, language l: Language) -> String {
+    static func checkout(_ quote: Quote, merchants: [String: Merchant], address: SavedAddress, estimates: [String: DeliveryEstimate], csrf: String,
+                         language l: Language) -> String {
         let parcels = quote.parcels.map { parcel in
             """
             <section class="parcel" data-merchant-id="\(escapeHTML(parcel.merchantID))">
             <h2>\(escapeHTML(Words.parcel(l))) \(escapeHTML(merchants[parcel.merchantID]?.name(l) ?? parcel.merchantID))</h2>
             <p class="note">1 \(parcel.rate.base.code) = \(parcel.rate.rate) CNY (\(escapeHTML(parcel.rate.source)))</p>
             \(costTable(goods: parcel.goods, freight: parcel.freight, tax: parcel.tax, total: parcel.total, language: l))
+            \(LogisticsPages.estimate(estimates[parcel.merchantID], language: l))
             </section>
             """
         }.joined()

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A small seeded random number generator (SplitMix64), so that a randomised test fails the
-/// same way every time it is run with the same seed.
+/// A small seeded random number generator (SplitMix64), so that demo data comes out the same
+/// on every machine and a randomised test fails the same way every time it runs with its seed.
 public struct SplitMix: RandomNumberGenerator {
     public var state: UInt64
 
