@@ -74,6 +74,39 @@ public final class PostgresStore: Store {
         }
     }
 
+    public func applyEach(_ units: [[Change]]) async throws -> [(any Error)?] {
+        let started = ContinuousClock.now
+        do {
+            let outcomes: [(any Error)?] = try await client.withTransaction(logger: logger) { connection in
+                var outcomes: [(any Error)?] = []
+                outcomes.reserveCapacity(units.count)
+                for unit in units {
+                    try await connection.query("SAVEPOINT unit", logger: logger)
+                    do {
+                        for change in unit {
+                            let rows = try await connection.query(PostgresStore.query(change.sql), logger: logger)
+                            let count = try await PostgresStore.collect(rows).count
+                            if case .rows(let expected) = change.expectation, count != expected { throw StoreError.conflict(change.conflict) }
+                        }
+                        try await connection.query("RELEASE SAVEPOINT unit", logger: logger)
+                        outcomes.append(nil)
+                    } catch {
+                        // Only this unit's statements are undone; the transaction goes on for the rest.
+                        try await connection.query("ROLLBACK TO SAVEPOINT unit", logger: logger)
+                        try await connection.query("RELEASE SAVEPOINT unit", logger: logger)
+                        outcomes.append(translate(error))
+                    }
+                }
+                return outcomes
+            }
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            return outcomes
+        } catch {
+            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed)
+            throw translate(error)
+        }
+    }
+
     public func migrate() async throws -> [Int] {
         do {
             return try await client.withTransaction(logger: logger) { connection in

@@ -53,6 +53,34 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func applyEach(_ units: [[Change]]) async throws -> [(any Error)?] {
+        let started = ContinuousClock.now
+        let path = self.path
+        do {
+            let outcomes: [(any Error)?] = try await pool.write { db in
+                var outcomes: [(any Error)?] = []
+                outcomes.reserveCapacity(units.count)
+                for unit in units {
+                    do {
+                        try db.inSavepoint {
+                            for change in unit { try SQLiteStore.run(change, in: db) }
+                            return .commit
+                        }
+                        outcomes.append(nil)
+                    } catch {
+                        outcomes.append((error as? DatabaseError).map { SQLiteStore.translate($0, path: path) } ?? error)
+                    }
+                }
+                return outcomes
+            }
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            return outcomes
+        } catch {
+            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed)
+            throw (error as? DatabaseError).map { SQLiteStore.translate($0, path: path) } ?? error
+        }
+    }
+
     public func migrate() async throws -> [Int] {
         try await pool.write { db in
             try db.execute(sql: Migrations.bookkeeping)

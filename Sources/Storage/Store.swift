@@ -13,6 +13,12 @@ public protocol Store: Sendable {
     /// the whole unit back and throws `StoreError.conflict`.
     func apply(_ changes: [Change]) async throws
 
+    /// Applies independent units of work in one transaction, each in its own savepoint: a unit
+    /// that fails rolls back alone and its error is returned in its place (nil: it holds); the
+    /// rest commit together, and nothing is reported before that one commit is durable. Throws
+    /// when the transaction itself fails — then no unit was applied.
+    func applyEach(_ units: [[Change]]) async throws -> [(any Error)?]
+
     /// Brings the schema to the newest migration this program knows; returns the versions applied.
     @discardableResult
     func migrate() async throws -> [Int]

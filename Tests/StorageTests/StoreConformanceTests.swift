@@ -95,9 +95,31 @@ struct StoreConformanceTests {
         }
     }
 
-    @Test("concurrent read-decide-apply units on one row lose no update", arguments: StoreKind.allCases)
-    func concurrentGuardedUpdates(kind: StoreKind) async throws {
+    @Test("applyEach: a unit that fails rolls back alone and gets its own error; the others commit together", arguments: StoreKind.allCases)
+    func unitsInOneTransaction(kind: StoreKind) async throws {
         try await withTestStore(kind) { store in
+            try await store.apply([.write(SQL("INSERT INTO settings (key, value) VALUES ('k', 'first')"))])
+            let outcomes = try await store.applyEach([
+                [.write(SQL("INSERT INTO settings (key, value) VALUES ('a', '1')"))],
+                [.write(SQL("INSERT INTO settings (key, value) VALUES ('b', '1')")),
+                 .guarded(SQL("UPDATE settings SET value = '2' WHERE key = 'missing' RETURNING key"), conflict: "no such row")],
+                [.write(SQL("INSERT INTO settings (key, value) VALUES ('c', '1')"))],
+                [.write(SQL("INSERT INTO settings (key, value) VALUES ('k', 'second')"))],
+                [.write(SQL("UPDATE settings SET value = 'after' WHERE key = 'a'"))],
+            ])
+            #expect(outcomes.map { $0 == nil } == [true, false, true, false, true])
+            #expect(outcomes[1] as? StoreError == .conflict("no such row"))
+            let rows = try await store.read(SQL("SELECT key, value FROM settings ORDER BY key"))
+            #expect(try rows.map { "\(try $0.text("key"))=\(try $0.text("value"))" } == ["a=after", "c=1", "k=first"],
+                    "a later unit sees an earlier one; failed units left nothing")
+        }
+    }
+
+    @Test("concurrent read-decide-apply units on one row lose no update, committed alone or in groups",
+          arguments: StoreKind.allCases, [false, true])
+    func concurrentGuardedUpdates(kind: StoreKind, grouped: Bool) async throws {
+        try await withTestStore(kind) { plain in
+            let store: any Store = grouped ? GroupCommitStore(plain) : plain
             try await store.apply([.write(SQL("INSERT INTO settings (key, value) VALUES ('counter', '0')"))])
             let workers = 16
             try await withThrowingTaskGroup(of: Void.self) { group in
