@@ -62,7 +62,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     let carrier = configuration.carrier ?? SandboxCarrier(store: store, secret: configuration.trackingSecret)
     ParcelRoutes(lastMile: LastMileService(store: store, tracking: tracking, carrier: carrier, refunds: platform.refunds),
                  configuration: configuration).register(on: router)
-    PaymentsAPI(platform: platform, accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
+    PaymentsAPI(platform: platform, buyNow: BuyNowService(store: store, checkout: checkout, payments: platform.payments), accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,
                   configuration: configuration).register(on: router)

@@ -461,6 +461,28 @@ enum OpenAPIDocument {
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/buy-now:
+            post:
+              summary: One SKU straight to a paid order in one call (quote, order, allowance, stock, escrow payment).
+              description: >-
+                The same work as quote, order and pay. The Idempotency-Key names the order and its payment: a retry, even after a
+                crash between the two, pays the order already placed rather than placing another.
+              security: [{ session: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [skuId, addressId]
+                      properties: { skuId: { type: string }, quantity: { type: integer, minimum: 1, maximum: 999 }, addressId: { type: string }, channel: { type: string, enum: [bank, partner] } }
+              responses:
+                "201": { description: "The order group, its orders and the payment", content: { application/json: { schema: { type: object } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/payments/{id}:
             get:
               summary: A payment of the buyer's, as it stands now.

@@ -14,8 +14,8 @@ import Testing
 struct PaymentsWebTests {
     let shop = ShoppingWebTests()
 
-    /// A signed-in, verified buyer with one placed order group of one order.
-    func placedGroup(_ client: any TestClientProtocol) async throws -> (token: String, groupID: String, orderID: String) {
+    /// A signed-in, verified buyer with one address.
+    func verifiedBuyer(_ client: any TestClientProtocol) async throws -> (token: String, addressID: String) {
         _ = try await shop.json(client, .post, "/api/v1/consumers", #"{"email":"pay@example.cn","password":"a long passphrase"}"#, key: "u1")
         let session = try await shop.json(client, .post, "/api/v1/sessions", #"{"email":"pay@example.cn","password":"a long passphrase"}"#)
         let token = try #require(try session.json()["token"] as? String)
@@ -24,12 +24,46 @@ struct PaymentsWebTests {
                                           token: token, key: "a1")
         let addressID = try #require(try address.json()["id"] as? String)
         _ = try await shop.json(client, .put, "/api/v1/me/identity", #"{"name":"李雷","idNumber":"11010519491231002X","mobile":"13912345678"}"#, token: token)
+        return (token, addressID)
+    }
+
+    /// A signed-in, verified buyer with one placed order group of one order.
+    func placedGroup(_ client: any TestClientProtocol) async throws -> (token: String, groupID: String, orderID: String) {
+        let (token, addressID) = try await verifiedBuyer(client)
         _ = try await shop.json(client, .put, "/api/v1/me/cart/lines/hv-loafer-1", #"{"quantity":1}"#, token: token)
         let quote = try await shop.json(client, .post, "/api/v1/me/quotes", #"{"addressId":"\#(addressID)"}"#, token: token, key: "q1")
         let quoteID = try #require(try quote.json()["id"] as? String)
         let placed = try await shop.json(client, .post, "/api/v1/me/orders", #"{"quoteId":"\#(quoteID)"}"#, token: token, key: "o1")
         let body = try placed.json()
         return (token, try #require(body["groupId"] as? String), try #require((body["orderIds"] as? [String])?.first))
+    }
+
+    @Test("buy now: one call places and pays the order, a replay answers the same, bad input names its field", arguments: StoreKind.allCases)
+    func buyNow(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, store in
+            let (token, addressID) = try await verifiedBuyer(client)
+            let body = #"{"skuId":"hv-loafer-1","quantity":1,"addressId":"\#(addressID)","channel":"bank"}"#
+            let bought = try await shop.json(client, .post, "/api/v1/me/buy-now", body, token: token, key: "b1")
+            #expect(bought.status == .created, "\(bought.text)")
+            let document = try bought.json()
+            let orderID = try #require((document["orderIds"] as? [String])?.first)
+            #expect((document["payment"] as? [String: Any])?["status"] as? String == "succeeded")
+            let order = try await shop.json(client, .get, "/api/v1/me/orders/\(orderID)", nil, token: token)
+            #expect(try order.json()["status"] as? String == "paid")
+            let replay = try await shop.json(client, .post, "/api/v1/me/buy-now", body, token: token, key: "b1")
+            #expect(replay.text == bought.text)
+            let orders = try await shop.json(client, .get, "/api/v1/me/orders", nil, token: token).json()["orders"] as? [[String: Any]]
+            #expect(orders?.count == 1, "the replay placed nothing more")
+            let zero = try await shop.json(client, .post, "/api/v1/me/buy-now",
+                                           #"{"skuId":"hv-loafer-1","quantity":0,"addressId":"\#(addressID)"}"#, token: token, key: "b2")
+            let zeroField = try zero.json()["field"] as? String
+            #expect(zero.status.code / 100 == 4 && zeroField == "quantity", "\(zero.text)")
+            let unknown = try await shop.json(client, .post, "/api/v1/me/buy-now",
+                                              #"{"skuId":"no-such-sku","addressId":"\#(addressID)"}"#, token: token, key: "b3")
+            #expect(unknown.status.code / 100 == 4 && unknown.status != .internalServerError, "\(unknown.text)")
+            let missing = try await shop.json(client, .post, "/api/v1/me/buy-now", #"{"quantity":1}"#, token: token, key: "b4")
+            #expect(missing.status.code / 100 == 4, "\(missing.text)")
+        }
     }
 
     @Test("pay, replay, refuse bad input with the field at fault, refund, release, and see it on the pages", arguments: StoreKind.allCases)

@@ -60,23 +60,36 @@ public struct CheckoutService: Sendable {
 
     /// Fixes the cart's landed cost for `quoteLifetime`, to the chosen address.
     public func quote(for consumer: Consumer, addressID: String, at now: Date) async throws -> Quote {
+        let quote = try await quoting(try await cartItems(of: consumer), id: "q-" + UUID().uuidString.lowercased(), for: consumer,
+                                      addressID: addressID, at: now)
+        try await store.apply([try storing(quote, usedAt: nil)])
+        return quote
+    }
+
+    /// The quote for `items` to the buyer's address, within the buyer's allowance; not stored.
+    public func quoting(_ items: [(merchant: Merchant, item: ParcelItem)], id: String, for consumer: Consumer, addressID: String,
+                        at now: Date) async throws -> Quote {
         let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE id = ? AND consumer_id = ?", bind: addressID, consumer.id))
         guard !addresses.isEmpty else { throw AccountFailure.notFound }
         guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
             throw CheckoutError.identityRequired
         }
         let quote = try Quote.make(
-            id: "q-" + UUID().uuidString.lowercased(), consumerID: consumer.id, addressID: addressID,
-            items: try await cartItems(of: consumer), rates: try await rates.book(), freightTable: freightTable, tariffs: tariffs, at: now,
-            validFor: quoteLifetime)
+            id: id, consumerID: consumer.id, addressID: addressID, items: items, rates: try await rates.book(), freightTable: freightTable,
+            tariffs: tariffs, at: now, validFor: quoteLifetime)
         let day = Day(beijing: now)
         try ImportAllowance.on(day, used: try await AllowanceRecords.used(fingerprint: fingerprint, year: day.year, in: store))
             .check(quote.allowanceValue)
-        let body = String(decoding: try JSONEncoder().encode(QuoteRecord(quote)), as: UTF8.self)
-        try await store.apply([.write(SQL(
-            "INSERT INTO quotes (id, consumer_id, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-            bind: quote.id, consumer.id, body, now.millisecondsSince1970, quote.expiresAt.millisecondsSince1970))])
         return quote
+    }
+
+    /// The quote kept as shown; a quote ordered at once (buy now) is stored already used.
+    func storing(_ quote: Quote, usedAt: Date?) throws -> Change {
+        let body = String(decoding: try JSONEncoder().encode(QuoteRecord(quote)), as: UTF8.self)
+        return .guarded(SQL(
+            "INSERT INTO quotes (id, consumer_id, body, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            bind: quote.id, quote.consumerID, body, quote.createdAt.millisecondsSince1970, quote.expiresAt.millisecondsSince1970,
+            usedAt?.millisecondsSince1970), conflict: "quote \(quote.id) exists already")
     }
 
     public func storedQuote(_ id: String, of consumer: Consumer) async throws -> Quote? {
@@ -94,16 +107,22 @@ public struct CheckoutService: Sendable {
         -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
         guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
+        let use = Change.guarded(SQL(
+            "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
+            bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
+        return try await placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true, for: consumer, at: now)
+    }
+
+    /// The orders of `quote`, with `use` marking the quote used (once only).
+    func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, for consumer: Consumer, at now: Date) async throws
+        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
             throw CheckoutError.identityRequired
         }
         let day = Day(beijing: now)
         let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
-        let groupID = "g-" + UUID().uuidString.lowercased()
         let stamp = now.millisecondsSince1970
-        var changes: [Change] = [.guarded(SQL(
-            "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
-            bind: stamp, quote.id, consumer.id), conflict: "this quote has already been ordered")]
+        var changes: [Change] = [use]
         var orderIDs: [String] = []
         let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
         for parcel in quote.parcels {
@@ -138,7 +157,9 @@ public struct CheckoutService: Sendable {
                     bind: orderID, number + 1, line.skuID, line.productID, name.en, name.zh, line.hsCode, line.quantity,
                     line.unitPrice.minorUnits, line.unitPrice.currency.code, line.goodsCNY.minorUnits, line.freightCNY.minorUnits,
                     line.tax.consumptionTax.minorUnits, line.tax.vat.minorUnits, line.tax.tariff.minorUnits)))
-                changes.append(.write(SQL("DELETE FROM cart_lines WHERE consumer_id = ? AND sku_id = ?", bind: consumer.id, line.skuID)))
+                if clearingCart {
+                    changes.append(.write(SQL("DELETE FROM cart_lines WHERE consumer_id = ? AND sku_id = ?", bind: consumer.id, line.skuID)))
+                }
             }
             changes.append(OrderRecords.event(orderID: orderID, seq: 1,
                                               OrderEvent(from: nil, to: .created, actor: .buyer(consumer.id), at: now, note: "")))

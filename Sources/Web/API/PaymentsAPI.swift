@@ -11,6 +11,7 @@ import Storage
 /// move orders on (standing in for customs and the carriers), run payouts and reconcile.
 struct PaymentsAPI<Context: RequestContext> {
     let platform: PaymentPlatform
+    let buyNow: BuyNowService
     let accounts: AccountService
     let orders: OrderService
     let keys: MerchantKeyService
@@ -19,6 +20,8 @@ struct PaymentsAPI<Context: RequestContext> {
     let configuration: WebConfiguration
 
     struct PayInput: Decodable { let channel: String?; let payerIdNumber: String? }
+    struct BuyNowInput: Decodable { let skuId: String; let quantity: Int64?; let addressId: String; let channel: String? }
+    struct BoughtDocument: Codable { let groupId: String; let orderIds: [String]; let payment: PaymentDocument }
     struct RefundInput: Decodable { let amount: String; let reason: String? }
     struct StatusInput: Decodable { let status: String }
 
@@ -33,6 +36,18 @@ struct PaymentsAPI<Context: RequestContext> {
                 let (changes, payment) = try await platform.payments.pay(
                     groupID: group, consumer: consumer, preferred: input.channel, payerIDNumber: input.payerIdNumber, key: key, at: Date())
                 return (changes, try Responses.jsonBytes(PaymentDocument(payment)))
+            }
+        }
+        router.post("/api/v1/me/buy-now") { request, _ in
+            let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
+            let key = try IdempotencyService.validate(key: request.headers[.idempotencyKey])
+            return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
+                                                 status: 201) { body in
+                let input = try RequestBody.json(BuyNowInput.self, from: body)
+                let (changes, bought) = try await buyNow.buy(input.skuId, quantity: input.quantity ?? 1, addressID: input.addressId,
+                                                             channel: input.channel, for: consumer, key: key, at: Date())
+                return (changes, try Responses.jsonBytes(BoughtDocument(groupId: bought.groupID, orderIds: bought.orderIDs,
+                                                                        payment: PaymentDocument(bought.payment))))
             }
         }
         router.get("/api/v1/me/payments/:id") { request, context in
