@@ -10,16 +10,18 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let url = try database.resolved()
-        let report = try await database.withOpenStore(logger: Logs.make("crossborder.check")) { store in
+        let (report, orderProblems) = try await database.withOpenStore(logger: Logs.make("crossborder.check")) { store in
             try await store.requireCurrentSchema()
-            return try await LedgerCheck(store: store).run()
+            return (try await LedgerCheck(store: store).run(), try await OrderBooksCheck(store: store).run())
         }
         Console.line("schema: \(url) is at version \(Migrations.latestVersion)")
-        guard report.problems.isEmpty else {
-            for problem in report.problems { Console.error("ledger: \(problem)") }
-            throw CommandFailure("the books do not balance: \(report.problems.count) problem(s) listed above")
+        for problem in report.problems { Console.error("ledger: \(problem)") }
+        for problem in orderProblems { Console.error("orders: \(problem)") }
+        guard report.problems.isEmpty, orderProblems.isEmpty else {
+            throw CommandFailure("the books do not agree: \(report.problems.count + orderProblems.count) problem(s) listed above")
         }
         Console.line("ledger: \(report.accounts) accounts, \(report.transfers) transfers; every currency balances, "
             + "every stored balance equals its transfers, no pending transfer resolved twice")
+        Console.line("orders: every SKU's reservation is what its orders hold, never above stock; every allowance is what its orders count")
     }
 }

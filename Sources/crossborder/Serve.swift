@@ -43,7 +43,16 @@ struct Serve: AsyncParsableCommand {
           help: "Do not run the sandbox rate feed that keeps the demo rates fresh (env CROSSBORDER_RATE_FEED=off).")
     var noRateFeed = false
 
+    @Flag(name: .customLong("no-group-commit"),
+          help: "Commit every write in its own transaction instead of gathering concurrent ones (env CROSSBORDER_GROUP_COMMIT=off).")
+    var noGroupCommit = false
+
+    @Option(name: .customLong("channel-delay-ms"),
+            help: "How long the sandbox payment channels take to answer, in milliseconds (env CROSSBORDER_CHANNEL_DELAY_MS; default 10).")
+    var channelDelayMS: Int?
+
     func validate() throws {
+        if let channelDelayMS, !(0...60_000).contains(channelDelayMS) { throw ValidationError("--channel-delay-ms must be from 0 to 60000") }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port) is not a port (0 to 65535)") }
         if let rateMaxAge, rateMaxAge <= 0 { throw ValidationError("--rate-max-age must be a positive number of seconds") }
         if let quoteMinutes, !(1...1440).contains(quoteMinutes) { throw ValidationError("--quote-minutes must be from 1 to 1440") }
@@ -63,8 +72,11 @@ struct Serve: AsyncParsableCommand {
         let metrics = PlatformMetrics()
         let url = try database.resolved()
         let cipher = try DataKey.cipher(flag: dataKey, database: url)
+        let groupCommit = !noGroupCommit && Environment.value("CROSSBORDER_GROUP_COMMIT") != "off"
+        let channelDelay = try channelDelayMS ?? Environment.integer("CROSSBORDER_CHANNEL_DELAY_MS", in: 0...60_000) ?? 10
 
-        try await database.withOpenStore(logger: logger, metrics: metrics) { store in
+        try await database.withOpenStore(logger: logger, metrics: metrics) { opened in
+            let store: any Store = groupCommit ? GroupCommitStore(opened) : opened
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations \(applied) to \(url)") }
             if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
@@ -86,7 +98,7 @@ struct Serve: AsyncParsableCommand {
             // One payment platform for the routes and the background work, so both see the same sandbox bank.
             let payments = PaymentPlatform.sandbox(
                 store: store, rates: RateService(store: store, maxAge: TimeInterval(maxAge)), cipher: cipher,
-                callbackSecret: configuration.callbackSecret, channelDelay: .milliseconds(10))
+                callbackSecret: configuration.callbackSecret, channelDelay: .milliseconds(channelDelay))
             configuration.payments = payments
             let declarations = DeclarationService(store: store, cipher: cipher, gateway: SandboxCustoms(store: store), refunds: payments.refunds)
             configuration.declarations = declarations

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Commerce
+import Foundation
+import Money
+import Services
+import Storage
+
+/// Double 11 on this machine: prepares verified buyers, starts `crossborder serve` on the
+/// chosen database, and drives `POST /api/v1/me/buy-now` (order, allowance, stock, tax, escrow
+/// payment) over keep-alive connections; then, with the same client and connections, the
+/// server's trivial endpoint as the ceiling of the same run.
+struct BenchCheckout: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkout", abstract: "Orders per second through the real HTTP API.")
+
+    @Option(name: .customLong("database-url"), help: "The database to serve (default: a scratch SQLite file, removed afterwards).")
+    var databaseURL: String?
+
+    @Option(help: "How many verified buyers to prepare.")
+    var buyers = 400
+
+    @Option(help: "Keep-alive connections.")
+    var connections = 32
+
+    @Option(help: "Seconds of buying.")
+    var seconds = 15.0
+
+    @Option(name: .customLong("ceiling-seconds"), help: "Seconds of the trivial endpoint.")
+    var ceilingSeconds = 5.0
+
+    @Option(help: "Orders per second to offer, spread over the connections (default: as fast as answers come).")
+    var rate: Double?
+
+    @Flag(help: "A flash sale: every buyer on one SKU with --flash-stock units; the run ends when it sells out.")
+    var flash = false
+
+    @Option(name: .customLong("flash-stock"), help: "Units of the flash-sale SKU.")
+    var flashStock = 20_000
+
+    @Flag(name: .customLong("no-group-commit"), help: "One transaction per write: the naive baseline.")
+    var noGroupCommit = false
+
+    @Option(name: .customLong("channel-delay-ms"), help: "How long the sandbox bank takes to answer.")
+    var channelDelayMS = 0
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() async throws {
+        let scratch = databaseURL == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-\(UUID().uuidString)") : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let url = databaseURL ?? "sqlite:" + (scratch?.appendingPathComponent("bench.sqlite").path ?? "")
+        let parsed: DatabaseURL
+        do { parsed = try DatabaseURL(parsing: url) } catch { throw CommandFailure(error.description) }
+        let key = FieldCipher.newKey()
+        let cipher = try FieldCipher(base64Key: key)
+        let logger = Logs.make("crossborder.bench")
+        Console.error("preparing \(buyers) verified buyers on \(parsed)")
+        let prepared = try await withStore(parsed, logger: logger) { store in
+            try await BenchBuyers.prepare(store, cipher: cipher, count: buyers, flashStock: flash ? flashStock : nil)
+        }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-server.log").path
+        var arguments = ["--database-url", url, "--data-key", key, "--ops-token", "bench-ops", "--no-rate-feed",
+                         "--channel-delay-ms", String(channelDelayMS)]
+        if noGroupCommit { arguments.append("--no-group-commit") }
+        let server = try ServerProcess(arguments: arguments, log: log)
+        defer { server.stop() }
+        let driver = LoadDriver(port: server.port, connections: connections)
+        let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
+        let healthJudge: @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?) = { ($0.status == 200 ? "ok" : "\($0.status)", nil) }
+        _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
+        let ceiling = driver.run(for: ceilingSeconds, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
+
+        let memoryStart = server.residentMiB
+        let sampler = MemorySampler(server: server)
+        sampler.start()
+        let sold = Counter()
+        let target = flash ? flashStock : Int.max
+        let started = Date()
+        let work = driver.run(for: flash ? max(seconds, 600) : seconds, ratePerSecond: rate, next: { connection, n in
+            prepared.request(connection: connection, n: n, connections: connections)
+        }, judge: { answer in
+            if answer.status == 201, answer.body.paid {
+                sold.add(1)
+                return ("ok", nil)
+            }
+            return (BenchBuyers.kind(of: answer), nil)
+        }, stop: { sold.value >= target })
+        let elapsed = Date().timeIntervalSince(started)
+        sampler.stop()
+        let memoryEnd = server.residentMiB
+        server.stop()
+
+        var results: [String: Double] = [
+            "orders_per_s": Double(work.succeeded) / elapsed,
+            "orders": Double(work.succeeded),
+            "seconds": elapsed,
+            "p50_ms": work.percentileMS(0.50), "p99_ms": work.percentileMS(0.99), "p999_ms": work.percentileMS(0.999),
+            "ceiling_requests_per_s": Double(ceiling.succeeded) / ceilingSeconds,
+            "ceiling_p99_ms": ceiling.percentileMS(0.99),
+            "server_rss_start_mib": memoryStart, "server_rss_end_mib": memoryEnd, "server_rss_max_mib": sampler.max,
+            "connections": Double(connections), "buyers": Double(buyers),
+            "group_commit": noGroupCommit ? 0 : 1,
+        ]
+        if let rate { results["offered_orders_per_s"] = rate }
+        results["ratio_to_ceiling"] = (results["orders_per_s"] ?? 0) / max(results["ceiling_requests_per_s"] ?? 1, 1)
+        for (kind, count) in work.kinds where kind != "ok" { results["errors[\(kind)]"] = Double(count) }
+        let check = try await withStore(parsed, logger: logger) { store in
+            try await BenchBuyers.check(store, flashSKU: flash ? prepared.skus.first : nil)
+        }
+        for (name, value) in check { results[name] = value }
+        try BenchReport.print(results, json: json)
+    }
+}
+
+/// A counter the connections share.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add(_ n: Int) { lock.withLock { count += n } }
+}
+
+/// The server's memory once a second while the load runs.
+final class MemorySampler: @unchecked Sendable {
+    let server: ServerProcess
+    private let lock = NSLock()
+    private var running = true
+    private var highest = 0.0
+    var max: Double { lock.withLock { highest } }
+
+    init(server: ServerProcess) {
+        self.server = server
+    }
+
+    func start() {
+        Thread { [self] in
+            while lock.withLock({ running }) {
+                let now = server.residentMiB
+                lock.withLock { highest = Swift.max(highest, now) }
+                sleep(1)
+            }
+        }.start()
+    }
+
+    func stop() { lock.withLock { running = false } }
+}
+
+extension [UInt8] {
+    /// An answer of buy now whose payment succeeded.
+    var paid: Bool { String(decoding: self, as: UTF8.self).contains(#""status":"succeeded""#) }
+}
