@@ -60,6 +60,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,
               configuration: configuration).register(on: router)
     let carrier = configuration.carrier ?? SandboxCarrier(store: store, secret: configuration.trackingSecret)
+    DashboardRoutes(sales: LiveSales(store: store), metrics: metrics, configuration: configuration).register(on: router)
     ParcelRoutes(lastMile: LastMileService(store: store, tracking: tracking, carrier: carrier, refunds: platform.refunds),
                  configuration: configuration).register(on: router)
     PaymentsAPI(platform: platform, buyNow: BuyNowService(store: store, checkout: checkout, payments: platform.payments), accounts: accounts, orders: orders, keys: keys, idempotency: idempotency, store: store,

@@ -1,5 +1,6 @@
 import Prometheus
 import Storage
+import Synchronization
 
 /// The platform's Prometheus registry: HTTP requests and their latency by route, and database
 /// transactions by outcome. One per application, so tests never share counters.
@@ -16,9 +17,20 @@ public final class PlatformMetrics: StoreMetrics {
     static var transactionLatency: MetricNameDescriptor { MetricNameDescriptor(
         metricName: "db_transaction_duration", unitName: "seconds", helpText: "Database write transaction latency") }
 
+    private let answered = Atomic<Int>(0)
+    private let refused = Atomic<Int>(0)
+    private let failed = Atomic<Int>(0)
+
     public init() {}
 
+    /// Every answer so far, those refused (4xx) and those failed (5xx): the dashboard's error rate.
+    var answers: (answered: Int, refused: Int, failed: Int) {
+        (answered.load(ordering: .relaxed), refused.load(ordering: .relaxed), failed.load(ordering: .relaxed))
+    }
+
     func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        answered.add(1, ordering: .relaxed)
+        if status >= 500 { failed.add(1, ordering: .relaxed) } else if status >= 400 { refused.add(1, ordering: .relaxed) }
         registry.makeCounter(descriptor: Self.requests,
                              labels: [("route", route), ("method", method), ("status", String(status))]).increment()
         registry.makeValueHistogram(descriptor: Self.requestLatency, labels: [("route", route)],
