@@ -87,7 +87,8 @@ struct BenchBuyers: Sendable {
         let report = try await LedgerCheck(store: store).run()
         results["ledger_problems"] = Double(report.problems.count)
         results["order_problems"] = Double(try await OrderBooksCheck(store: store).run().count)
-        let orders = try await store.read(SQL("SELECT COUNT(*) AS n FROM orders WHERE status = 'paid'"))
+        let orders = try await store.read(SQL(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM orders WHERE status IN ('paid', 'declared', 'cleared', 'shipped', 'delivered', 'completed')"))
         results["orders_paid_stored"] = Double(try orders.first?.integer("n") ?? 0)
         if let flashSKU {
             let sku = try await store.read(SQL("SELECT on_hand, reserved FROM skus WHERE id = ?", bind: flashSKU))

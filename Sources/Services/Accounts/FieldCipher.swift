@@ -47,8 +47,7 @@ public struct FieldCipher: Sendable {
     /// key nobody can test guesses against it.
     public func fingerprint(_ text: String) -> String {
         let key = SymmetricKey(data: keys[current] ?? Data())
-        return HMAC<SHA256>.authenticationCode(for: Data(("fingerprint:" + text).utf8), using: key)
-            .map { String(format: "%02x", $0) }.joined()
+        return Secrets.hex(HMAC<SHA256>.authenticationCode(for: Data(("fingerprint:" + text).utf8), using: key))
     }
 
     /// A new random key, base64, for `crossborder serve` to create on a first start.

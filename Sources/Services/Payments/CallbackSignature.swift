@@ -44,7 +44,7 @@ public enum CallbackSignature {
 
     public static func sign(timestamp: String, body: String, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Secrets.hex(mac)
     }
 
     /// Refuses a body whose signature does not match or whose timestamp is outside the window.
