@@ -11,7 +11,7 @@ public struct GroupCommitStore: Store {
     /// for SQLite, whose writes are one at a time anyway).
     public init(_ base: any Store, batch: Int = 256, inFlight: Int? = nil) {
         self.base = base
-        queue = CommitQueue(base: base, batch: max(1, batch), inFlight: max(1, inFlight ?? (base.kind == .sqlite ? 1 : 4)))
+        queue = CommitQueue(base: base, batch: max(1, batch), inFlight: max(1, inFlight ?? 1))
     }
 
     public var kind: StoreKind { base.kind }

@@ -18,9 +18,11 @@ public final class SQLiteStore: Store {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 64 MiB of page cache per connection: index inserts at random places (the ledger's
-            // by-account indexes) otherwise re-read their pages on every batch.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 64 MiB of page cache for the writer: index inserts at random places (the ledger's
+            // by-account indexes) otherwise re-read their pages on every batch. Readers keep
+            // SQLite's 2 MiB and lean on the OS page cache: with 64 MiB each, the server's memory
+            // grew by the cache of every reader as the database grew (bench checkout, 10 minutes).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

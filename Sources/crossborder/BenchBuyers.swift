@@ -18,7 +18,7 @@ struct BenchBuyers: Sendable {
     let skus: [String]
     let run = UUID().uuidString.prefix(8)
 
-    static func prepare(_ store: any Store, cipher: FieldCipher, count: Int, flashStock: Int?) async throws -> BenchBuyers {
+    static func prepare(_ store: any Store, cipher: FieldCipher, count: Int, flashStock: Int?, history: Int) async throws -> BenchBuyers {
         try await store.migrate()
         try await DemoLoader.loadIfAbsent(into: store, at: Date())
         let accounts = AccountService(store: store, cipher: cipher, bcryptCost: 4)
@@ -55,6 +55,11 @@ struct BenchBuyers: Sendable {
         guard !chosen.isEmpty else { throw CommandFailure("no demo SKU can be ordered") }
         try await store.apply([.write(SQL("UPDATE skus SET on_hand = ?, reserved = 0 WHERE id IN (\(SQL.placeholders(chosen.count)))",
                                           [.integer(Int64(flashStock ?? 100_000_000))] + chosen.map(\.sqlValue)))])
+        if history > 0, let (merchant, product, _) = try await catalog.sku(chosen[0]) {
+            Console.error("adding \(history) completed orders from a year ago")
+            try await BenchHistory.fill(store, orders: history, consumerID: consumer.id, merchantID: merchant.id, skuID: chosen[0],
+                                        productID: product.id)
+        }
         return BenchBuyers(buyers: buyers, skus: chosen)
     }
 

@@ -36,11 +36,14 @@ struct BenchCheckout: AsyncParsableCommand {
     @Option(name: .customLong("flash-stock"), help: "Units of the flash-sale SKU.")
     var flashStock = 20_000
 
-    @Flag(name: .customLong("no-group-commit"), help: "One transaction per write: the naive baseline.")
-    var noGroupCommit = false
+    @Option(name: .customLong("group-commit"), help: "on, off (one transaction per write: the naive baseline) or auto (the server's default).")
+    var groupCommit = "auto"
 
     @Option(name: .customLong("channel-delay-ms"), help: "How long the sandbox bank takes to answer.")
     var channelDelayMS = 0
+
+    @Option(help: "Completed orders from a year ago to store before the run (cost per order as the database grows).")
+    var history = 0
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -56,12 +59,12 @@ struct BenchCheckout: AsyncParsableCommand {
         let logger = Logs.make("crossborder.bench")
         Console.error("preparing \(buyers) verified buyers on \(parsed)")
         let prepared = try await withStore(parsed, logger: logger) { store in
-            try await BenchBuyers.prepare(store, cipher: cipher, count: buyers, flashStock: flash ? flashStock : nil)
+            try await BenchBuyers.prepare(store, cipher: cipher, count: buyers, flashStock: flash ? flashStock : nil, history: history)
         }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-server.log").path
         var arguments = ["--database-url", url, "--data-key", key, "--ops-token", "bench-ops", "--no-rate-feed",
                          "--channel-delay-ms", String(channelDelayMS)]
-        if noGroupCommit { arguments.append("--no-group-commit") }
+        arguments += ["--group-commit", groupCommit]
         let server = try ServerProcess(arguments: arguments, log: log)
         defer { server.stop() }
         let driver = LoadDriver(port: server.port, connections: connections)
@@ -98,8 +101,8 @@ struct BenchCheckout: AsyncParsableCommand {
             "ceiling_requests_per_s": Double(ceiling.succeeded) / ceilingSeconds,
             "ceiling_p99_ms": ceiling.percentileMS(0.99),
             "server_rss_start_mib": memoryStart, "server_rss_end_mib": memoryEnd, "server_rss_max_mib": sampler.max,
-            "connections": Double(connections), "buyers": Double(buyers),
-            "group_commit": noGroupCommit ? 0 : 1,
+            "connections": Double(connections), "buyers": Double(buyers), "history_orders": Double(history),
+            "group_commit": groupCommit == "on" || (groupCommit == "auto" && !parsed.isPostgres) ? 1 : 0,
         ]
         if let rate { results["offered_orders_per_s"] = rate }
         results["ratio_to_ceiling"] = (results["orders_per_s"] ?? 0) / max(results["ceiling_requests_per_s"] ?? 1, 1)
@@ -148,4 +151,11 @@ final class MemorySampler: @unchecked Sendable {
 extension [UInt8] {
     /// An answer of buy now whose payment succeeded.
     var paid: Bool { String(decoding: self, as: UTF8.self).contains(#""status":"succeeded""#) }
+}
+
+extension DatabaseURL {
+    var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
 }

@@ -43,15 +43,16 @@ struct Serve: AsyncParsableCommand {
           help: "Do not run the sandbox rate feed that keeps the demo rates fresh (env CROSSBORDER_RATE_FEED=off).")
     var noRateFeed = false
 
-    @Flag(name: .customLong("no-group-commit"),
-          help: "Commit every write in its own transaction instead of gathering concurrent ones (env CROSSBORDER_GROUP_COMMIT=off).")
-    var noGroupCommit = false
+    @Option(name: .customLong("group-commit"),
+            help: "Gather concurrent writes into one transaction: on, off, or auto — on for SQLite, off for PostgreSQL, as measured in docs/PERFORMANCE.md (env CROSSBORDER_GROUP_COMMIT).")
+    var groupCommit: String?
 
     @Option(name: .customLong("channel-delay-ms"),
             help: "How long the sandbox payment channels take to answer, in milliseconds (env CROSSBORDER_CHANNEL_DELAY_MS; default 10).")
     var channelDelayMS: Int?
 
     func validate() throws {
+        if let groupCommit, !["on", "off", "auto"].contains(groupCommit) { throw ValidationError("--group-commit is on, off or auto") }
         if let channelDelayMS, !(0...60_000).contains(channelDelayMS) { throw ValidationError("--channel-delay-ms must be from 0 to 60000") }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port) is not a port (0 to 65535)") }
         if let rateMaxAge, rateMaxAge <= 0 { throw ValidationError("--rate-max-age must be a positive number of seconds") }
@@ -72,11 +73,14 @@ struct Serve: AsyncParsableCommand {
         let metrics = PlatformMetrics()
         let url = try database.resolved()
         let cipher = try DataKey.cipher(flag: dataKey, database: url)
-        let groupCommit = !noGroupCommit && Environment.value("CROSSBORDER_GROUP_COMMIT") != "off"
+        let groupCommitChoice = groupCommit ?? Environment.value("CROSSBORDER_GROUP_COMMIT") ?? "auto"
         let channelDelay = try channelDelayMS ?? Environment.integer("CROSSBORDER_CHANNEL_DELAY_MS", in: 0...60_000) ?? 10
 
         try await database.withOpenStore(logger: logger, metrics: metrics) { opened in
-            let store: any Store = groupCommit ? GroupCommitStore(opened) : opened
+            // On PostgreSQL a batch runs its statements one round trip after another on one
+            // connection and holds hot rows for all of them: slower than separate transactions.
+            let grouped = groupCommitChoice == "on" || (groupCommitChoice == "auto" && opened.kind == .sqlite)
+            let store: any Store = grouped ? GroupCommitStore(opened) : opened
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations \(applied) to \(url)") }
             if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
