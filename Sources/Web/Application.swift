@@ -28,7 +28,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     let catalog = CatalogService(store: store)
-    let rates = RateService(store: store, maxAge: configuration.rateMaxAge)
+    let rates = RateService(store: store, maxAge: configuration.rateMaxAge, cache: configuration.rateCache)
     SystemRoutes(store: store, metrics: metrics).register(on: router)
     PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)

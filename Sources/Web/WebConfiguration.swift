@@ -17,6 +17,9 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How long a checkout quote holds its prices.
     public var quoteLifetime: TimeInterval = 15 * 60
+    /// Keeps the rate book in memory for a moment across requests; none in tests, which record
+    /// rates behind the application's back.
+    public var rateCache: RateBookCache?
     /// The real-name check for ePass enrolment; the sandbox stands in for the provider.
     public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
     /// The payment channels, payouts and the rest; the sandbox ones unless the process wires its own.

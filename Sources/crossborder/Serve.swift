@@ -98,6 +98,7 @@ struct Serve: AsyncParsableCommand {
             }
             var configuration = WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge))
             configuration.quoteLifetime = TimeInterval(quoteMinutes * 60)
+            configuration.rateCache = RateBookCache()
             if let secret = Environment.value("CROSSBORDER_WEBHOOK_SECRET") { configuration.trackingSecret = secret }
             // One payment platform for the routes and the background work, so both see the same sandbox bank.
             let payments = PaymentPlatform.sandbox(

@@ -1,16 +1,20 @@
 import Foundation
 import Money
 import Storage
+import Synchronization
 
 /// Records exchange rates and answers with the rate book in force.
 public struct RateService: Sendable {
     let store: any Store
     /// How old a rate may be and still be used.
     public let maxAge: TimeInterval
+    /// The book kept in memory for a moment, when given: every quote needs it.
+    let cache: RateBookCache?
 
-    public init(store: any Store, maxAge: TimeInterval) {
+    public init(store: any Store, maxAge: TimeInterval, cache: RateBookCache? = nil) {
         self.store = store
         self.maxAge = maxAge
+        self.cache = cache
     }
 
     /// The changes that record `rates`, and re-key product prices by the newest; a rate
@@ -30,10 +34,18 @@ public struct RateService: Sendable {
 
     public func record(_ rates: [ExchangeRate], at now: Date) async throws {
         try await store.apply(RateService.recording(rates, at: now))
+        cache?.forget()
     }
 
     /// The newest rate of every pair, whatever its age: the book applies the age rule.
     public func book() async throws -> RateBook {
+        if let kept = cache?.kept() { return kept }
+        let book = try await loadBook()
+        cache?.keep(book)
+        return book
+    }
+
+    private func loadBook() async throws -> RateBook {
         let rows = try await store.read(SQL(
             """
             SELECT r.base, r.quote, r.as_of, r.rate, r.source FROM fx_rates r
@@ -48,6 +60,32 @@ public struct RateService: Sendable {
         }
         return RateBook(rates: rates, maxAge: maxAge)
     }
+}
+
+/// The rate book of the moment, shared by the requests of one server for `lifetime` (a rate
+/// recorded by another server is seen after at most that long; one recorded here at once).
+/// Without it, every quote read the newest rate of each pair again from the whole rate history.
+public final class RateBookCache: Sendable {
+    private let held = Mutex<(book: RateBook, until: ContinuousClock.Instant)?>(nil)
+    let lifetime: Duration
+
+    public init(lifetime: Duration = .seconds(1)) {
+        self.lifetime = lifetime
+    }
+
+    func kept() -> RateBook? {
+        held.withLock { held in
+            guard let held, ContinuousClock.now < held.until else { return nil }
+            return held.book
+        }
+    }
+
+    func keep(_ book: RateBook) {
+        let until = ContinuousClock.now + lifetime
+        held.withLock { $0 = (book, until) }
+    }
+
+    func forget() { held.withLock { $0 = nil } }
 }
 
 extension Date {
