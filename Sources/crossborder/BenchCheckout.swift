@@ -105,6 +105,7 @@ struct BenchCheckout: AsyncParsableCommand {
             "group_commit": groupCommit == "on" || (groupCommit == "auto" && !parsed.isPostgres) ? 1 : 0,
         ]
         if let rate { results["offered_orders_per_s"] = rate }
+        for (minute, mib) in sampler.byMinute.enumerated() { results[String(format: "server_rss_mib_minute_%02d", minute + 1)] = mib }
         results["ratio_to_ceiling"] = (results["orders_per_s"] ?? 0) / max(results["ceiling_requests_per_s"] ?? 1, 1)
         for (kind, count) in work.kinds where kind != "ok" { results["errors[\(kind)]"] = Double(count) }
         let check = try await withStore(parsed, logger: logger) { store in
@@ -129,7 +130,10 @@ final class MemorySampler: @unchecked Sendable {
     private let lock = NSLock()
     private var running = true
     private var highest = 0.0
+    private var samples: [Double] = []
     var max: Double { lock.withLock { highest } }
+    /// The memory at the end of each whole minute of the run, to see whether it levels off.
+    var byMinute: [Double] { lock.withLock { stride(from: 59, to: samples.count, by: 60).map { samples[$0] } } }
 
     init(server: ServerProcess) {
         self.server = server
@@ -139,7 +143,10 @@ final class MemorySampler: @unchecked Sendable {
         Thread { [self] in
             while lock.withLock({ running }) {
                 let now = server.residentMiB
-                lock.withLock { highest = Swift.max(highest, now) }
+                lock.withLock {
+                    highest = Swift.max(highest, now)
+                    samples.append(now)
+                }
                 sleep(1)
             }
         }.start()
