@@ -7,11 +7,12 @@ public struct GroupCommitStore: Store {
     public let base: any Store
     private let queue: CommitQueue
 
-    /// `batch`: most units in one transaction; `inFlight`: transactions under way at once (one
-    /// for SQLite, whose writes are one at a time anyway).
-    public init(_ base: any Store, batch: Int = 256, inFlight: Int? = nil) {
+    /// `batch`: most units in one transaction; `inFlight`: transactions under way at once (more
+    /// than one made PostgreSQL batches wait on each other's row locks; SQLite writes one at a
+    /// time anyway).
+    public init(_ base: any Store, batch: Int = 256, inFlight: Int = 1) {
         self.base = base
-        queue = CommitQueue(base: base, batch: max(1, batch), inFlight: max(1, inFlight ?? 1))
+        queue = CommitQueue(base: base, batch: max(1, batch), inFlight: max(1, inFlight))
     }
 
     public var kind: StoreKind { base.kind }

@@ -47,7 +47,7 @@ struct BenchBuyers: Sendable {
             let item = ParcelItem(product: product, sku: SKU(id: sku.id, variant: sku.variant, price: sku.price, weightGrams: sku.weightGrams,
                                                              onHand: 1, reserved: 0), quantity: 1)
             // Totals ending in the sandbox bank's test digits (13, 14, 51, 99 fen) fail on purpose.
-            guard let quote = try? await checkout.quoting([(merchant, item)], id: "probe", for: consumer, addressID: addressID, at: Date()),
+            guard let quote = try? await checkout.quoting([(merchant, item)], id: "probe", for: consumer, addressID: addressID, at: Date()).quote,
                   ![13, 14, 51, 99].contains(quote.total.minorUnits % 100) else { continue }
             priced.append((id, quote.total.minorUnits))
         }

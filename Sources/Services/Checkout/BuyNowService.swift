@@ -34,10 +34,10 @@ public struct BuyNowService: Sendable {
                                                 bind: groupID, consumer.id)).map { try $0.text("id") }
         if orderIDs.isEmpty {
             guard let (merchant, product, sku) = try await CatalogService(store: store).sku(skuID) else { throw CheckoutError.unknownSKU(skuID) }
-            let quote = try await checkout.quoting([(merchant, ParcelItem(product: product, sku: sku, quantity: quantity))], id: "q-\(name)",
-                                                   for: consumer, addressID: addressID, at: now)
+            let (quote, fingerprint) = try await checkout.quoting([(merchant, ParcelItem(product: product, sku: sku, quantity: quantity))],
+                                                                  id: "q-\(name)", for: consumer, addressID: addressID, at: now)
             let placed = try await checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: groupID,
-                                                    clearingCart: false, for: consumer, at: now)
+                                                    clearingCart: false, fingerprint: fingerprint, for: consumer, at: now)
             try await store.apply(placed.changes)
             orderIDs = placed.orderIDs
         }

@@ -61,14 +61,16 @@ public struct CheckoutService: Sendable {
     /// Fixes the cart's landed cost for `quoteLifetime`, to the chosen address.
     public func quote(for consumer: Consumer, addressID: String, at now: Date) async throws -> Quote {
         let quote = try await quoting(try await cartItems(of: consumer), id: "q-" + UUID().uuidString.lowercased(), for: consumer,
-                                      addressID: addressID, at: now)
+                                      addressID: addressID, at: now).quote
         try await store.apply([try storing(quote, usedAt: nil)])
         return quote
     }
 
     /// The quote for `items` to the buyer's address, within the buyer's allowance; not stored.
+    /// Also the fingerprint of the buyer's identity number it was checked under, for placing
+    /// the orders without reading it again.
     public func quoting(_ items: [(merchant: Merchant, item: ParcelItem)], id: String, for consumer: Consumer, addressID: String,
-                        at now: Date) async throws -> Quote {
+                        at now: Date) async throws -> (quote: Quote, fingerprint: String) {
         let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE id = ? AND consumer_id = ?", bind: addressID, consumer.id))
         guard !addresses.isEmpty else { throw AccountFailure.notFound }
         guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
@@ -80,7 +82,7 @@ public struct CheckoutService: Sendable {
         let day = Day(beijing: now)
         try ImportAllowance.on(day, used: try await AllowanceRecords.used(fingerprint: fingerprint, year: day.year, in: store))
             .check(quote.allowanceValue)
-        return quote
+        return (quote, fingerprint)
     }
 
     /// The quote kept as shown; a quote ordered at once (buy now) is stored already used.
@@ -107,18 +109,20 @@ public struct CheckoutService: Sendable {
         -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
         guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
-        let use = Change.guarded(SQL(
-            "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
-            bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
-        return try await placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true, for: consumer, at: now)
-    }
-
-    /// The orders of `quote`, with `use` marking the quote used (once only).
-    func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, for consumer: Consumer, at now: Date) async throws
-        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
             throw CheckoutError.identityRequired
         }
+        let use = Change.guarded(SQL(
+            "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
+            bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
+        return try await placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
+                                 fingerprint: fingerprint, for: consumer, at: now)
+    }
+
+    /// The orders of `quote`, with `use` marking the quote used (once only), counted against
+    /// the allowance of the identity `fingerprint`.
+    func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, fingerprint: String, for consumer: Consumer,
+                 at now: Date) async throws -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         let day = Day(beijing: now)
         let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
         let stamp = now.millisecondsSince1970
