@@ -7,6 +7,7 @@ public final class SQLiteStore: Store {
     public let kind = StoreKind.sqlite
     public let path: String
     private let pool: DatabasePool
+    private let checkpointer: WALCheckpointer
     private let metrics: any StoreMetrics
 
     public init(path: String, metrics: any StoreMetrics = UnobservedStore()) throws {
@@ -22,11 +23,15 @@ public final class SQLiteStore: Store {
             // by-account indexes) otherwise re-read their pages on every batch. Readers keep
             // SQLite's 2 MiB and lean on the OS page cache: with 64 MiB each, the server's memory
             // grew by the cache of every reader as the database grew (bench checkout, 10 minutes).
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerBackstopPages)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             _ = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            checkpointer = try WALCheckpointer(path: path)
         } catch let error as DatabaseError {
             throw SQLiteStore.translate(error, path: path)
         }
@@ -34,10 +39,19 @@ public final class SQLiteStore: Store {
 
     public func read(_ sql: SQL) async throws -> [Row] {
         do {
-            return try await pool.read { db in try SQLiteStore.fetch(sql, in: db) }
+            return try SQLiteStore.readInPlace(sql, from: pool)
         } catch let error as DatabaseError {
             throw SQLiteStore.translate(error, path: path)
         }
+    }
+
+    /// A read runs on the calling thread: it is CPU work on pages in memory, and handing it to
+    /// a reader's queue and back cost two thread wake-ups per query — at thirty queries an
+    /// order, more than the queries themselves (`bench checkout`, futex calls). At most one
+    /// read per thread of the task pool is under way, fewer than the pool's readers, so none
+    /// waits for a connection.
+    private static func readInPlace(_ sql: SQL, from pool: DatabasePool) throws -> [Row] {
+        try pool.read { db in try fetch(sql, in: db) }
     }
 
     public func apply(_ changes: [Change]) async throws {
@@ -103,13 +117,16 @@ public final class SQLiteStore: Store {
         }
     }
 
+    deinit { checkpointer.stop() }
+
     public func close() async {
+        checkpointer.stop()
         try? pool.close()
     }
 
     static func fetch(_ sql: SQL, in db: Database) throws -> [Row] {
         let statement = try db.cachedStatement(sql: sql.text)
-        try statement.setArguments(StatementArguments(sql.bindings.map { $0.databaseValue }))
+        try statement.setArguments(arguments(of: sql))
         let columns = statement.columnNames
         var rows: [Row] = []
         let cursor = try GRDB.Row.fetchCursor(statement)
@@ -123,10 +140,17 @@ public final class SQLiteStore: Store {
         switch change.expectation {
         case .any:
             let statement = try db.cachedStatement(sql: change.sql.text)
-            try statement.execute(arguments: StatementArguments(change.sql.bindings.map { $0.databaseValue }))
+            try statement.execute(arguments: arguments(of: change.sql))
         case .rows(let expected):
             guard try fetch(change.sql, in: db).count == expected else { throw StoreError.conflict(change.conflict) }
         }
+    }
+
+    /// GRDB's initialiser for a sequence of concrete values builds a generic key path on every
+    /// call (5 % of the server's CPU in `bench checkout`); the one for optional existentials
+    /// maps with a closure.
+    private static func arguments(of sql: SQL) -> StatementArguments {
+        StatementArguments(sql.bindings.map { $0.databaseValue as (any DatabaseValueConvertible)? })
     }
 
     static func translate(_ error: DatabaseError, path: String) -> any Error {
