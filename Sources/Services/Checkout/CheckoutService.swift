@@ -115,20 +115,21 @@ public struct CheckoutService: Sendable {
         let use = Change.guarded(SQL(
             "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
             bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
-        return try await placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
-                                 fingerprint: fingerprint, for: consumer, at: now)
+        return try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
+                                 fingerprint: fingerprint, names: try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) }),
+                                 for: consumer, at: now)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against
-    /// the allowance of the identity `fingerprint`.
-    func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, fingerprint: String, for consumer: Consumer,
-                 at now: Date) async throws -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
+    /// the allowance of the identity `fingerprint`; `names`: the products' names by id.
+    func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, fingerprint: String,
+                 names: [String: LocalizedText], for consumer: Consumer, at now: Date) throws
+        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         let day = Day(beijing: now)
         let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
         let stamp = now.millisecondsSince1970
         var changes: [Change] = [use]
         var orderIDs: [String] = []
-        let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
         for parcel in quote.parcels {
             let orderID = "o-" + UUID().uuidString.lowercased()
             orderIDs.append(orderID)

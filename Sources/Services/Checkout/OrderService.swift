@@ -86,9 +86,8 @@ public struct OrderService: Sendable {
     public func transitioning(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws
         -> [Change] {
             guard let view = try await order(id) else { throw OrderNotFound(id: id) }
-            let event = try view.status.transition(to: target, by: actor, at: now, note: note)
-            var changes = [OrderRecords.moving(id, from: view.status, to: target, at: now)]
-            changes.append(OrderRecords.event(orderID: id, seq: view.events.count + 1, event))
+            var changes = try OrderService.moving(id, from: view.status, events: view.events.count, to: target, by: actor, at: now,
+                                                  note: note)
             if let allowance = view.allowance, allowance.fen > 0, [.cancelled, .refunded].contains(target) {
                 changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
             }
@@ -99,6 +98,14 @@ public struct OrderService: Sendable {
                 }
             }
             return changes
+    }
+
+    /// The order's new status and its event, for an order known to stand at `status` after
+    /// `events` events; guarded, so an order moved meanwhile sinks the unit instead.
+    static func moving(_ id: String, from status: OrderStatus, events: Int, to target: OrderStatus, by actor: OrderActor,
+                       at now: Date, note: String) throws -> [Change] {
+        let event = try status.transition(to: target, by: actor, at: now, note: note)
+        return [OrderRecords.moving(id, from: status, to: target, at: now), OrderRecords.event(orderID: id, seq: events + 1, event)]
     }
 
     /// Cancels every unpaid order whose payment window has closed; returns how many.

@@ -37,9 +37,9 @@ public struct PaymentService: Sendable {
     public func pay(groupID: String, consumer: Consumer, preferred: String?, payerIDNumber: String?, key: String, at now: Date)
         async throws -> (changes: [Change], payment: PaymentView) {
         let id = PaymentService.paymentID(consumerID: consumer.id, key: key)
-        let requestHash = Secrets.digest(Array("\(groupID) \(preferred ?? "") \(payerIDNumber.map(cipher.fingerprint) ?? "")".utf8))
-        var payment: PaymentView
-        var candidates: [String]
+        let requestHash = PaymentService.requestHash(groupID: groupID, preferred: preferred, payer: payerIDNumber.map(cipher.fingerprint))
+        let payment: PaymentView
+        let candidates: [String]
         if let existing = try await PaymentRecords.payment(id, in: store) {
             guard existing.requestHash == requestHash else { throw IdempotencyError.keyReused(key) }
             guard existing.status == .initiated || existing.status == .unknown else { return ([], existing) }
@@ -63,12 +63,46 @@ public struct PaymentService: Sendable {
                 throw PaymentError.identityChanged
             }
             if let payerIDNumber, buyer != cipher.fingerprint(payerIDNumber.uppercased()) { throw PaymentError.payerIsNotBuyer }
-            let amount = Money(minorUnits: orders.reduce(0) { $0 + $1.amounts.total.minorUnits }, currency: .CNY)
-            candidates = try route(amount, preferred: preferred, unhealthy: await health.unhealthy(at: now))
-            payment = PaymentView(id: id, groupID: groupID, consumerID: consumer.id, channel: candidates[0], amount: amount,
-                                  status: .initiated, reference: nil, failure: nil, requestHash: requestHash, createdAt: now, updatedAt: now)
+            (payment, candidates) = try await intent(id, groupID: groupID, consumer: consumer, orders: orders.map(\.amounts),
+                                                     preferred: preferred, requestHash: requestHash, at: now)
             try await record(payment, orders: orders.map(\.amounts))
         }
+        return try await charging(payment, candidates: candidates, placed: nil, at: now)
+    }
+
+    /// Pays orders this same call is placing (buy now): the orders and the payment's intent are
+    /// committed as one unit, so neither exists without the other, and the orders' state and
+    /// amounts are known rather than read back. A retry with the key finds the payment and goes
+    /// through `pay`.
+    public func payPlacing(_ orders: [OrderAmounts], placing: [Change], groupID: String, consumer: Consumer, preferred: String?,
+                           key: String, at now: Date) async throws -> (changes: [Change], payment: PaymentView) {
+        let (payment, candidates) = try await intent(
+            PaymentService.paymentID(consumerID: consumer.id, key: key), groupID: groupID, consumer: consumer, orders: orders,
+            preferred: preferred, requestHash: PaymentService.requestHash(groupID: groupID, preferred: preferred, payer: nil), at: now)
+        try await record(payment, orders: orders, with: placing)
+        return try await charging(payment, candidates: candidates, placed: orders, at: now)
+    }
+
+    /// What identifies a payment request, so that its key cannot be reused for another.
+    private static func requestHash(groupID: String, preferred: String?, payer: String?) -> String {
+        Secrets.digest(Array("\(groupID) \(preferred ?? "") \(payer ?? "")".utf8))
+    }
+
+    /// A new payment of `orders` and the channels to try, best first.
+    private func intent(_ id: String, groupID: String, consumer: Consumer, orders: [OrderAmounts], preferred: String?,
+                        requestHash: String, at now: Date) async throws -> (payment: PaymentView, candidates: [String]) {
+        let amount = Money(minorUnits: orders.reduce(0) { $0 + $1.total.minorUnits }, currency: .CNY)
+        let candidates = try route(amount, preferred: preferred, unhealthy: await health.unhealthy(at: now))
+        return (PaymentView(id: id, groupID: groupID, consumerID: consumer.id, channel: candidates[0], amount: amount, status: .initiated,
+                            reference: nil, failure: nil, requestHash: requestHash, createdAt: now, updatedAt: now), candidates)
+    }
+
+    /// Charges a recorded payment through `candidates` in turn and returns the booking of the
+    /// outcome; `placed`: the orders, when this call placed them and they stand as created.
+    private func charging(_ recorded: PaymentView, candidates: [String], placed: [OrderAmounts]?, at now: Date) async throws
+        -> (changes: [Change], payment: PaymentView) {
+        let id = recorded.id
+        var payment = recorded
         try await checkpoint("after-intent")
         var outcome: ChannelOutcome?
         for (index, name) in candidates.enumerated() {
@@ -99,24 +133,26 @@ public struct PaymentService: Sendable {
             return ([PaymentRecords.moving(payment, to: .unknown, reference: nil, failure: nil, at: now)],
                     payment.with(status: .unknown, reference: nil, failure: nil, at: now))
         }
-        return (try await settling(payment, outcome, source: "charge", eventID: nil, at: now),
+        return (try await settling(payment, outcome, source: "charge", eventID: nil, at: now, placed: placed),
                 payment.with(status: outcome.status, reference: outcome.reference, failure: outcome.failure, at: now))
     }
 
     /// Records the intent (and opens the accounts its booking will touch), durably, before
-    /// any channel is called. One live payment per group: a second is refused.
-    private func record(_ payment: PaymentView, orders: [OrderAmounts]) async throws {
+    /// any channel is called, with `placing` when the same call places the orders. One live
+    /// payment per group: a second is refused.
+    private func record(_ payment: PaymentView, orders: [OrderAmounts], with placing: [Change] = []) async throws {
         let accounts = channels.profiles.flatMap { Escrow.accounts(channel: $0.name, consumerID: payment.consumerID, orders: orders) }
+        let live = "group \(payment.groupID) already has a live payment"
         do {
-            try await store.apply(LedgerRecords.opening(accounts, at: payment.createdAt) + [.guarded(SQL(
+            try await store.apply(placing + LedgerRecords.opening(accounts, at: payment.createdAt) + [.guarded(SQL(
                 """
                 INSERT INTO payments (id, group_id, consumer_id, channel, amount_cny, status, request_hash, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, 'initiated', ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id
                 """,
                 bind: payment.id, payment.groupID, payment.consumerID, payment.channel, payment.amount.minorUnits, payment.requestHash,
                 payment.createdAt.millisecondsSince1970, payment.createdAt.millisecondsSince1970),
-                conflict: "group \(payment.groupID) already has a live payment")])
-        } catch StoreError.conflict {
+                conflict: live)])
+        } catch StoreError.conflict(let reason) where reason == live {
             throw PaymentError.alreadyUnderWay(groupID: payment.groupID)
         }
     }
@@ -124,7 +160,10 @@ public struct PaymentService: Sendable {
     /// The changes that apply a channel's word on a payment: its new status (only ever
     /// forward), the report kept once, and on success the orders paid and the money booked
     /// into escrow. A report that would move it backwards is kept and changes nothing else.
-    func settling(_ payment: PaymentView, _ outcome: ChannelOutcome, source: String, eventID: String?, at now: Date) async throws -> [Change] {
+    /// `placed`: the group's orders when they are known to stand as just created (buy now), so
+    /// that they need not be read back.
+    func settling(_ payment: PaymentView, _ outcome: ChannelOutcome, source: String, eventID: String?, at now: Date,
+                  placed: [OrderAmounts]? = nil) async throws -> [Change] {
         let status = outcome.status
         let applies = payment.status.accepts(status)
         var changes: [Change] = [PaymentRecords.report(
@@ -133,14 +172,22 @@ public struct PaymentService: Sendable {
         guard applies else { return changes }
         changes.append(PaymentRecords.moving(payment, to: status, reference: outcome.reference, failure: outcome.failure, at: now))
         guard status == .succeeded else { return changes }
-        let orders = try await PaymentRecords.amounts(ofGroup: payment.groupID, in: store)
-        let orderService = OrderService(store: store)
-        for order in orders {
-            changes += try await orderService.transitioning(order.amounts.orderID, to: .paid, by: OrderActor(kind: "channel", id: payment.channel),
-                                                           at: now, note: "paid through \(payment.channel), payment \(payment.id)")
+        let actor = OrderActor(kind: "channel", id: payment.channel)
+        let note = "paid through \(payment.channel), payment \(payment.id)"
+        let orders: [OrderAmounts]
+        if let placed {
+            orders = placed
+            for order in placed {
+                changes += try OrderService.moving(order.orderID, from: .created, events: 1, to: .paid, by: actor, at: now, note: note)
+            }
+        } else {
+            orders = try await PaymentRecords.amounts(ofGroup: payment.groupID, in: store).map(\.amounts)
+            let orderService = OrderService(store: store)
+            for order in orders {
+                changes += try await orderService.transitioning(order.orderID, to: .paid, by: actor, at: now, note: note)
+            }
         }
-        let requests = Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID,
-                                     orders: orders.map(\.amounts))
+        let requests = Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID, orders: orders)
         let state = try await LedgerService.load(for: requests, from: store)
         changes += LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state)
         return changes
