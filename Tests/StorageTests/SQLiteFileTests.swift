@@ -16,4 +16,26 @@ struct SQLiteFileTests {
             return false
         }
     }
+
+    @Test("the write-ahead log is copied into the database file by the checkpointer, not left for the writer's backstop")
+    func checkpointsInTheBackground() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        let store = try SQLiteStore(path: path)
+        try await store.apply([.write(SQL("CREATE TABLE pages (n INTEGER PRIMARY KEY, body BLOB)"))])
+        func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
+        let empty = size(path)
+        // Two MiB in small commits: far below the writer's own checkpoint size.
+        for n in 0..<512 {
+            try await store.apply([.write(SQL("INSERT INTO pages (n, body) VALUES (?, ?)", [.integer(Int64(n)), .blob(Array(repeating: 7, count: 4096))]))])
+        }
+        var waited = 0
+        while size(path) < empty + 2 << 20, waited < 100 {
+            try await Task.sleep(for: .milliseconds(50))
+            waited += 1
+        }
+        #expect(size(path) >= empty + 2 << 20, "the database file holds the rows written to the log")
+        await store.close()
+    }
 }

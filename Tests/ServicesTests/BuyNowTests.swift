@@ -1,0 +1,92 @@
+import Commerce
+import Foundation
+import Money
+@testable import Services
+import Storage
+import TestSupport
+import Testing
+
+/// Buy now places the orders and records the payment's intent in one commit: after any
+/// failure there are both or neither, and a retry with the same key finishes the purchase.
+@Suite("Buy now")
+struct BuyNowTests {
+    struct Crash: Error {}
+
+    struct Shop {
+        let store: any Store
+        let consumer: Consumer
+        let addressID: String
+        let checkout: CheckoutService
+
+        init(_ store: any Store) async throws {
+            self.store = store
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            let (consumer, address) = try await CheckoutTests().buyer(AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4), 1)
+            self.consumer = consumer
+            addressID = address.id
+            checkout = CheckoutService(store: store, rates: RateService(store: store, maxAge: 3600))
+        }
+
+        func service(checkpoint: @escaping @Sendable (String) async throws -> Void = { _ in }) -> BuyNowService {
+            var payments = PaymentService(store: store, channels: PaymentChannels([SandboxChannel(kind: .directBank, name: "bank", store: store)]),
+                                          health: ChannelHealth(), cipher: CheckoutTests.cipher)
+            payments.checkpoint = checkpoint
+            return BuyNowService(store: store, checkout: checkout, payments: payments)
+        }
+
+        /// Buys as the API does: the booking committed with the call.
+        func buy(_ skuID: String = "pp-nuts-1", quantity: Int64 = 1, channel: String? = "bank", key: String,
+                 with service: BuyNowService? = nil) async throws -> BuyNowService.Bought {
+            let (changes, bought) = try await (service ?? self.service()).buy(skuID, quantity: quantity, addressID: addressID, channel: channel,
+                                                                              for: consumer, key: key, at: Date())
+            try await store.apply(changes)
+            return bought
+        }
+
+        func count(_ table: String) async throws -> Int64 {
+            try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \(table) WHERE consumer_id = ?", bind: consumer.id))
+                .first?.integer("n") ?? 0
+        }
+
+        func reserved(_ skuID: String) async throws -> Int64 {
+            try await store.read(SQL("SELECT reserved FROM skus WHERE id = ?", bind: skuID)).first?.integer("reserved") ?? -1
+        }
+    }
+
+    @Test("a crash after the intent leaves the order and the payment together, and the retry pays it once", arguments: StoreKind.allCases)
+    func crashAfterIntent(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let crashing = shop.service { point in if point == "after-intent" { throw Crash() } }
+            await #expect(throws: Crash.self) { try await shop.buy(key: "k1", with: crashing) }
+            #expect(try await shop.count("orders") == 1)
+            #expect(try await shop.count("payments") == 1, "the intent committed with the order")
+            let bought = try await shop.buy(key: "k1")
+            #expect(bought.payment.status == .succeeded)
+            #expect(try await shop.count("orders") == 1, "the retry placed nothing more")
+            #expect(try await OrderService(store: store).orders(of: shop.consumer).map(\.status) == [.paid])
+            #expect(try await LedgerCheck(store: store).run().problems.isEmpty)
+        }
+    }
+
+    @Test("a refused purchase leaves neither order nor payment, nor stock or allowance held", arguments: StoreKind.allCases)
+    func refusedLeavesNothing(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let before = try await shop.reserved("pp-nuts-1")
+            await #expect(throws: PaymentError.unknownChannel("cash")) { try await shop.buy(channel: "cash", key: "k1") }
+            // The intent's insert is refused at commit (a payment already holds the id the key
+            // names): the orders placed in the same unit must go with it.
+            try await store.apply([.write(SQL(
+                """
+                INSERT INTO payments (id, group_id, consumer_id, channel, amount_cny, status, request_hash, created_at, updated_at)
+                VALUES (?, 'g-elsewhere', ?, 'bank', 1, 'initiated', 'x', 0, 0)
+                """, bind: PaymentService.paymentID(consumerID: shop.consumer.id, key: "k2"), shop.consumer.id))])
+            await #expect(throws: PaymentError.self) { try await shop.buy(key: "k2") }
+            #expect(try await shop.count("orders") == 0)
+            #expect(try await shop.count("payments") == 1, "only the one planted")
+            #expect(try await shop.reserved("pp-nuts-1") == before)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+}
