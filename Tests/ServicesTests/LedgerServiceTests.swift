@@ -107,4 +107,23 @@ struct LedgerServiceTests {
             #expect(try await LedgerCheck(store: store).run().transfers == 0)
         }
     }
+
+    @Test("a move decided on a balance that changed meanwhile is refused by the database, not applied", arguments: StoreKind.allCases)
+    func staleDecision(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let ledger = LedgerService(store: store)
+            try await ledger.open(accounts, at: now)
+            try await ledger.post([.single(id: "pay", debit: "channel:CNY", credit: "escrow:CNY", amount: cny(10_000), code: "pay")], at: now)
+            let late: [TransferRequest] = [.single(id: "out-a", debit: "escrow:CNY", credit: "merchant:m1:CNY", amount: cny(8_000), code: "x")]
+            let decidedOn = try await LedgerService.load(for: late, from: store)
+            let decided = try Ledger.apply(late, to: decidedOn, at: now)
+            // Meanwhile another batch takes half of the escrow.
+            try await ledger.post([.single(id: "out-b", debit: "escrow:CNY", credit: "merchant:m1:CNY", amount: cny(5_000), code: "x")], at: now)
+            await #expect(throws: StoreError.self) { try await store.apply(LedgerRecords.recording(decided, loaded: decidedOn)) }
+            let balances = try await ledger.balances(of: accounts.map(\.id))
+            #expect(balances["escrow:CNY"] == Balance(debitsPosted: 5_000, creditsPosted: 10_000))
+            #expect(balances["merchant:m1:CNY"] == Balance(creditsPosted: 5_000))
+            #expect(try await LedgerCheck(store: store).run().problems.isEmpty)
+        }
+    }
 }

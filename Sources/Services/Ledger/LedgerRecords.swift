@@ -48,29 +48,43 @@ public enum LedgerRecords {
                 "UPDATE ledger_transfers SET pending_status = ? WHERE id = ? AND pending_status = 'pending' RETURNING id",
                 bind: status.rawValue, pendingID), conflict: "pending transfer \(pendingID) was resolved meanwhile"))
         }
-        for (accountID, balance) in outcome.balances.sorted(by: { $0.key < $1.key }) {
+        let moves = outcome.balances.sorted(by: { $0.key < $1.key }).map { accountID, balance in
             let before = loaded.balances[accountID] ?? Balance()
-            let delta = [balance.debitsPending - before.debitsPending, balance.debitsPosted - before.debitsPosted,
-                         balance.creditsPending - before.creditsPending, balance.creditsPosted - before.creditsPosted]
-            let flags = loaded.accounts[accountID]?.flags ?? []
-            var guards: [String] = []
-            var guardValues: [SQLValue] = []
-            if flags.contains(.debitsMustNotExceedCredits) {
-                guards.append("debits_posted + ? + debits_pending + ? <= credits_posted + ?")
-                guardValues += [delta[1], delta[0], delta[3]].map(\.sqlValue)
+            return (account: accountID, flags: loaded.accounts[accountID]?.flags ?? [],
+                    delta: [balance.debitsPending - before.debitsPending, balance.debitsPosted - before.debitsPosted,
+                            balance.creditsPending - before.creditsPending, balance.creditsPosted - before.creditsPosted])
+        }
+        // One statement per chunk of accounts (a payment moves six) instead of one each. A plain
+        // single-table UPDATE, so that PostgreSQL re-checks a row another transaction changed
+        // meanwhile, and locks rows in key order as the statements one by one did.
+        for start in stride(from: 0, to: moves.count, by: insertChunk) {
+            let chunk = moves[start..<min(moves.count, start + insertChunk)]
+            var sets: [String] = []
+            var bindings: [SQLValue] = []
+            for (column, name) in ["debits_pending", "debits_posted", "credits_pending", "credits_posted"].enumerated() {
+                sets.append("\(name) = \(name) + CASE id\(String(repeating: " WHEN ? THEN CAST(? AS BIGINT)", count: chunk.count)) ELSE 0 END")
+                bindings += chunk.flatMap { [$0.account.sqlValue, $0.delta[column].sqlValue] }
             }
-            if flags.contains(.creditsMustNotExceedDebits) {
-                guards.append("credits_posted + ? + credits_pending + ? <= debits_posted + ?")
-                guardValues += [delta[3], delta[2], delta[1]].map(\.sqlValue)
+            bindings += chunk.map(\.account.sqlValue)
+            // A flagged account carries its flag as a guard: the database refuses, rather than
+            // overwrites, a move that would now break it.
+            var guards: [String] = []
+            for move in chunk {
+                if move.flags.contains(.debitsMustNotExceedCredits) {
+                    guards.append("(id <> ? OR debits_posted + ? + debits_pending + ? <= credits_posted + ?)")
+                    bindings += [move.account.sqlValue] + [move.delta[1], move.delta[0], move.delta[3]].map(\.sqlValue)
+                }
+                if move.flags.contains(.creditsMustNotExceedDebits) {
+                    guards.append("(id <> ? OR credits_posted + ? + credits_pending + ? <= debits_posted + ?)")
+                    bindings += [move.account.sqlValue] + [move.delta[3], move.delta[2], move.delta[1]].map(\.sqlValue)
+                }
             }
             changes.append(.guarded(SQL(
                 """
-                UPDATE ledger_accounts SET debits_pending = debits_pending + ?, debits_posted = debits_posted + ?,
-                    credits_pending = credits_pending + ?, credits_posted = credits_posted + ?
-                WHERE id = ?\(guards.map { " AND " + $0 }.joined()) RETURNING id
-                """,
-                delta.map(\.sqlValue) + [accountID.sqlValue] + guardValues),
-                conflict: "account \(accountID) no longer allows this move"))
+                UPDATE ledger_accounts SET \(sets.joined(separator: ", "))
+                WHERE id IN (\(SQL.placeholders(chunk.count)))\(guards.map { " AND " + $0 }.joined()) RETURNING id
+                """, bindings),
+                rows: chunk.count, conflict: "an account among \(chunk.map(\.account).joined(separator: ", ")) no longer allows this move"))
         }
         return changes
     }
