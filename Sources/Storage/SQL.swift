@@ -37,7 +37,9 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 extension SQL {
     /// `SQL("… WHERE id = ?", bind: id)` without spelling out the SQLValue cases.
     public init(_ text: String, bind values: any SQLBindable...) {
-        self.init(text, values.map(\.sqlValue))
+        // A closure, not `\.sqlValue`: a key path through the existential was built at run
+        // time on every statement (2 % of the server's CPU in `bench checkout`).
+        self.init(text, values.map { $0.sqlValue })
     }
 
     /// "?, ?, ?" for an IN list of `count` values; callers skip the query for an empty list,

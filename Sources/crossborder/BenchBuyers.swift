@@ -54,7 +54,7 @@ struct BenchBuyers: Sendable {
         let chosen = priced.sorted { $0.total < $1.total }.prefix(flashStock == nil ? 8 : 1).map(\.id)
         guard !chosen.isEmpty else { throw CommandFailure("no demo SKU can be ordered") }
         try await store.apply([.write(SQL("UPDATE skus SET on_hand = ?, reserved = 0 WHERE id IN (\(SQL.placeholders(chosen.count)))",
-                                          [.integer(Int64(flashStock ?? 100_000_000))] + chosen.map(\.sqlValue)))])
+                                          [.integer(Int64(flashStock ?? 100_000_000))] + chosen.map { $0.sqlValue }))])
         if history > 0, let (merchant, product, _) = try await catalog.sku(chosen[0]) {
             Console.error("adding \(history) completed orders from a year ago")
             try await BenchHistory.fill(store, orders: history, consumerID: consumer.id, merchantID: merchant.id, skuID: chosen[0],

@@ -98,7 +98,7 @@ enum CatalogRecords {
                 p.originCountry, p.shipsToChina, p.noShipReason?.en, p.noShipReason?.zh, p.artwork.code, saving.at, saving.at,
                 cheapest?.minorUnits, cheapest?.currency.code, saving.sortPriceCNY,
             ]
-            productValues += row.map(\.sqlValue)
+            productValues += row.map { $0.sqlValue }
         }
         var changes: [Change] = [.guarded(SQL(
             """
@@ -121,7 +121,7 @@ enum CatalogRecords {
         let skuValues: [SQLValue] = skus.flatMap { productID, k -> [SQLValue] in
             let row: [any SQLBindable] = [k.id, productID, k.variant.en, k.variant.zh, k.price.minorUnits, k.price.currency.code,
                                           k.weightGrams, k.onHand]
-            return row.map(\.sqlValue)
+            return row.map { $0.sqlValue }
         }
         changes.append(.guarded(SQL(
             """

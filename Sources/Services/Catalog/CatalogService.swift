@@ -84,7 +84,7 @@ public struct CatalogService: Sendable {
         guard !productRows.isEmpty else { return [] }
         let ids = try productRows.map { try $0.text("id") }
         let skuRows = try await store.read(SQL(
-            "SELECT * FROM skus WHERE product_id IN (\(SQL.placeholders(ids.count))) ORDER BY id", ids.map(\.sqlValue)))
+            "SELECT * FROM skus WHERE product_id IN (\(SQL.placeholders(ids.count))) ORDER BY id", ids.map { $0.sqlValue }))
         var skus: [String: [SKU]] = [:]
         for row in skuRows { skus[try row.text("product_id"), default: []].append(try CatalogRecords.sku(row)) }
         return try productRows.map { row in try CatalogRecords.product(row, skus: skus[try row.text("id")] ?? []) }

@@ -187,7 +187,7 @@ public struct CheckoutService: Sendable {
     private func productNames(_ ids: [String]) async throws -> [String: LocalizedText] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await store.read(SQL(
-            "SELECT id, name_en, name_zh FROM products WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map(\.sqlValue)))
+            "SELECT id, name_en, name_zh FROM products WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map { $0.sqlValue }))
         return Dictionary(try rows.map { (try $0.text("id"), LocalizedText(en: try $0.text("name_en"), zh: try $0.text("name_zh"))) },
                           uniquingKeysWith: { first, _ in first })
     }

@@ -22,7 +22,7 @@ public struct OrderBooksCheck: Sendable {
             LEFT JOIN (SELECT l.sku_id, SUM(l.quantity) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id
                        WHERE o.status IN (\(SQL.placeholders(holding.count))) GROUP BY l.sku_id) h ON h.sku_id = k.id
             WHERE k.reserved <> COALESCE(h.units, 0) OR k.reserved > k.on_hand OR k.on_hand < 0
-            """, holding.map(\.sqlValue)))
+            """, holding.map { $0.sqlValue }))
         for row in stock {
             problems.append("SKU \(try row.text("id")): on hand \(try row.integer("on_hand")), reserved \(try row.integer("reserved")), "
                 + "held by orders \(try row.integer("held"))")

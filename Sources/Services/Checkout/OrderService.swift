@@ -64,9 +64,9 @@ public struct OrderService: Sendable {
         let ids = try rows.map { try $0.text("id") }
         let placeholders = SQL.placeholders(ids.count)
         let lines = try await store.read(SQL(
-            "SELECT * FROM order_lines WHERE order_id IN (\(placeholders)) ORDER BY order_id, line_no", ids.map(\.sqlValue)))
+            "SELECT * FROM order_lines WHERE order_id IN (\(placeholders)) ORDER BY order_id, line_no", ids.map { $0.sqlValue }))
         let events = try await store.read(SQL(
-            "SELECT * FROM order_events WHERE order_id IN (\(placeholders)) ORDER BY order_id, seq", ids.map(\.sqlValue)))
+            "SELECT * FROM order_events WHERE order_id IN (\(placeholders)) ORDER BY order_id, seq", ids.map { $0.sqlValue }))
         let linesByOrder = Dictionary(grouping: lines) { (try? $0.text("order_id")) ?? "" }
         let eventsByOrder = Dictionary(grouping: events) { (try? $0.text("order_id")) ?? "" }
         return try zip(rows, ids).map { row, id in

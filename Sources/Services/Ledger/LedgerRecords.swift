@@ -39,7 +39,7 @@ public enum LedgerRecords {
             ledger_transfers (id, kind, debit_account, credit_account, amount, currency, pending_id, pending_status, code, created_at)
             """) { transfer in
             [transfer.id.sqlValue, transfer.kind.rawValue.sqlValue, transfer.debit.sqlValue, transfer.credit.sqlValue,
-             transfer.amount.minorUnits.sqlValue, transfer.amount.currency.code.sqlValue, transfer.pendingID.map(\.sqlValue) ?? .null,
+             transfer.amount.minorUnits.sqlValue, transfer.amount.currency.code.sqlValue, transfer.pendingID.map { $0.sqlValue } ?? .null,
              transfer.kind == .pending ? PendingStatus.pending.rawValue.sqlValue : .null, transfer.code.sqlValue,
              transfer.at.millisecondsSince1970.sqlValue]
         }
@@ -72,11 +72,11 @@ public enum LedgerRecords {
             for move in chunk {
                 if move.flags.contains(.debitsMustNotExceedCredits) {
                     guards.append("(id <> ? OR debits_posted + ? + debits_pending + ? <= credits_posted + ?)")
-                    bindings += [move.account.sqlValue] + [move.delta[1], move.delta[0], move.delta[3]].map(\.sqlValue)
+                    bindings += [move.account.sqlValue] + [move.delta[1], move.delta[0], move.delta[3]].map { $0.sqlValue }
                 }
                 if move.flags.contains(.creditsMustNotExceedDebits) {
                     guards.append("(id <> ? OR credits_posted + ? + credits_pending + ? <= debits_posted + ?)")
-                    bindings += [move.account.sqlValue] + [move.delta[3], move.delta[2], move.delta[1]].map(\.sqlValue)
+                    bindings += [move.account.sqlValue] + [move.delta[3], move.delta[2], move.delta[1]].map { $0.sqlValue }
                 }
             }
             changes.append(.guarded(SQL(

@@ -43,7 +43,7 @@ public struct LedgerService: Sendable {
         let recorded = try await transfers(ids, from: store)
         let pendingRows = pendingIDs.isEmpty ? [] : try await store.read(SQL(
             "SELECT * FROM ledger_transfers WHERE kind = 'pending' AND id IN (\(SQL.placeholders(pendingIDs.count)))",
-            pendingIDs.map(\.sqlValue)))
+            pendingIDs.map { $0.sqlValue }))
         let pending = try pendingRows.map { row in
             PendingTransfer(transfer: try LedgerRecords.transfer(row),
                             status: PendingStatus(rawValue: try row.text("pending_status")) ?? .pending)
@@ -51,7 +51,7 @@ public struct LedgerService: Sendable {
         for held in pending { accountIDs.formUnion([held.transfer.debit, held.transfer.credit]) }
         let accountRows = accountIDs.isEmpty ? [] : try await store.read(SQL(
             "SELECT * FROM ledger_accounts WHERE id IN (\(SQL.placeholders(accountIDs.count)))",
-            accountIDs.sorted().map(\.sqlValue)))
+            accountIDs.sorted().map { $0.sqlValue }))
         let accounts = try accountRows.map(LedgerRecords.account)
         return LedgerState(
             accounts: accounts.map(\.account),
@@ -62,14 +62,14 @@ public struct LedgerService: Sendable {
     static func transfers(_ ids: [String], from store: any Store) async throws -> [Transfer] {
         guard !ids.isEmpty else { return [] }
         return try await store.read(SQL(
-            "SELECT * FROM ledger_transfers WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map(\.sqlValue)))
+            "SELECT * FROM ledger_transfers WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map { $0.sqlValue }))
             .map(LedgerRecords.transfer)
     }
 
     public func balances(of accountIDs: [String]) async throws -> [String: Balance] {
         guard !accountIDs.isEmpty else { return [:] }
         let rows = try await store.read(SQL(
-            "SELECT * FROM ledger_accounts WHERE id IN (\(SQL.placeholders(accountIDs.count)))", accountIDs.map(\.sqlValue)))
+            "SELECT * FROM ledger_accounts WHERE id IN (\(SQL.placeholders(accountIDs.count)))", accountIDs.map { $0.sqlValue }))
         return Dictionary(uniqueKeysWithValues: try rows.map(LedgerRecords.account).map { ($0.account.id, $0.balance) })
     }
 }

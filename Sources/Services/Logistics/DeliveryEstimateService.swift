@@ -20,7 +20,7 @@ public struct DeliveryEstimateService: Sendable {
         let merchantIDs = quote.parcels.map(\.merchantID)
         guard !merchantIDs.isEmpty else { return [:] }
         let countries = Dictionary(try await store.read(SQL(
-            "SELECT id, country FROM merchants WHERE id IN (\(SQL.placeholders(merchantIDs.count)))", merchantIDs.map(\.sqlValue)))
+            "SELECT id, country FROM merchants WHERE id IN (\(SQL.placeholders(merchantIDs.count)))", merchantIDs.map { $0.sqlValue }))
             .map { (try $0.text("id"), try $0.text("country")) }, uniquingKeysWith: { first, _ in first })
         let province = try await store.read(SQL("SELECT province FROM addresses WHERE id = ?", bind: quote.addressID)).first?.text("province") ?? ""
         let lane = try await lane(of: quote.consumerID)
