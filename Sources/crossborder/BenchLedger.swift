@@ -78,7 +78,7 @@ struct BenchLedger: AsyncParsableCommand {
             let state = try await LedgerService.load(for: requests, from: store)
             phases["load", default: 0] += clock.secondsElapsed
             clock = .now
-            let changes = LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state)
+            let changes = LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
             phases["decide", default: 0] += clock.secondsElapsed
             clock = .now
             try await store.apply(changes)

@@ -119,7 +119,7 @@ struct LedgerServiceTests {
             let decided = try Ledger.apply(late, to: decidedOn, at: now)
             // Meanwhile another batch takes half of the escrow.
             try await ledger.post([.single(id: "out-b", debit: "escrow:CNY", credit: "merchant:m1:CNY", amount: cny(5_000), code: "x")], at: now)
-            await #expect(throws: StoreError.self) { try await store.apply(LedgerRecords.recording(decided, loaded: decidedOn)) }
+            await #expect(throws: StoreError.self) { try await store.apply(LedgerRecords.recording(decided, loaded: decidedOn, on: store.kind)) }
             let balances = try await ledger.balances(of: accounts.map(\.id))
             #expect(balances["escrow:CNY"] == Balance(debitsPosted: 5_000, creditsPosted: 10_000))
             #expect(balances["merchant:m1:CNY"] == Balance(creditsPosted: 5_000))

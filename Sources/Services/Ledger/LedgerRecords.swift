@@ -34,7 +34,7 @@ public enum LedgerRecords {
     /// flagged account's update carries its flag as a guard, so the database refuses, rather
     /// than overwrites, a move that would now break it. Each resolution is guarded by the
     /// pending status it found.
-    public static func recording(_ outcome: LedgerOutcome, loaded: LedgerState) -> [Change] {
+    public static func recording(_ outcome: LedgerOutcome, loaded: LedgerState, on kind: StoreKind) -> [Change] {
         var changes = inserting(outcome.recorded, into: """
             ledger_transfers (id, kind, debit_account, credit_account, amount, currency, pending_id, pending_status, code, created_at)
             """) { transfer in
@@ -54,11 +54,12 @@ public enum LedgerRecords {
                     delta: [balance.debitsPending - before.debitsPending, balance.debitsPosted - before.debitsPosted,
                             balance.creditsPending - before.creditsPending, balance.creditsPosted - before.creditsPosted])
         }
-        // One statement per chunk of accounts (a payment moves six) instead of one each. A plain
-        // single-table UPDATE, so that PostgreSQL re-checks a row another transaction changed
-        // meanwhile, and locks rows in key order as the statements one by one did.
-        for start in stride(from: 0, to: moves.count, by: insertChunk) {
-            let chunk = moves[start..<min(moves.count, start + insertChunk)]
+        // On SQLite one statement per chunk of accounts (a payment moves six) instead of one each.
+        // On PostgreSQL one account per statement, in key order: a multi-row UPDATE locks rows
+        // in its plan's order (a bitmap scan's heap order), and concurrent payments deadlocked.
+        let perStatement = kind == .sqlite ? insertChunk : 1
+        for start in stride(from: 0, to: moves.count, by: perStatement) {
+            let chunk = moves[start..<min(moves.count, start + perStatement)]
             var sets: [String] = []
             var bindings: [SQLValue] = []
             for (column, name) in ["debits_pending", "debits_posted", "credits_pending", "credits_posted"].enumerated() {

@@ -22,7 +22,7 @@ public struct LedgerService: Sendable {
         try await store.transact { reader in
             let state = try await LedgerService.load(for: requests, from: reader)
             let outcome = try Ledger.apply(requests, to: state, at: now)
-            return (LedgerRecords.recording(outcome, loaded: state), outcome)
+            return (LedgerRecords.recording(outcome, loaded: state, on: store.kind), outcome)
         }
     }
 

@@ -57,7 +57,7 @@ public struct PayoutService: Sendable {
             do {
                 try await store.transact { reader in
                     let state = try await LedgerService.load(for: requests, from: reader)
-                    var changes = LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state)
+                    var changes = LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
                     changes.append(.guarded(SQL(
                         """
                         INSERT INTO payout_batches (id, currency, execution_date, control_sum_minor, file, status, created_at)
@@ -120,7 +120,7 @@ public struct PayoutService: Sendable {
             do {
                 try await store.transact { reader in
                     let state = try await LedgerService.load(for: requests, from: reader)
-                    return (LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state) + changes, ())
+                    return (LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind) + changes, ())
                 }
                 settled += requests.count
             } catch StoreError.conflict {
