@@ -50,25 +50,29 @@ extension SQL {
 
     /// The text with `?` placeholders numbered `$1`, `$2` … for PostgreSQL. Question marks
     /// inside quoted literals and identifiers are left as they are.
+    /// Works on UTF-8 bytes: walking the text by Character was 5 % of the server's CPU on
+    /// PostgreSQL (`bench checkout`), and the three bytes it looks for are ASCII, which never
+    /// occur inside a multi-byte character.
     var numberedPlaceholders: String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
         var number = 0
-        var quote: Character?
-        for character in text {
+        var quote: UInt8?
+        for byte in text.utf8 {
             if let open = quote {
-                if character == open { quote = nil }
-                result.append(character)
-            } else if character == "'" || character == "\"" {
-                quote = character
-                result.append(character)
-            } else if character == "?" {
+                if byte == open { quote = nil }
+                result.append(byte)
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+                result.append(byte)
+            } else if byte == UInt8(ascii: "?") {
                 number += 1
-                result += "$\(number)"
+                result.append(UInt8(ascii: "$"))
+                result += String(number).utf8
             } else {
-                result.append(character)
+                result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
