@@ -85,8 +85,8 @@ struct BenchBuyers: Sendable {
         return "\(answer.status) \(problem?["type"] as? String ?? "")".trimmingCharacters(in: .whitespaces)
     }
 
-    /// After the run: the books balance, and a flash sale's SKU is sold out exactly — nothing
-    /// left, nothing oversold, every unit held by an order.
+    /// After the run: the books balance, the orders declared to customs, and a flash sale's SKU
+    /// is sold out exactly — nothing left, nothing oversold, every unit held by an order.
     static func check(_ store: any Store, flashSKU: String?) async throws -> [String: Double] {
         var results: [String: Double] = [:]
         let report = try await LedgerCheck(store: store).run()
@@ -95,6 +95,10 @@ struct BenchBuyers: Sendable {
         let orders = try await store.read(SQL(
             "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM orders WHERE status IN ('paid', 'declared', 'cleared', 'shipped', 'delivered', 'completed')"))
         results["orders_paid_stored"] = Double(try orders.first?.integer("n") ?? 0)
+        // Full checkout includes the customs records: how many orders the background rounds
+        // declared before the server stopped (history orders need none).
+        let declared = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM declarations"))
+        results["orders_declared"] = Double(try declared.first?.integer("n") ?? 0)
         if let flashSKU {
             let sku = try await store.read(SQL("SELECT on_hand, reserved FROM skus WHERE id = ?", bind: flashSKU))
             let sold = try await store.read(SQL(

@@ -78,8 +78,9 @@ struct DeclarationTests {
                 payCode: other.payCode, payTransactionId: other.payTransactionId, orderNo: other.orderNo, payerName: other.payerName,
                 payerIdNumber: CheckoutTests.idNumber(7), amountPaidFen: other.amountPaidFen, paidAt: other.paidAt), waybill: good.waybill)
             try await customs.submit(bad, at: Date())
-            var results: [CustomsResult] = []
-            _ = try await customs.deliverResults(at: Date() + 10) { results.append($0) }
+            let received = Received()
+            _ = try await customs.deliverResults(at: Date() + 10) { await received.add($0) }
+            let results = await received.results
             #expect(results.count == 2 && results.allSatisfy { $0.result == .rejected })
             #expect(results.first?.reason.contains("payer identity = buyer identity") == true)
         }
@@ -99,4 +100,10 @@ struct DeclarationTests {
             #expect(try await declarations.declareDue(at: Date()) == 1)
         }
     }
+}
+
+/// Results handed over by the sandbox customs, which delivers several parcels at once.
+private actor Received {
+    var results: [CustomsResult] = []
+    func add(_ result: CustomsResult) { results.append(result) }
 }

@@ -22,7 +22,7 @@ public struct CustomsResult: Sendable, Equatable {
 public protocol CustomsGateway: Sendable {
     func submit(_ declaration: Declaration, at now: Date) async throws
     /// Hands every result that has arrived to `receive`; returns how many.
-    func deliverResults(at now: Date, to receive: (CustomsResult) async throws -> Void) async throws -> Int
+    func deliverResults(at now: Date, to receive: @escaping @Sendable (CustomsResult) async throws -> Void) async throws -> Int
 }
 
 /// Customs' test environment. It matches the three records as customs does
@@ -67,17 +67,21 @@ public struct SandboxCustoms: CustomsGateway {
         try await store.apply(changes)
     }
 
-    public func deliverResults(at now: Date, to receive: (CustomsResult) async throws -> Void) async throws -> Int {
+    public func deliverResults(at now: Date, to receive: @escaping @Sendable (CustomsResult) async throws -> Void) async throws -> Int {
         let due = try await store.read(SQL(
-            "SELECT * FROM sandbox_customs_outbox WHERE delivered_at IS NULL AND deliver_at <= ? ORDER BY deliver_at, id",
-            bind: now.millisecondsSince1970))
-        for row in due {
-            let id = try row.text("id")
-            try await receive(CustomsResult(
-                eventID: String(id.split(separator: "#").first ?? ""), orderNo: try row.text("order_id"),
-                result: ClearanceResult(rawValue: try row.text("result")) ?? .inspection, reason: try row.text("reason")))
-            try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id = ?",
-                                              bind: now.millisecondsSince1970, id))])
+            "SELECT * FROM sandbox_customs_outbox WHERE delivered_at IS NULL AND deliver_at <= ? ORDER BY deliver_at, id LIMIT ?",
+            bind: now.millisecondsSince1970, ConcurrentRound.limit))
+        // Parcels at once, each parcel's results (and their duplicates) in the order sent.
+        let byParcel = Dictionary(grouping: due, by: { try? $0.text("order_id") }).values.map(Array.init)
+        try await ConcurrentRound.forEach(byParcel) { rows in
+            for row in rows {
+                let id = try row.text("id")
+                try await receive(CustomsResult(
+                    eventID: String(id.split(separator: "#").first ?? ""), orderNo: try row.text("order_id"),
+                    result: ClearanceResult(rawValue: try row.text("result")) ?? .inspection, reason: try row.text("reason")))
+                try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id = ?",
+                                                  bind: now.millisecondsSince1970, id))])
+            }
         }
         return due.count
     }

@@ -51,24 +51,27 @@ public struct DeclarationService: Sendable {
             """
             SELECT o.id FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id
             WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
-            ORDER BY o.created_at
-            """))
-        for row in due {
+            ORDER BY o.created_at LIMIT ?
+            """, bind: ConcurrentRound.limit)).map { try $0.text("id") }
+        try await ConcurrentRound.forEach(due) { orderID in
             do {
-                try await record(try row.text("id"), at: now)
+                try await record(orderID, at: now)
             } catch StoreError.conflict {
-                continue  // declared by another process, or the order moved meanwhile
+                // declared by another process, or the order moved meanwhile
             }
         }
-        var sent = 0
-        for row in try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at")) {
-            let declaration = try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(try row.text("records_sealed")).utf8))
-            try await gateway.submit(declaration, at: now)
-            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id = ?",
-                                              bind: now.millisecondsSince1970, try row.text("order_id")))])
-            sent += 1
+        let unsent = try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
+                                              bind: ConcurrentRound.limit))
+            .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }
+        try await ConcurrentRound.forEach(unsent) { declaration in
+            try await send(declaration.orderID, sealed: declaration.sealed, at: now)
         }
-        return sent
+        return unsent.count
+    }
+
+    private func send(_ orderID: String, sealed: String, at now: Date) async throws {
+        try await gateway.submit(try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(sealed).utf8)), at: now)
+        try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id = ?", bind: now.millisecondsSince1970, orderID))])
     }
 
     /// Builds the three records and stores them, moving the order to `declared`, in one transaction.

@@ -1,0 +1,38 @@
+@testable import Services
+import Testing
+
+@Suite("Concurrent rounds")
+struct ConcurrentRoundTests {
+    actor Tally {
+        var done: Set<Int> = []
+        var running = 0
+        var most = 0
+        func start() { running += 1; most = max(most, running) }
+        func end(_ item: Int) { running -= 1; done.insert(item) }
+    }
+
+    struct Refused: Error {}
+
+    @Test("every item runs once, several at a time but never more than the width, and a failure is reported after the rest")
+    func round() async throws {
+        let tally = Tally()
+        let items = Array(0..<(ConcurrentRound.width * 3))
+        try await ConcurrentRound.forEach(items) { item in
+            await tally.start()
+            try await Task.sleep(for: .milliseconds(2))
+            await tally.end(item)
+        }
+        #expect(await tally.done == Set(items))
+        let most = await tally.most
+        #expect(most > 1 && most <= ConcurrentRound.width, "\(most) at once")
+        let after = Tally()
+        await #expect(throws: Refused.self) {
+            try await ConcurrentRound.forEach(items) { item in
+                if item == 0 { throw Refused() }
+                try await Task.sleep(for: .milliseconds(5))  // the failure comes first
+                await after.end(item)
+            }
+        }
+        #expect(await after.done.count == items.count - 1, "the others still ran")
+    }
+}
