@@ -115,9 +115,9 @@ public struct CheckoutService: Sendable {
         let use = Change.guarded(SQL(
             "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
             bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
+        let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
         return try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
-                                 fingerprint: fingerprint, names: try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) }),
-                                 for: consumer, at: now)
+                           fingerprint: fingerprint, names: names, for: consumer, at: now)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against
