@@ -17,6 +17,8 @@ public final class SQLiteStore: Store {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // Reads run on the task pool's threads (one per core): a reader for each, so none waits.
+        configuration.maximumReaderCount = max(configuration.maximumReaderCount, ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Each unit of a group commit runs in a savepoint, and SQLite keeps the pages a
@@ -52,8 +54,8 @@ public final class SQLiteStore: Store {
     /// A read runs on the calling thread: it is CPU work on pages in memory, and handing it to
     /// a reader's queue and back cost two thread wake-ups per query — at thirty queries an
     /// order, more than the queries themselves (`bench checkout`, futex calls). At most one
-    /// read per thread of the task pool is under way, fewer than the pool's readers, so none
-    /// waits for a connection. One statement is its own snapshot, so it needs no BEGIN and
+    /// read per thread of the task pool is under way, and there are as many readers as
+    /// threads, so none waits for a connection. One statement is its own snapshot, so it needs no BEGIN and
     /// COMMIT around it (GRDB's isolated read adds both).
     private static func readInPlace(_ sql: SQL, from pool: DatabasePool) throws -> [Row] {
         try pool.unsafeRead { db in try fetch(sql, in: db) }
