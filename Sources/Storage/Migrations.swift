@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -630,6 +630,13 @@ extension Migrations {
             "CREATE INDEX payments_by_group ON payments(group_id)",
             "CREATE INDEX sandbox_channel_records_by_payment ON sandbox_channel_records(channel, payment_id, kind)",
         ]
+    }
+
+    /// A number on every SKU that changes whenever its merchant saves it, so that buy now can
+    /// price from a copy of the catalogue in memory and still place an order only on the row
+    /// as it was read (the stock reservation checks the number).
+    static let skuRevisions = Migration(version: 13, name: "SKU revisions") { _ in
+        ["ALTER TABLE skus ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -43,11 +43,12 @@ struct BenchBuyers: Sendable {
         var priced: [(id: String, total: Int64)] = []
         for row in try await store.read(SQL("SELECT id FROM skus ORDER BY id")) {
             let id = try row.text("id")
-            guard let (merchant, product, sku) = try await catalog.sku(id) else { continue }
-            let item = ParcelItem(product: product, sku: SKU(id: sku.id, variant: sku.variant, price: sku.price, weightGrams: sku.weightGrams,
-                                                             onHand: 1, reserved: 0), quantity: 1)
+            guard let listing = try await catalog.sku(id) else { continue }
+            let sku = listing.sku
+            let item = ParcelItem(product: listing.product, sku: SKU(id: sku.id, variant: sku.variant, price: sku.price,
+                                                                     weightGrams: sku.weightGrams, onHand: 1, reserved: 0), quantity: 1)
             // Totals ending in the sandbox bank's test digits (13, 14, 51, 99 fen) fail on purpose.
-            guard let quote = try? await checkout.quoting([(merchant, item)], id: "probe", for: consumer, addressID: addressID, at: Date()).quote,
+            guard let quote = try? await checkout.quoting([(listing.merchant, item)], id: "probe", for: consumer, addressID: addressID, at: Date()).quote,
                   ![13, 14, 51, 99].contains(quote.total.minorUnits % 100) else { continue }
             priced.append((id, quote.total.minorUnits))
         }
@@ -55,10 +56,10 @@ struct BenchBuyers: Sendable {
         guard !chosen.isEmpty else { throw CommandFailure("no demo SKU can be ordered") }
         try await store.apply([.write(SQL("UPDATE skus SET on_hand = ?, reserved = 0 WHERE id IN (\(SQL.placeholders(chosen.count)))",
                                           [.integer(Int64(flashStock ?? 100_000_000))] + chosen.map { $0.sqlValue }))])
-        if history > 0, let (merchant, product, _) = try await catalog.sku(chosen[0]) {
+        if history > 0, let listing = try await catalog.sku(chosen[0]) {
             Console.error("adding \(history) completed orders from a year ago")
-            try await BenchHistory.fill(store, orders: history, consumerID: consumer.id, merchantID: merchant.id, skuID: chosen[0],
-                                        productID: product.id)
+            try await BenchHistory.fill(store, orders: history, consumerID: consumer.id, merchantID: listing.merchant.id,
+                                        skuID: chosen[0], productID: listing.product.id)
         }
         return BenchBuyers(buyers: buyers, skus: chosen)
     }

@@ -51,6 +51,76 @@ struct BuyNowTests {
         func reserved(_ skuID: String) async throws -> Int64 {
             try await store.read(SQL("SELECT reserved FROM skus WHERE id = ?", bind: skuID)).first?.integer("reserved") ?? -1
         }
+
+        func unitPrice(of bought: BuyNowService.Bought) async throws -> Int64 {
+            try await store.read(SQL("SELECT unit_price_minor FROM order_lines WHERE order_id = ?", bind: bought.orderIDs[0]))
+                .first?.integer("unit_price_minor") ?? -1
+        }
+    }
+
+    /// Counts the reads that load a SKU's listing (its merchant, product and SKUs).
+    final class ListingReads: Store, @unchecked Sendable {
+        let base: any Store
+        private let lock = NSLock()
+        private var seen = 0
+
+        init(_ base: any Store) { self.base = base }
+
+        var count: Int { lock.withLock { seen } }
+        var kind: StoreKind { base.kind }
+        func read(_ sql: SQL) async throws -> [Row] {
+            if sql.text.contains("JOIN merchants m") { lock.withLock { seen += 1 } }
+            return try await base.read(sql)
+        }
+        func apply(_ changes: [Change]) async throws { try await base.apply(changes) }
+        func applyEach(_ units: [[Change]]) async throws -> [(any Error)?] { try await base.applyEach(units) }
+        func migrate() async throws -> [Int] { try await base.migrate() }
+        func schemaVersion() async throws -> Int { try await base.schemaVersion() }
+        func close() async { await base.close() }
+    }
+
+    @Test("buy now reads a SKU's listing once, then prices from memory", arguments: StoreKind.allCases)
+    func listingFromMemory(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let reads = ListingReads(store)
+            let shop = try await Shop(reads)
+            let service = shop.service()
+            for key in ["k1", "k2", "k3"] { _ = try await shop.buy(key: key, with: service) }
+            #expect(reads.count == 1)
+            #expect(try await shop.count("orders") == 3)
+        }
+    }
+
+    @Test("a price the merchant changed after buy now remembered the SKU is the price the next order pays", arguments: StoreKind.allCases)
+    func changedPrice(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let service = shop.service()
+            let first = try await shop.buy(key: "k1", with: service)
+            let merchant = try #require(try await CatalogService(store: store).sku("pp-nuts-1")).merchant
+            let catalog = MerchantCatalogService(store: store, rates: RateService(store: store, maxAge: 3600))
+            let changed = try await catalog.updateSKU("pp-nuts-1", price: "23.45", stock: nil, for: merchant, at: Date())
+            #expect(try await shop.unitPrice(of: first) != changed.price.minorUnits)
+            let second = try await shop.buy(key: "k2", with: service)
+            #expect(try await shop.unitPrice(of: second) == changed.price.minorUnits)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    @Test("a SKU remembered as sold out is sold again once restocked", arguments: StoreKind.allCases)
+    func restocked(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let service = shop.service()
+            _ = try await shop.buy(key: "k1", with: service)
+            try await store.apply([.write(SQL("UPDATE skus SET on_hand = reserved WHERE id = 'pp-nuts-1'"))])
+            await #expect(throws: CheckoutError.self) { try await shop.buy(key: "k2", with: service) }
+            // Stock changes keep the row's revision: only the remembered stock is behind.
+            try await store.apply([.write(SQL("UPDATE skus SET on_hand = on_hand + 5 WHERE id = 'pp-nuts-1'"))])
+            let bought = try await shop.buy(key: "k3", with: service)
+            #expect(bought.payment.status == .succeeded)
+            #expect(try await shop.count("orders") == 2)
+        }
     }
 
     @Test("a crash after the intent leaves the order and the payment together, and the retry pays it once", arguments: StoreKind.allCases)

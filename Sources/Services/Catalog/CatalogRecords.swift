@@ -129,7 +129,7 @@ enum CatalogRecords {
             VALUES \(rows(skus.count, width: 8))
             ON CONFLICT (id) DO UPDATE SET variant_en = excluded.variant_en, variant_zh = excluded.variant_zh,
                 price_minor = excluded.price_minor, currency = excluded.currency, weight_grams = excluded.weight_grams,
-                on_hand = excluded.on_hand
+                on_hand = excluded.on_hand, revision = skus.revision + 1
             WHERE skus.product_id = excluded.product_id AND skus.reserved <= excluded.on_hand
             RETURNING id
             """, skuValues),

@@ -67,7 +67,7 @@ public struct CatalogService: Sendable {
     }
 
     /// A SKU with its product and merchant, as checkout needs them.
-    public func sku(_ id: String) async throws -> (merchant: Merchant, product: Product, sku: SKU)? {
+    public func sku(_ id: String) async throws -> SKUListing? {
         let rows = try await store.read(SQL(
             """
             SELECT m.* FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id
@@ -75,9 +75,12 @@ public struct CatalogService: Sendable {
             """, bind: id))
         let productRows = try await store.read(SQL(
             "SELECT p.* FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ?", bind: id))
-        guard let merchantRow = rows.first, let product = try await withSKUs(productRows).first,
-              let sku = product.skus.first(where: { $0.id == id }) else { return nil }
-        return (try CatalogRecords.merchant(merchantRow), product, sku)
+        guard let merchantRow = rows.first, let productRow = productRows.first else { return nil }
+        let skuRows = try await store.read(SQL("SELECT * FROM skus WHERE product_id = ? ORDER BY id", bind: try productRow.text("id")))
+        guard let skuRow = try skuRows.first(where: { try $0.text("id") == id }) else { return nil }
+        let product = try CatalogRecords.product(productRow, skus: try skuRows.map(CatalogRecords.sku))
+        return SKUListing(merchant: try CatalogRecords.merchant(merchantRow), product: product, sku: try CatalogRecords.sku(skuRow),
+                          revision: try skuRow.integer("revision"))
     }
 
     func withSKUs(_ productRows: [Row]) async throws -> [Product] {

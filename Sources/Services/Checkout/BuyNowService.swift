@@ -10,11 +10,13 @@ public struct BuyNowService: Sendable {
     let store: any Store
     let checkout: CheckoutService
     let payments: PaymentService
+    let skus: SKUCache
 
-    public init(store: any Store, checkout: CheckoutService, payments: PaymentService) {
+    public init(store: any Store, checkout: CheckoutService, payments: PaymentService, skus: SKUCache = SKUCache()) {
         self.store = store
         self.checkout = checkout
         self.payments = payments
+        self.skus = skus
     }
 
     public struct Bought: Sendable {
@@ -28,6 +30,24 @@ public struct BuyNowService: Sendable {
     /// for the caller to commit with its idempotency record.
     public func buy(_ skuID: String, quantity: Int64, addressID: String, channel: String?, for consumer: Consumer, key: String,
                     at now: Date) async throws -> (changes: [Change], bought: Bought) {
+        let attempt = { @Sendable (listing: SKUListing) in
+            try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, for: consumer, key: key, at: now)
+        }
+        guard let (listing, remembered) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
+        guard remembered else { return try await attempt(listing) }
+        do {
+            return try await attempt(listing)
+        } catch StoreError.conflict, CheckoutError.notEnoughStock {
+            // The copy in memory may be behind the row (a new price or stock): once more on the
+            // row as it is. Safe to repeat, as a retry with the key is.
+            skus.forget(skuID)
+            guard let (fresh, _) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
+            return try await attempt(fresh)
+        }
+    }
+
+    private func buy(_ listing: SKUListing, quantity: Int64, addressID: String, channel: String?, for consumer: Consumer, key: String,
+                     at now: Date) async throws -> (changes: [Change], bought: Bought) {
         let name = Secrets.digest(Array("buy-now \(consumer.id) \(key)".utf8)).prefix(24)
         let groupID = "g-\(name)"
         let orderIDs = try await store.read(SQL("SELECT id FROM orders WHERE group_id = ? AND consumer_id = ? ORDER BY id",
@@ -38,13 +58,14 @@ public struct BuyNowService: Sendable {
                                                             key: key, at: now)
             return (changes, Bought(groupID: groupID, orderIDs: orderIDs, payment: payment))
         }
-        guard let (merchant, product, sku) = try await CatalogService(store: store).sku(skuID) else { throw CheckoutError.unknownSKU(skuID) }
-        let (quote, fingerprint) = try await checkout.quoting([(merchant, ParcelItem(product: product, sku: sku, quantity: quantity))],
-                                                              id: "q-\(name)", for: consumer, addressID: addressID, at: now)
+        let item = ParcelItem(product: listing.product, sku: listing.sku, quantity: quantity)
+        let (quote, fingerprint) = try await checkout.quoting([(listing.merchant, item)], id: "q-\(name)", for: consumer,
+                                                              addressID: addressID, at: now)
         let placed = try checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: groupID, clearingCart: false,
-                                          fingerprint: fingerprint, names: [product.id: product.name], for: consumer, at: now)
+                                          fingerprint: fingerprint, names: [listing.product.id: listing.product.name],
+                                          revisions: [listing.sku.id: listing.revision], for: consumer, at: now)
         let orders = zip(placed.orderIDs, quote.parcels).map { id, parcel in
-            OrderAmounts(orderID: id, merchantID: parcel.merchantID, merchantCurrency: merchant.currency, goods: parcel.goods,
+            OrderAmounts(orderID: id, merchantID: parcel.merchantID, merchantCurrency: listing.merchant.currency, goods: parcel.goods,
                          freight: parcel.freight, tax: parcel.tax)
         }
         let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: groupID, consumer: consumer,

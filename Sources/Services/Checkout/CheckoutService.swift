@@ -50,8 +50,8 @@ public struct CheckoutService: Sendable {
         let catalog = CatalogService(store: store)
         var result: [(merchant: Merchant, item: ParcelItem)] = []
         for line in lines {
-            guard let (merchant, product, sku) = try await catalog.sku(line.skuID) else { throw CheckoutError.unknownSKU(line.skuID) }
-            result.append((merchant, ParcelItem(product: product, sku: sku, quantity: line.quantity)))
+            guard let listing = try await catalog.sku(line.skuID) else { throw CheckoutError.unknownSKU(line.skuID) }
+            result.append((listing.merchant, ParcelItem(product: listing.product, sku: listing.sku, quantity: line.quantity)))
         }
         return result
     }
@@ -117,13 +117,14 @@ public struct CheckoutService: Sendable {
             bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
         let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
         return try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
-                           fingerprint: fingerprint, names: names, for: consumer, at: now)
+                           fingerprint: fingerprint, names: names, revisions: [:], for: consumer, at: now)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against
-    /// the allowance of the identity `fingerprint`; `names`: the products' names by id.
+    /// the allowance of the identity `fingerprint`; `names`: the products' names by id;
+    /// `revisions`: the SKU rows' revisions the quote was priced on, where it must still be those.
     func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, fingerprint: String,
-                 names: [String: LocalizedText], for consumer: Consumer, at now: Date) throws
+                 names: [String: LocalizedText], revisions: [String: Int64], for consumer: Consumer, at now: Date) throws
         -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
         let day = Day(beijing: now)
         let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
@@ -151,7 +152,7 @@ public struct CheckoutService: Sendable {
             changes.append(AllowanceRecords.use(try parcel.goods.adding(parcel.freight), fingerprint: fingerprint, year: day.year,
                                                 limit: limit))
             for (number, line) in parcel.lines.enumerated() {
-                changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity))
+                changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity, revision: revisions[line.skuID]))
                 let name = names[line.productID] ?? LocalizedText(en: line.productID, zh: line.productID)
                 changes.append(.write(SQL(
                     """
@@ -196,9 +197,16 @@ public struct CheckoutService: Sendable {
 /// Stock held for orders. Reserving is one guarded UPDATE: it succeeds only while enough is
 /// left, so two buyers of the last unit cannot both get it, on SQLite or PostgreSQL.
 public enum StockReservation {
-    public static func reserve(_ skuID: String, quantity: Int64) -> Change {
-        .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? RETURNING id",
-                     bind: quantity, skuID, quantity), conflict: "not enough stock of \(skuID) left")
+    /// With `revision`, only while the row still has it: the SKU has not been changed since
+    /// the order was priced.
+    public static func reserve(_ skuID: String, quantity: Int64, revision: Int64? = nil) -> Change {
+        guard let revision else {
+            return .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? RETURNING id",
+                                bind: quantity, skuID, quantity), conflict: "not enough stock of \(skuID) left")
+        }
+        return .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? AND revision = ? RETURNING id",
+                            bind: quantity, skuID, quantity, revision),
+                        conflict: "not enough stock of \(skuID) left, or it changed while it was being ordered")
     }
 
     /// The goods leave the warehouse: what was reserved comes off the stock on hand.
