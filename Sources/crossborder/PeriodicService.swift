@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Background work that `serve` runs now and then every `interval` until shutdown: the
-/// sandbox rate feed (which stands in for a bank's feed so that a demo left running keeps
+/// Background work that `serve` runs now and then every `interval` until shutdown, on the
+/// low-priority `BackgroundExecutor`: the customs rounds, the last mile, the payment settler,
+/// the sandbox rate feed (which stands in for a bank's feed so that a demo left running keeps
 /// fresh rates) and the sweep that cancels unpaid orders when their payment window closes.
 struct PeriodicService: Service {
     let name: String
@@ -15,7 +16,9 @@ struct PeriodicService: Service {
         do {
             try await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
-                    do { try await work() } catch { logger.warning("\(name) failed: \(error)") }
+                    do {
+                        try await withTaskExecutorPreference(BackgroundExecutor.shared) { try await work() }
+                    } catch { logger.warning("\(name) failed: \(error)") }
                     try await Task.sleep(for: interval)
                 }
             }
