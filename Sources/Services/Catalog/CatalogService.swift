@@ -66,7 +66,7 @@ public struct CatalogService: Sendable {
         try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
     }
 
-    /// A SKU with its product and merchant, as checkout needs them.
+    /// A SKU with its product and merchant, as checkout needs them, and its row's revision.
     public func sku(_ id: String) async throws -> SKUListing? {
         let rows = try await store.read(SQL(
             """
