@@ -200,13 +200,10 @@ public enum StockReservation {
     /// With `revision`, only while the row still has it: the SKU has not been changed since
     /// the order was priced.
     public static func reserve(_ skuID: String, quantity: Int64, revision: Int64? = nil) -> Change {
-        guard let revision else {
-            return .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? RETURNING id",
-                                bind: quantity, skuID, quantity), conflict: "not enough stock of \(skuID) left")
-        }
-        return .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ? AND revision = ? RETURNING id",
-                            bind: quantity, skuID, quantity, revision),
-                        conflict: "not enough stock of \(skuID) left, or it changed while it was being ordered")
+        let bindings: [SQLValue] = [.integer(quantity), .text(skuID), .integer(quantity)] + (revision.map { [.integer($0)] } ?? [])
+        return .guarded(SQL("UPDATE skus SET reserved = reserved + ? WHERE id = ? AND on_hand - reserved >= ?"
+                                + (revision == nil ? "" : " AND revision = ?") + " RETURNING id", bindings),
+                        conflict: "not enough stock of \(skuID) left" + (revision == nil ? "" : ", or it changed while it was being ordered"))
     }
 
     /// The goods leave the warehouse: what was reserved comes off the stock on hand.
