@@ -12,25 +12,36 @@ enum ConcurrentRound {
     /// Runs `body` on every item, `width` at a time. One item's failure does not stop the
     /// others; the first is thrown once all have ended.
     static func forEach<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async throws -> Void) async throws {
-        let failure: (any Error)? = await withTaskGroup(of: (any Error)?.self) { group in
+        if let failure = await run(items, body).failure { throw failure }
+    }
+
+    /// Runs `body` on every item as `forEach` does, and returns the items it finished, so that
+    /// a round can record them together in one statement; and the first failure, if any.
+    static func run<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async throws -> Void) async
+        -> (done: [Item], failure: (any Error)?) {
+        await withTaskGroup(of: (Item, (any Error)?).self) { group in
             var next = items.makeIterator()
             func start(_ item: Item) {
                 group.addTask {
-                    do { try await body(item) } catch { return error }
-                    return nil
+                    do { try await body(item) } catch { return (item, error) }
+                    return (item, nil)
                 }
             }
             for _ in 0..<width {
                 guard let item = next.next() else { break }
                 start(item)
             }
+            var done: [Item] = []
             var first: (any Error)?
-            while let outcome = await group.next() {
-                if first == nil { first = outcome }
+            while let (item, failure) = await group.next() {
+                if let failure {
+                    if first == nil { first = failure }
+                } else {
+                    done.append(item)
+                }
                 if let item = next.next() { start(item) }
             }
-            return first
+            return (done, first)
         }
-        if let failure { throw failure }
     }
 }

@@ -35,4 +35,18 @@ struct ConcurrentRoundTests {
         }
         #expect(await after.done.count == items.count - 1, "the others still ran")
     }
+
+    @Test("a round names the items that finished, leaving out the ones that failed, and the first failure")
+    func finished() async throws {
+        let items = Array(0..<(ConcurrentRound.width * 2 + 3))
+        let refused: Set<Int> = [1, ConcurrentRound.width + 2]
+        let (done, failure) = await ConcurrentRound.run(items) { item in
+            if refused.contains(item) { throw Refused() }
+        }
+        #expect(Set(done) == Set(items).subtracting(refused))
+        #expect(done.count == items.count - refused.count, "each finished item once")
+        #expect(failure is Refused)
+        let clean = await ConcurrentRound.run(items) { _ in }
+        #expect(clean.failure == nil && clean.done.count == items.count)
+    }
 }

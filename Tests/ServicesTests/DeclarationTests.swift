@@ -38,6 +38,9 @@ struct DeclarationTests {
             #expect(try await shop.statuses() == [.cleared])
             let applied = try await store.read(SQL("SELECT CAST(SUM(applied) AS BIGINT) AS n, CAST(COUNT(*) AS BIGINT) AS c FROM declaration_results"))
             #expect(try applied.first?.integer("c") ?? 0 < Int64(delivered), "a duplicate is not even recorded twice")
+            #expect(try await declarations.collectResults(at: now + 7200) == 0, "what was delivered is marked so, once a round")
+            let unsent = try await store.read(SQL("SELECT order_id FROM declarations WHERE sent_at IS NULL"))
+            #expect(unsent.isEmpty, "the round marks what the gateway took")
         }
     }
 

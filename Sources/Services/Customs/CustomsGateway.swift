@@ -73,16 +73,23 @@ public struct SandboxCustoms: CustomsGateway {
             bind: now.millisecondsSince1970, ConcurrentRound.limit))
         // Parcels at once, each parcel's results (and their duplicates) in the order sent.
         let byParcel = Dictionary(grouping: due, by: { try? $0.text("order_id") }).values.map(Array.init)
-        try await ConcurrentRound.forEach(byParcel) { rows in
+        let (delivered, failure) = await ConcurrentRound.run(byParcel) { rows in
             for row in rows {
                 let id = try row.text("id")
                 try await receive(CustomsResult(
                     eventID: String(id.split(separator: "#").first ?? ""), orderNo: try row.text("order_id"),
                     result: ClearanceResult(rawValue: try row.text("result")) ?? .inspection, reason: try row.text("reason")))
-                try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id = ?",
-                                                  bind: now.millisecondsSince1970, id))])
             }
         }
+        // Marked once a round, not a commit per message (three in ten of the customs rounds'
+        // commits at 150 orders/s); a parcel that failed part way, or a crash before this, has
+        // its results delivered again, as customs resends them anyway.
+        let ids = try delivered.joined().map { SQLValue.text(try $0.text("id")) }
+        if !ids.isEmpty {
+            try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id IN (\(SQL.placeholders(ids.count)))",
+                                              [.integer(now.millisecondsSince1970)] + ids))])
+        }
+        if let failure { throw failure }
         return due.count
     }
 }

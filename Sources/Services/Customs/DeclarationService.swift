@@ -63,15 +63,18 @@ public struct DeclarationService: Sendable {
         let unsent = try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
                                               bind: ConcurrentRound.limit))
             .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }
-        try await ConcurrentRound.forEach(unsent) { declaration in
-            try await send(declaration.orderID, sealed: declaration.sealed, at: now)
+        let (sent, failure) = await ConcurrentRound.run(unsent) { declaration in
+            try await gateway.submit(try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(declaration.sealed).utf8)), at: now)
         }
+        // One statement for the round, not a commit per declaration (a fifth of the customs
+        // rounds' commits at 150 orders/s, `bench checkout --rate 150`). A crash before it
+        // sends these again next round, and the gateway takes a declaration once.
+        if !sent.isEmpty {
+            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(sent.count)))",
+                                              [.integer(now.millisecondsSince1970)] + sent.map { .text($0.orderID) }))])
+        }
+        if let failure { throw failure }
         return unsent.count
-    }
-
-    private func send(_ orderID: String, sealed: String, at now: Date) async throws {
-        try await gateway.submit(try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(sealed).utf8)), at: now)
-        try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id = ?", bind: now.millisecondsSince1970, orderID))])
     }
 
     /// Builds the three records and stores them, moving the order to `declared`, in one transaction.
