@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Storage
 
 /// Encrypts personal data (mobile numbers now; identity numbers and face templates later) for
 /// storage: AES-256-GCM with a key from configuration, the key's id written beside each value
@@ -47,7 +48,7 @@ public struct FieldCipher: Sendable {
     /// key nobody can test guesses against it.
     public func fingerprint(_ text: String) -> String {
         let key = SymmetricKey(data: keys[current] ?? Data())
-        return Secrets.hex(HMAC<SHA256>.authenticationCode(for: Data(("fingerprint:" + text).utf8), using: key))
+        return Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(("fingerprint:" + text).utf8), using: key))
     }
 
     /// A new random key, base64, for `crossborder serve` to create on a first start.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Storage
 
 /// The few operations every secret goes through: making one, keeping only its digest, and
 /// comparing two without a timing leak. API keys, session and CSRF tokens, the ops token and
@@ -14,20 +15,7 @@ public enum Secrets {
 
     /// Lower-case hex SHA-256: what is stored in place of a token.
     public static func digest(_ bytes: some DataProtocol) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
-
-    /// Lower-case hex of a digest or MAC. By table, not `String(format:)`: digests are made on
-    /// every request, and formatting each byte through Foundation cost 6 % of checkout's CPU.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.lowercase(SHA256.hash(data: bytes))
     }
 
     /// Compares digests, so the time taken does not depend on where the two differ.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Storage
 
 /// A partner's report of a payment's outcome, as its callback body carries it.
 public struct CallbackReport: Codable, Sendable, Equatable {
@@ -44,7 +45,7 @@ public enum CallbackSignature {
 
     public static func sign(timestamp: String, body: String, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Secrets.hex(mac)
+        return Hex.lowercase(mac)
     }
 
     /// Refuses a body whose signature does not match or whose timestamp is outside the window.
