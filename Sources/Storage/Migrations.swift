@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -637,6 +637,44 @@ extension Migrations {
     /// as it was read (the stock reservation checks the number).
     static let skuRevisions = Migration(version: 13, name: "SKU revisions") { _ in
         ["ALTER TABLE skus ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"]
+    }
+
+    /// PostgreSQL only: a group commit's units in one call (`PostgresStore.applyEach`), each in
+    /// a block of its own — a subtransaction, the savepoint without its round trips — with
+    /// each guarded statement's row count checked as the store checks it. Returns one outcome
+    /// per unit: empty when it committed, else the SQLSTATE and message (`CB001` and the
+    /// statement's number for a guard).
+    static let unitsInOneCall = Migration(version: 14, name: "group commit units in one call") { kind in
+        guard kind == .postgres else { return [] }
+        return [
+            """
+            CREATE FUNCTION crossborder_apply_units(statements TEXT[], expected BIGINT[], unit_ends BIGINT[]) RETURNS TEXT[]
+            LANGUAGE plpgsql AS $$
+            DECLARE
+                outcomes TEXT[] := '{}';
+                next_statement BIGINT := 1;
+                affected BIGINT;
+            BEGIN
+                FOR unit IN 1 .. coalesce(array_length(unit_ends, 1), 0) LOOP
+                    BEGIN
+                        FOR i IN next_statement .. unit_ends[unit] LOOP
+                            EXECUTE statements[i];
+                            GET DIAGNOSTICS affected = ROW_COUNT;
+                            IF expected[i] >= 0 AND affected <> expected[i] THEN
+                                RAISE EXCEPTION USING ERRCODE = 'CB001', MESSAGE = i::TEXT;
+                            END IF;
+                        END LOOP;
+                        outcomes := outcomes || ''::TEXT;
+                    EXCEPTION WHEN OTHERS THEN
+                        outcomes := outcomes || (SQLSTATE || ' ' || SQLERRM);
+                    END;
+                    next_statement := unit_ends[unit] + 1;
+                END LOOP;
+                RETURN outcomes;
+            END
+            $$
+            """,
+        ]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -74,30 +74,47 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// A group commit's units in one round trip: every statement goes as text with its values
+    /// written in as literals (`SQL.withPostgresLiterals`) to `crossborder_apply_units`, which
+    /// runs each unit in a subtransaction of its own and checks the guards; the one statement
+    /// is its own transaction and commits them all. Sent a statement at a time, with a
+    /// savepoint and its release around each unit, a batch made some fifty round trips an
+    /// order on one connection and ran slower than one transaction per order.
     public func applyEach(_ units: [[Change]]) async throws -> [(any Error)?] {
         let started = ContinuousClock.now
         do {
-            let outcomes: [(any Error)?] = try await client.withTransaction(logger: logger) { connection in
-                var outcomes: [(any Error)?] = []
-                outcomes.reserveCapacity(units.count)
-                for unit in units {
-                    try await connection.query("SAVEPOINT unit", logger: logger)
-                    do {
-                        for change in unit {
-                            let rows = try await connection.query(PostgresStore.query(change.sql), logger: logger)
-                            let count = try await PostgresStore.collect(rows).count
-                            if case .rows(let expected) = change.expectation, count != expected { throw StoreError.conflict(change.conflict) }
-                        }
-                        try await connection.query("RELEASE SAVEPOINT unit", logger: logger)
-                        outcomes.append(nil)
-                    } catch {
-                        // Only this unit's statements are undone; the transaction goes on for the rest.
-                        try await connection.query("ROLLBACK TO SAVEPOINT unit", logger: logger)
-                        try await connection.query("RELEASE SAVEPOINT unit", logger: logger)
-                        outcomes.append(translate(error))
-                    }
+            var statements: [String] = []
+            var expected: [Int64] = []
+            var conflicts: [String] = []
+            var ends: [Int64] = []
+            for unit in units {
+                for change in unit {
+                    statements.append(try change.sql.withPostgresLiterals())
+                    if case .rows(let count) = change.expectation { expected.append(Int64(count)) } else { expected.append(-1) }
+                    conflicts.append(change.conflict)
                 }
-                return outcomes
+                ends.append(Int64(statements.count))
+            }
+            var binds = PostgresBindings(capacity: 3)
+            binds.append(statements)
+            binds.append(expected)
+            binds.append(ends)
+            var listed: [String] = []
+            for try await row in try await client.query(
+                PostgresQuery(unsafeSQL: "SELECT crossborder_apply_units($1, $2, $3)", binds: binds), logger: logger) {
+                listed = try row.decode([String].self)
+            }
+            let outcomes = listed.map { outcome -> (any Error)? in
+                guard !outcome.isEmpty else { return nil }
+                let state = String(outcome.prefix(while: { $0 != " " }))
+                let message = String(outcome.dropFirst(state.count + 1))
+                if state == "CB001", let number = Int(message), conflicts.indices.contains(number - 1) {
+                    return StoreError.conflict(conflicts[number - 1])
+                }
+                return PostgresStore.translate(state: state, message: message)
+            }
+            guard outcomes.count == units.count else {
+                throw StoreError.failed("PostgreSQL: \(outcomes.count) outcomes for \(units.count) units")
             }
             metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
             return outcomes
@@ -166,6 +183,12 @@ public final class PostgresStore: Store {
         return result
     }
 
+    private static func translate(state: String, message: String) -> StoreError {
+        // Class 23 is integrity constraint violation; 40001/40P01 serialization and deadlock.
+        if state.hasPrefix("23") || state == "40001" || state == "40P01" { return .conflict(message) }
+        return .failed("PostgreSQL \(state): \(message)")
+    }
+
     private func translate(_ error: any Error) -> any Error {
         if let storeError = error as? StoreError { return storeError }
         if let transaction = error as? PostgresTransactionError {
@@ -174,10 +197,7 @@ public final class PostgresStore: Store {
         }
         guard let psql = error as? PSQLError else { return StoreError.failed("PostgreSQL: \(error)") }
         if let state = psql.serverInfo?[.sqlState] {
-            let message = psql.serverInfo?[.message] ?? state
-            // Class 23 is integrity constraint violation; 40001/40P01 serialization and deadlock.
-            if state.hasPrefix("23") || state == "40001" || state == "40P01" { return StoreError.conflict(message) }
-            return StoreError.failed("PostgreSQL \(state): \(message)")
+            return PostgresStore.translate(state: state, message: psql.serverInfo?[.message] ?? state)
         }
         if psql.code == .connectionError || psql.code == .serverClosedConnection || psql.code == .clientClosedConnection {
             let cause = psql.underlying.map { "\($0)" } ?? "\(psql.code)"

@@ -102,7 +102,7 @@ struct BenchCheckout: AsyncParsableCommand {
             "ceiling_p99_ms": ceiling.percentileMS(0.99),
             "server_rss_start_mib": memoryStart, "server_rss_end_mib": memoryEnd, "server_rss_max_mib": sampler.max,
             "connections": Double(connections), "buyers": Double(buyers), "history_orders": Double(history),
-            "group_commit": groupCommit == "on" || (groupCommit == "auto" && !parsed.isPostgres) ? 1 : 0,
+            "group_commit": groupCommit == "off" ? 0 : 1,
         ]
         if let rate { results["offered_orders_per_s"] = rate }
         for (minute, mib) in sampler.byMinute.enumerated() { results[String(format: "server_rss_mib_minute_%02d", minute + 1)] = mib }
@@ -158,11 +158,4 @@ final class MemorySampler: @unchecked Sendable {
 extension [UInt8] {
     /// An answer of buy now whose payment succeeded.
     var paid: Bool { String(decoding: self, as: UTF8.self).contains(#""status":"succeeded""#) }
-}
-
-extension DatabaseURL {
-    var isPostgres: Bool {
-        if case .postgres = self { return true }
-        return false
-    }
 }

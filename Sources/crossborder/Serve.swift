@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
     var noRateFeed = false
 
     @Option(name: .customLong("group-commit"),
-            help: "Gather concurrent writes into one transaction: on, off, or auto — on for SQLite, off for PostgreSQL, as measured in docs/PERFORMANCE.md (env CROSSBORDER_GROUP_COMMIT).")
+            help: "Gather concurrent writes into one transaction: on, off (one transaction each), or auto, which is on (env CROSSBORDER_GROUP_COMMIT).")
     var groupCommit: String?
 
     @Option(name: .customLong("channel-delay-ms"),
@@ -77,9 +77,7 @@ struct Serve: AsyncParsableCommand {
         let channelDelay = try channelDelayMS ?? Environment.integer("CROSSBORDER_CHANNEL_DELAY_MS", in: 0...60_000) ?? 10
 
         try await database.withOpenStore(logger: logger, metrics: metrics) { opened in
-            // On PostgreSQL a batch runs its statements one round trip after another on one
-            // connection and holds hot rows for all of them: slower than separate transactions.
-            let grouped = groupCommitChoice == "on" || (groupCommitChoice == "auto" && opened.kind == .sqlite)
+            let grouped = groupCommitChoice != "off"
             let store: any Store = grouped ? GroupCommitStore(opened) : opened
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations \(applied) to \(url)") }

@@ -115,6 +115,32 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("applyEach stores every value as bound: quotes, backslashes, question marks, other scripts, negative numbers, nulls, bytes",
+          arguments: StoreKind.allCases)
+    func valuesThroughUnits(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            try await store.apply([.write(SQL(
+                "CREATE TABLE bound_values (n BIGINT PRIMARY KEY, t TEXT, i BIGINT, b \(kind == .postgres ? "BYTEA" : "BLOB"))"))])
+            let texts = ["it's", "back\\slash \\' end\\", "a ? b", "E'x'", "-- not a comment", "关税 ✓", "$1 $$ ;", ""]
+            let integers: [Int64] = [-1, 0, .max, .min, -42, 7, 1_000_000_000_000, -3]
+            let bytes: [UInt8] = [0, 1, 0x27, 0x5c, 0x7f, 0xff]
+            var units = texts.indices.map { n -> [Change] in
+                [.write(SQL("INSERT INTO bound_values (n, t, i, b) VALUES (?, ?, ?, ?)",
+                            [.integer(Int64(n)), .text(texts[n]), .integer(integers[n]), n == 0 ? .null : .blob(bytes)]))]
+            }
+            // Written without spaces, a negative value after a minus would read as a comment.
+            units.append([.guarded(SQL("UPDATE bound_values SET i = i -? WHERE n = ? RETURNING n", bind: -5, 1), conflict: "one row")])
+            let outcomes = try await store.applyEach(units)
+            #expect(outcomes.allSatisfy { $0 == nil }, "\(outcomes)")
+            let rows = try await store.read(SQL("SELECT n, t, i, b FROM bound_values ORDER BY n"))
+            #expect(try rows.map { try $0.text("t") } == texts)
+            var moved = integers
+            moved[1] += 5
+            #expect(try rows.map { try $0.integer("i") } == moved)
+            #expect(rows.map { $0["b"] } == [.null] + Array(repeating: .blob(bytes), count: texts.count - 1))
+        }
+    }
+
     @Test("concurrent read-decide-apply units on one row lose no update, committed alone or in groups",
           arguments: StoreKind.allCases, [false, true])
     func concurrentGuardedUpdates(kind: StoreKind, grouped: Bool) async throws {
