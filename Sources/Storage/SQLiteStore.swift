@@ -7,6 +7,7 @@ public final class SQLiteStore: Store {
     public let kind = StoreKind.sqlite
     public let path: String
     private let pool: DatabasePool
+    private let readers: SQLiteReaders
     private let checkpointer: WALCheckpointer
     private let metrics: any StoreMetrics
 
@@ -17,8 +18,6 @@ public final class SQLiteStore: Store {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        // Reads run on the task pool's threads (one per core): a reader for each, so none waits.
-        configuration.maximumReaderCount = max(configuration.maximumReaderCount, ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Each unit of a group commit runs in a savepoint, and SQLite keeps the pages a
@@ -38,27 +37,17 @@ public final class SQLiteStore: Store {
             pool = try DatabasePool(path: path, configuration: configuration)
             _ = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             checkpointer = try WALCheckpointer(path: path)
-        } catch let error as DatabaseError {
-            throw SQLiteStore.translate(error, path: path)
-        }
-    }
-
-    public func read(_ sql: SQL) async throws -> [Row] {
-        do {
-            return try SQLiteStore.readInPlace(sql, from: pool)
+            readers = SQLiteReaders(path: path)
         } catch let error as DatabaseError {
             throw SQLiteStore.translate(error, path: path)
         }
     }
 
     /// A read runs on the calling thread: it is CPU work on pages in memory, and handing it to
-    /// a reader's queue and back cost two thread wake-ups per query — at thirty queries an
-    /// order, more than the queries themselves (`bench checkout`, futex calls). At most one
-    /// read per thread of the task pool is under way, and there are as many readers as
-    /// threads, so none waits for a connection. One statement is its own snapshot, so it needs no BEGIN and
-    /// COMMIT around it (GRDB's isolated read adds both).
-    private static func readInPlace(_ sql: SQL, from pool: DatabasePool) throws -> [Row] {
-        try pool.unsafeRead { db in try fetch(sql, in: db) }
+    /// a reader's queue and back cost two thread wake-ups per query (`bench checkout`, futex
+    /// calls). `SQLiteReaders` has the connections.
+    public func read(_ sql: SQL) async throws -> [Row] {
+        try readers.read(sql)
     }
 
     public func apply(_ changes: [Change]) async throws {
@@ -124,10 +113,14 @@ public final class SQLiteStore: Store {
         }
     }
 
-    deinit { checkpointer.stop() }
+    deinit {
+        checkpointer.stop()
+        readers.close()
+    }
 
     public func close() async {
         checkpointer.stop()
+        readers.close()
         try? pool.close()
     }
 
@@ -161,12 +154,16 @@ public final class SQLiteStore: Store {
     }
 
     static func translate(_ error: DatabaseError, path: String) -> any Error {
-        switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase("\(path): \(error.message ?? "file is not a database")")
-        case .SQLITE_CONSTRAINT: return StoreError.conflict(error.message ?? "constraint violated")
-        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
-            return StoreError.unreachable("\(path): \(error.message ?? "cannot open")")
-        default: return StoreError.failed("SQLite: \(error.message ?? "\(error.resultCode)")")
+        translate(code: error.resultCode.rawValue, message: error.message, path: path)
+    }
+
+    /// `code`: an SQLite result code, primary or extended.
+    static func translate(code: Int32, message: String?, path: String) -> StoreError {
+        switch ResultCode(rawValue: code).primaryResultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase("\(path): \(message ?? "file is not a database")")
+        case .SQLITE_CONSTRAINT: return .conflict(message ?? "constraint violated")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM: return .unreachable("\(path): \(message ?? "cannot open")")
+        default: return .failed("SQLite: \(message ?? "result code \(code)")")
         }
     }
 }

@@ -58,6 +58,10 @@ struct StoreConformanceTests {
                 #expect(row["t"] == expected.2)
                 #expect(row["b"] == expected.3)
             }
+            let byEmptyText = try await store.read(SQL("SELECT id FROM scratch WHERE t = ?", [.text("")]))
+            #expect(byEmptyText.map { $0["id"] } == [.integer(2)], "an empty text is bound as text, not NULL")
+            let byBytes = try await store.read(SQL("SELECT id FROM scratch WHERE b = ?", [values[0].3]))
+            #expect(byBytes.map { $0["id"] } == [.integer(1)])
             let literal = try await store.read(SQL("SELECT 'is this ? a placeholder' AS t, ? AS n", bind: 7))
             #expect(literal.first?["t"] == .text("is this ? a placeholder"))
             #expect(try literal.first?.integer("n") == 7)
