@@ -108,9 +108,9 @@ extension SQLValue {
         case .integer(let integer): return integer < 0 ? "(\(integer))" : String(integer)
         case .text(let text):
             var escaped = "E'"
-            for character in text.unicodeScalars {
-                if character == "\\" || character == "'" { escaped.unicodeScalars.append(character) }
-                escaped.unicodeScalars.append(character)
+            for scalar in text.unicodeScalars {
+                if scalar == "\\" || scalar == "'" { escaped.unicodeScalars.append(scalar) }
+                escaped.unicodeScalars.append(scalar)
             }
             return escaped + "'"
         case .blob(let bytes):
