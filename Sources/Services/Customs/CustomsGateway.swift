@@ -81,8 +81,8 @@ public struct SandboxCustoms: CustomsGateway {
                     result: ClearanceResult(rawValue: try row.text("result")) ?? .inspection, reason: try row.text("reason")))
             }
         }
-        // Marked once a round, not a commit per message (three in ten of the customs rounds'
-        // commits at 150 orders/s); a parcel that failed part way, or a crash before this, has
+        // Marked once a round, not a write per message (three in ten of the customs rounds'
+        // units of work at 150 orders/s); a parcel that failed part way, or a crash before this, has
         // its results delivered again, as customs resends them anyway.
         let ids = try delivered.joined().map { SQLValue.text(try $0.text("id")) }
         if !ids.isEmpty {

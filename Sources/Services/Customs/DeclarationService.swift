@@ -66,8 +66,8 @@ public struct DeclarationService: Sendable {
         let (sent, failure) = await ConcurrentRound.run(unsent) { declaration in
             try await gateway.submit(try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(declaration.sealed).utf8)), at: now)
         }
-        // One statement for the round, not a commit per declaration (a fifth of the customs
-        // rounds' commits at 150 orders/s, `bench checkout --rate 150`). A crash before it
+        // One statement for the round, not a write per declaration (a fifth of the customs
+        // rounds' units of work at 150 orders/s, `bench checkout --rate 150`). A crash before it
         // sends these again next round, and the gateway takes a declaration once.
         if !sent.isEmpty {
             try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(sent.count)))",
