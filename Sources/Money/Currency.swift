@@ -34,7 +34,7 @@ extension Currency {
     public static let CHF = Currency("CHF", 756, 2, "Swiss Franc")
     public static let BHD = Currency("BHD", 48, 3, "Bahraini Dinar")
 
-    /// ISO 4217 list one, as in shared/reference/currencies.json (a test keeps the two equal).
+    /// ISO 4217 list one, as in Reference/currencies.json (a test keeps the two equal).
     public static let all: [Currency] = [
         .CNY, .USD, .EUR, .GBP, .JPY, .KRW, .CHF,
         Currency("HKD", 344, 2, "Hong Kong Dollar"),

@@ -15,7 +15,7 @@ struct CurrencyTests {
         let currencies: [Entry]
     }
 
-    @Test("the table is ISO 4217 as the shared reference gives it, code, number and exponent")
+    @Test("the table is ISO 4217 as the reference gives it, code, number and exponent")
     func matchesReference() throws {
         let reference = try JSONDecoder().decode(ReferenceTable.self, from: ReferenceFile.data("currencies.json"))
         #expect(Currency.all.count == reference.currencies.count)

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The shared reference folder (../shared/reference beside the repository), where the figures
-/// our rules must reproduce are kept with their sources.
+/// The repository's own copy of the reference data (Reference/ at its root), where the figures
+/// our rules must reproduce are kept with their sources. Only this copy is read, so a clone of
+/// the repository alone passes its tests.
 public enum ReferenceFile {
+    /// Reference/ in the repository this file was compiled from.
+    public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Reference", isDirectory: true)
+
     public static func data(_ name: String) throws -> Data {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let url = repository.deletingLastPathComponent().appendingPathComponent("shared/reference/\(name)")
-        return try Data(contentsOf: url)
+        try Data(contentsOf: folder.appendingPathComponent(name))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Money
 
 /// The dated rules for cross-border retail imports into mainland China, as
-/// shared/reference/customs.json gives them (a test keeps the two equal). An order uses the
+/// Reference/customs.json gives them (a test keeps the two equal). An order uses the
 /// rules in force on the day of its quote.
 public enum CustomsRules {
     /// A value in force from `from` (inclusive) until `to` (inclusive), or with no end.
