@@ -39,6 +39,18 @@ public struct Balance: Sendable, Hashable, CustomStringConvertible {
         self.creditsPosted = creditsPosted
     }
 
+    /// Debits posted and pending together, as a flag counts them; nil when the sum does not fit
+    /// in Int64 (checked before any limit, as TigerBeetle checks overflows_debits first).
+    public var debitsWithPending: Int64? {
+        let (sum, overflow) = debitsPosted.addingReportingOverflow(debitsPending)
+        return overflow ? nil : sum
+    }
+
+    public var creditsWithPending: Int64? {
+        let (sum, overflow) = creditsPosted.addingReportingOverflow(creditsPending)
+        return overflow ? nil : sum
+    }
+
     public var description: String {
         "debits \(debitsPosted) posted + \(debitsPending) pending, credits \(creditsPosted) posted + \(creditsPending) pending"
     }

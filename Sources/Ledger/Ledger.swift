@@ -118,10 +118,13 @@ public enum Ledger {
         }
         for (accountID, balance) in [(transfer.debit, debit), (transfer.credit, credit)] {
             let flags = state.accounts[accountID]?.flags ?? []
-            if flags.contains(.debitsMustNotExceedCredits), balance.debitsPosted &+ balance.debitsPending > balance.creditsPosted {
+            guard let debits = balance.debitsWithPending, let credits = balance.creditsWithPending else {
+                throw .overflow(transfer: transfer.id)
+            }
+            if flags.contains(.debitsMustNotExceedCredits), debits > balance.creditsPosted {
                 throw .debitsWouldExceedCredits(transfer: transfer.id, account: accountID)
             }
-            if flags.contains(.creditsMustNotExceedDebits), balance.creditsPosted &+ balance.creditsPending > balance.debitsPosted {
+            if flags.contains(.creditsMustNotExceedDebits), credits > balance.debitsPosted {
                 throw .creditsWouldExceedDebits(transfer: transfer.id, account: accountID)
             }
         }
@@ -145,7 +148,9 @@ public enum Ledger {
     }
 
     /// Every account's balance, derived again from its transfers in the order they were made.
-    public static func balances(replaying transfers: [Transfer]) -> [String: Balance] {
+    /// A sum that would overflow is an error naming the transfer: recorded transfers were
+    /// checked when they were made, so it means the record was altered.
+    public static func balances(replaying transfers: [Transfer]) throws(LedgerError) -> [String: Balance] {
         var balances: [String: Balance] = [:]
         var reserved: [String: Int64] = [:]
         for transfer in transfers {
@@ -153,8 +158,7 @@ public enum Ledger {
             var debit = balances[transfer.debit] ?? Balance()
             var credit = balances[transfer.credit] ?? Balance()
             let effect = BalanceEffect.of(transfer, reserved: transfer.pendingID.flatMap { reserved[$0] } ?? 0)
-            // Recorded transfers were checked when they were made; a replay cannot overflow.
-            try? effect.apply(debit: &debit, credit: &credit)
+            do { try effect.apply(debit: &debit, credit: &credit) } catch { throw .overflow(transfer: transfer.id) }
             balances[transfer.debit] = debit
             balances[transfer.credit] = credit
         }

@@ -5,21 +5,22 @@ import Money
 public enum LedgerInvariants {
     public static func violations(accounts: [Account], balances: [String: Balance]) -> [String] {
         var problems: [String] = []
-        var sums: [Currency: (debitsPosted: Int64, creditsPosted: Int64, debitsPending: Int64, creditsPending: Int64)] = [:]
+        // Summed in Int128, exact for any number of Int64 balances: a checker must not wrap.
+        var sums: [Currency: (debitsPosted: Int128, creditsPosted: Int128, debitsPending: Int128, creditsPending: Int128)] = [:]
         for account in accounts {
             let balance = balances[account.id] ?? Balance()
             var sum = sums[account.currency] ?? (0, 0, 0, 0)
-            sum.debitsPosted &+= balance.debitsPosted
-            sum.creditsPosted &+= balance.creditsPosted
-            sum.debitsPending &+= balance.debitsPending
-            sum.creditsPending &+= balance.creditsPending
+            sum.debitsPosted += Int128(balance.debitsPosted)
+            sum.creditsPosted += Int128(balance.creditsPosted)
+            sum.debitsPending += Int128(balance.debitsPending)
+            sum.creditsPending += Int128(balance.creditsPending)
             sums[account.currency] = sum
             if account.flags.contains(.debitsMustNotExceedCredits),
-               balance.debitsPosted &+ balance.debitsPending > balance.creditsPosted {
+               Int128(balance.debitsPosted) + Int128(balance.debitsPending) > Int128(balance.creditsPosted) {
                 problems.append("account \(account.id) has debits beyond its credits")
             }
             if account.flags.contains(.creditsMustNotExceedDebits),
-               balance.creditsPosted &+ balance.creditsPending > balance.debitsPosted {
+               Int128(balance.creditsPosted) + Int128(balance.creditsPending) > Int128(balance.debitsPosted) {
                 problems.append("account \(account.id) has credits beyond its debits")
             }
             if balance.debitsPending < 0 || balance.creditsPending < 0 {

@@ -38,6 +38,20 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         return Money(minorUnits: -minorUnits, currency: currency)
     }
 
+    /// The sum of `first` and `rest`, all of `first`'s currency.
+    public static func total(_ first: Money, _ rest: Money...) throws(MoneyError) -> Money {
+        var total = first
+        for amount in rest { total = try total.adding(amount) }
+        return total
+    }
+
+    /// An amount worked out in a wider type (a product or quotient of amounts) brought back to
+    /// Int64 minor units: out of range is an overflow, never a trap.
+    public init(exactly minorUnits: Int128, currency: Currency) throws(MoneyError) {
+        guard let narrow = Int64(exactly: minorUnits) else { throw .overflow }
+        self.init(minorUnits: narrow, currency: currency)
+    }
+
     /// The sum of `amounts`, all of `currency`.
     public static func sum(_ amounts: some Sequence<Money>, currency: Currency) throws(MoneyError) -> Money {
         var total = Money.zero(currency)

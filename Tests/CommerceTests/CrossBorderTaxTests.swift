@@ -4,7 +4,7 @@ import Money
 import TestSupport
 import Testing
 
-/// Cases from shared/reference/customs.json: its rules, its worked examples and the published
+/// Cases from Reference/customs.json: its rules, its worked examples and the published
 /// comprehensive rates must come out of the calculator.
 @Suite("Cross-border tax")
 struct CrossBorderTaxTests {
@@ -130,7 +130,7 @@ struct LandedCostTests {
         let cost = try LandedCost.quote([item("a", price: 1899, grams: 1250, quantity: 2), item("b", price: 1349, grams: 1400, quantity: 1)],
                                         merchant: merchant, rate: rate, freightTable: .standard, on: day)
         #expect(cost.weightGrams == 3900)
-        #expect(cost.freight == FreightTable.standard.freight(grams: 3900, from: "US"))
+        #expect(try cost.freight == FreightTable.standard.freight(grams: 3900, from: "US"))
         #expect(cost.freight.minorUnits == 6000 + 7 * 2000)
         #expect(cost.lines.reduce(0) { $0 + $1.freightCNY.minorUnits } == cost.freight.minorUnits)
         #expect(cost.goods.minorUnits == cost.lines.reduce(0) { $0 + $1.goodsCNY.minorUnits })
@@ -146,15 +146,27 @@ struct LandedCostTests {
     @Test("a parcel above the per-transaction limit is refused, naming the limit")
     func limit() throws {
         let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "7.1180"), source: "t", asOf: Date())
+        let freight = try FreightTable.standard.freight(grams: 1000, from: "US")
         #expect(throws: LandedCostError.overPerTransactionLimit(limit: Money(minorUnits: 500_000, currency: .CNY),
-                                                                value: Money(minorUnits: 569_440 * 2 + FreightTable.standard.freight(
-                                                                    grams: 1000, from: "US").minorUnits, currency: .CNY))) {
+                                                                value: Money(minorUnits: 569_440 * 2 + freight.minorUnits, currency: .CNY))) {
             try LandedCost.quote([item("a", price: 80000, grams: 500, quantity: 2)], merchant: merchant, rate: rate,
                                  freightTable: .standard, on: day)
         }
         #expect(throws: LandedCostError.quantity(skuID: "a")) {
             try LandedCost.quote([item("a", price: 100, grams: 500, quantity: 0)], merchant: merchant, rate: rate,
                                  freightTable: .standard, on: day)
+        }
+    }
+
+    @Test("a price or a weight that would overflow when multiplied out is an error, never a trap or a wrapped amount")
+    func overflowIsAnError() throws {
+        let rate = try ExchangeRate(base: .USD, quote: .CNY, rate: ExactDecimal(parsing: "7.1180"), source: "t", asOf: Date())
+        for items in [[item("a", price: Int64.max / 2, grams: 500, quantity: 3)],
+                      [item("a", price: 100, grams: Int64.max / 2, quantity: 3)],
+                      [item("a", price: 100, grams: Int64.max - 10, quantity: 1), item("b", price: 100, grams: 20, quantity: 1)]] {
+            #expect(throws: LandedCostError.money(.overflow)) {
+                try LandedCost.quote(items, merchant: merchant, rate: rate, freightTable: .standard, on: day)
+            }
         }
     }
 

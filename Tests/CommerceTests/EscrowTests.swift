@@ -13,8 +13,8 @@ struct EscrowTests {
         try ExchangeRate(base: base, quote: .CNY, rate: try ExactDecimal(parsing: text), source: "test", asOf: now)
     }
 
-    static func order(_ id: String, goods: Int64, freight: Int64, tax: Int64, currency: Currency = .USD) -> OrderAmounts {
-        OrderAmounts(orderID: id, merchantID: "m-\(id)", merchantCurrency: currency, goods: Money(minorUnits: goods, currency: .CNY),
+    static func order(_ id: String, goods: Int64, freight: Int64, tax: Int64, currency: Currency = .USD) throws -> OrderAmounts {
+        try OrderAmounts(orderID: id, merchantID: "m-\(id)", merchantCurrency: currency, goods: Money(minorUnits: goods, currency: .CNY),
                      freight: Money(minorUnits: freight, currency: .CNY), tax: Money(minorUnits: tax, currency: .CNY))
     }
 
@@ -61,7 +61,7 @@ struct EscrowTests {
 
     @Test("paying splits each order's escrow into goods, tax and freight holds, and the books balance")
     func paying() throws {
-        let orders = [Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000), Self.order("o2", goods: 10_000, freight: 0, tax: 910)]
+        let orders = [try Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000), try Self.order("o2", goods: 10_000, freight: 0, tax: 910)]
         var books = Books()
         books.open(Escrow.accounts(channel: "bank", consumerID: "c1", orders: orders))
         try books.apply(Escrow.paying(paymentID: "p1", channel: "bank", consumerID: "c1", orders: orders))
@@ -76,7 +76,7 @@ struct EscrowTests {
     @Test("release converts at the rate of the moment, books the difference from the quote's rate, and takes commission")
     func release() throws {
         // USD 100.00 quoted at 7.1 = CNY 710.00; released at 7.2: 710 / 7.2 = 98.611… → 98.61, a loss of 1.39.
-        let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
+        let order = try Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
         var books = try Self.paid(order)
         let (requests, settlement) = try EscrowRelease.plan(
             order: order, holds: books.holds(of: "o1"), listed: Money(minorUnits: 10_000, currency: .USD),
@@ -95,7 +95,7 @@ struct EscrowTests {
 
     @Test("a partial refund before release gives back part of the holds; the merchant's share shrinks in proportion")
     func partialRefundBeforeRelease() throws {
-        let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
+        let order = try Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
         var books = try Self.paid(order)
         let state = RefundableOrder(order: order, consumerID: "c1", channel: "bank", refunded: .zero(.CNY),
                                     holds: books.holds(of: "o1"), released: false)
@@ -114,7 +114,7 @@ struct EscrowTests {
 
     @Test("refunds can never pass what was paid, and refuse zero, negative and foreign amounts")
     func refundLimits() throws {
-        let order = Self.order("o1", goods: 1_000, freight: 100, tax: 10)
+        let order = try Self.order("o1", goods: 1_000, freight: 100, tax: 10)
         let paid = RefundableOrder(order: order, consumerID: "c1", channel: "bank", refunded: Money(minorUnits: 1_000, currency: .CNY),
                                    holds: [], released: true)
         #expect(throws: RefundError.exceedsPaid(asked: Money(minorUnits: 111, currency: .CNY), refundable: Money(minorUnits: 110, currency: .CNY))) {
@@ -129,7 +129,7 @@ struct EscrowTests {
 
     @Test("after release a refund is clawed back from the merchant at the rate of the moment")
     func refundAfterRelease() throws {
-        let order = Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
+        let order = try Self.order("o1", goods: 71_000, freight: 3_000, tax: 6_000)
         var books = try Self.paid(order)
         try books.apply(try EscrowRelease.plan(
             order: order, holds: books.holds(of: "o1"), listed: Money(minorUnits: 10_000, currency: .USD), quotedGoods: order.goods,

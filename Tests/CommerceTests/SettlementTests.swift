@@ -60,7 +60,7 @@ struct SettlementTests {
         let batch = try #require(Settlement.batches(on: Day(2026, 11, 23), available: [
             ("a", Money(minorUnits: 1_234_567, currency: .EUR)), ("c", Money(minorUnits: 5_005, currency: .EUR)),
         ], accounts: accounts).first)
-        let xml = PayoutFile.pain001(batch, debtor: PayoutDebtor(name: "CrossBorder Ltd", iban: try IBAN("GB82WEST12345698765432"),
+        let xml = try PayoutFile.pain001(batch, debtor: PayoutDebtor(name: "CrossBorder Ltd", iban: try IBAN("GB82WEST12345698765432"),
                                                                  bic: "WESTGB2L"), createdAt: Date(timeIntervalSince1970: 1_795_000_000))
         let reader = Elements()
         let parser = XMLParser(data: Data(xml.utf8))

@@ -51,7 +51,7 @@ struct LedgerModelTests {
             #expect(problems.isEmpty, "seed \(seed), step \(step): \(problems)")
         }
         #expect(resolutions.values.allSatisfy { $0 == 1 }, "seed \(seed): a pending transfer resolved twice")
-        let derived = Ledger.balances(replaying: history)
+        let derived = try Ledger.balances(replaying: history)
         let model = Self.modelBalances(history: history, pending: state.pending)
         for account in Self.accounts {
             let stored = state.balances[account.id] ?? Balance()

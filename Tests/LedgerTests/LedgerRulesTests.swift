@@ -122,3 +122,39 @@ struct LedgerRulesTests {
         }
     }
 }
+
+@Suite("Ledger overflow")
+struct LedgerOverflowTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// TigerBeetle checks that posted and pending debits together fit before it checks the
+    /// limit: a wrapped sum would be negative and pass any limit.
+    @Test("a flagged account whose debits with pending would pass Int64 refuses the move as an overflow")
+    func flaggedSumOverflows() throws {
+        let accounts = [Account(id: "buyer", currency: .CNY), Account(id: "escrow", currency: .CNY, flags: .debitsMustNotExceedCredits)]
+        let balances = ["escrow": Balance(debitsPending: Int64.max - 5, creditsPosted: Int64.max)]
+        let state = LedgerState(accounts: accounts, balances: balances, pending: [], recorded: [])
+        #expect(throws: LedgerError.overflow(transfer: "t1")) {
+            try Ledger.apply([.single(id: "t1", debit: "escrow", credit: "buyer", amount: Money(minorUnits: 10, currency: .CNY),
+                                      code: "pay")], to: state, at: now)
+        }
+    }
+
+    @Test("the invariants see an imbalance that a wrapping sum would hide")
+    func invariantsDoNotWrap() {
+        // Debits 2^64 in all against no credits: summed modulo 2^64 they would look balanced.
+        let accounts = ["a", "b", "c"].map { Account(id: $0, currency: .CNY) }
+        let balances = ["a": Balance(debitsPosted: .max), "b": Balance(debitsPosted: .max), "c": Balance(debitsPosted: 2)]
+        let problems = LedgerInvariants.violations(accounts: accounts, balances: balances)
+        #expect(problems.contains { $0.hasPrefix("CNY: posted debits") })
+    }
+
+    @Test("a replay that would overflow names the transfer instead of wrapping")
+    func replayOverflows() {
+        let transfers = (1...2).map { n in
+            Transfer(id: "t\(n)", kind: .single, debit: "a", credit: "b", amount: Money(minorUnits: .max, currency: .CNY), pendingID: nil,
+                     code: "x", at: now)
+        }
+        #expect(throws: LedgerError.overflow(transfer: "t2")) { try Ledger.balances(replaying: transfers) }
+    }
+}

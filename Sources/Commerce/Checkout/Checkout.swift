@@ -22,19 +22,24 @@ public struct Quote: Sendable, Hashable {
     public let expiresAt: Date
     public let parcels: [LandedCost]
 
-    public var total: Money {
-        Money(minorUnits: parcels.reduce(0) { $0 + $1.total.minorUnits }, currency: .CNY)
-    }
+    /// Every parcel's total, added once, checked, when the quote is made.
+    public let total: Money
+    /// What the quote counts against the buyer's annual allowance: each parcel's value, goods
+    /// and freight, as customs counts the transaction.
+    public let allowanceValue: Money
 
     public func isValid(at now: Date) -> Bool { now < expiresAt }
 
-    public init(id: String, consumerID: String, addressID: String, createdAt: Date, expiresAt: Date, parcels: [LandedCost]) {
+    public init(id: String, consumerID: String, addressID: String, createdAt: Date, expiresAt: Date, parcels: [LandedCost])
+        throws(MoneyError) {
         self.id = id
         self.consumerID = consumerID
         self.addressID = addressID
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.parcels = parcels
+        self.total = try Money.sum(parcels.map(\.total), currency: .CNY)
+        self.allowanceValue = try Money.sum(parcels.map(\.allowanceValue), currency: .CNY)
     }
 }
 
@@ -61,19 +66,13 @@ public enum CheckoutError: Error, Equatable, Sendable, CustomStringConvertible {
         case .identityRequired:
             return "cross-border orders are declared in the buyer's real name: enrol your identity (ePass) before checking out"
         case .annualLimit(let limit, let used, let asked):
-            let left = Money(minorUnits: max(0, limit.minorUnits - used.minorUnits), currency: .CNY)
+            let left = ImportAllowance.left(of: limit, used: used)
             return "this order (\(asked.formatted(.en))) would pass the annual limit of \(limit.formatted(.en)) for cross-border purchases; \(left.formatted(.en)) is left this year"
         }
     }
 }
 
 extension Quote {
-    /// What the quote counts against the buyer's annual allowance: each parcel's value, goods
-    /// and freight, as customs counts the transaction.
-    public var allowanceValue: Money {
-        Money(minorUnits: parcels.reduce(0) { $0 + $1.goods.minorUnits + $1.freight.minorUnits }, currency: .CNY)
-    }
-
     /// Splits the cart into one parcel per merchant — each clears customs on its own — and
     /// prices each with its merchant's rate into CNY.
     public static func make(
@@ -103,7 +102,7 @@ extension Quote {
                 throw .landedCost(error)
             }
         }
-        return Quote(id: id, consumerID: consumerID, addressID: addressID, createdAt: now,
-                     expiresAt: now + validFor, parcels: parcels)
+        do { return try Quote(id: id, consumerID: consumerID, addressID: addressID, createdAt: now, expiresAt: now + validFor, parcels: parcels) }
+        catch { throw .landedCost(.money(error)) }
     }
 }

@@ -26,11 +26,11 @@ public struct FreightTable: Sendable {
         fallback: Lane(firstHalfKilo: cny(8000), eachFurtherHalfKilo: cny(3000)))
 
     /// The freight for a parcel of `grams` from `origin`.
-    public func freight(grams: Int64, from origin: String) -> Money {
+    public func freight(grams: Int64, from origin: String) throws(MoneyError) -> Money {
         let lane = lanes[origin] ?? fallback
-        let halfKilos = max(1, (grams + 499) / 500)
-        return Money(minorUnits: lane.firstHalfKilo.minorUnits + (halfKilos - 1) * lane.eachFurtherHalfKilo.minorUnits,
-                     currency: .CNY)
+        // Half-kilos begun, counted without adding to `grams` (which may be near the top of Int64).
+        let halfKilos = max(1, grams / 500 + (grams % 500 > 0 ? 1 : 0))
+        return try lane.firstHalfKilo.adding(lane.eachFurtherHalfKilo.multiplied(by: halfKilos - 1))
     }
 
     static func cny(_ fen: Int64) -> Money { Money(minorUnits: fen, currency: .CNY) }

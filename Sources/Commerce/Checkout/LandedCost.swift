@@ -53,10 +53,14 @@ public struct LandedCost: Sendable, Hashable {
     public let goods: Money
     public let freight: Money
     public let tax: Money
-    public var total: Money { Money(minorUnits: goods.minorUnits + freight.minorUnits + tax.minorUnits, currency: .CNY) }
+    /// Goods, freight and tax, added once, checked, when the parcel is priced.
+    public let total: Money
+    /// What the parcel counts against the buyer's allowance: its value, goods and freight, as
+    /// customs counts the transaction.
+    public let allowanceValue: Money
 
     public init(merchantID: String, lines: [PricedLine], rate: ExchangeRate, weightGrams: Int64, goods: Money, freight: Money,
-                tax: Money) {
+                tax: Money) throws(MoneyError) {
         self.merchantID = merchantID
         self.lines = lines
         self.rate = rate
@@ -64,6 +68,8 @@ public struct LandedCost: Sendable, Hashable {
         self.goods = goods
         self.freight = freight
         self.tax = tax
+        self.allowanceValue = try goods.adding(freight)
+        self.total = try allowanceValue.adding(tax)
     }
 }
 
@@ -108,18 +114,24 @@ extension LandedCost {
             guard (1...999).contains(item.quantity) else { throw .quantity(skuID: item.sku.id) }
             if let reason = item.product.noShipReason { throw .cannotShip(productID: item.product.id, reason: reason.en) }
             guard item.sku.price.currency == merchant.currency else { throw .mixedMerchants }
-            do {
+            do throws(MoneyError) {
                 let amount = try item.sku.price.multiplied(by: item.quantity)
                 converted.append((item, amount, try rate.convert(amount)))
+                let (weight, overWeight) = item.sku.weightGrams.multipliedReportingOverflow(by: item.quantity)
+                let (sum, overSum) = grams.addingReportingOverflow(weight)
+                guard !overWeight, !overSum else { throw MoneyError.overflow }
+                grams = sum
             } catch { throw .money(error) }
-            grams += item.sku.weightGrams * item.quantity
         }
-        let goods = converted.reduce(0) { $0 + $1.conversion.converted.minorUnits }
-        let freight = freightTable.freight(grams: grams, from: merchant.country)
+        let goods, freight, value: Money
+        do {
+            goods = try Money.sum(converted.map(\.conversion.converted), currency: .CNY)
+            freight = try freightTable.freight(grams: grams, from: merchant.country)
+            value = try goods.adding(freight)
+        } catch { throw .money(error) }
         let shares = FreightShares.split(freight.minorUnits, by: converted.map { $0.conversion.converted.minorUnits })
         var treatment = TaxTreatment.withinLimits
         if let limits = CustomsRules.limits(on: day) {
-            let value = Money(minorUnits: goods + freight.minorUnits, currency: .CNY)
             if value.minorUnits > limits.perTransaction.minorUnits {
                 // Since 2019 a single indivisible item may still come in, taxed in full; before, or for more than one item, never.
                 guard day >= CustomsRules.singleItemRuleFrom, items.count == 1, items[0].quantity == 1 else {
@@ -133,7 +145,10 @@ extension LandedCost {
         }
         var lines: [PricedLine] = []
         for (index, entry) in converted.enumerated() {
-            let dutiable = Money(minorUnits: entry.conversion.converted.minorUnits + shares[index], currency: .CNY)
+            let dutiable: Money
+            do { dutiable = try entry.conversion.converted.adding(Money(minorUnits: shares[index], currency: .CNY)) } catch {
+                throw .money(error)
+            }
             let tax: LineTax
             do { tax = try CrossBorderTax.line(dutiableValue: dutiable, hsCode: entry.item.product.hsCode, on: day,
                                                       treatment: treatment) } catch {
@@ -145,10 +160,10 @@ extension LandedCost {
                 goodsCNY: entry.conversion.converted, roundingRemainder: entry.conversion.remainder,
                 freightCNY: Money(minorUnits: shares[index], currency: .CNY), tax: tax))
         }
-        return LandedCost(
-            merchantID: merchant.id, lines: lines, rate: rate, weightGrams: grams,
-            goods: Money(minorUnits: goods, currency: .CNY), freight: freight,
-            tax: Money(minorUnits: lines.reduce(0) { $0 + $1.tax.total.minorUnits }, currency: .CNY))
+        do {
+            return try LandedCost(merchantID: merchant.id, lines: lines, rate: rate, weightGrams: grams, goods: goods, freight: freight,
+                                  tax: Money.sum(lines.map(\.tax.total), currency: .CNY))
+        } catch { throw .money(error) }
     }
 }
 

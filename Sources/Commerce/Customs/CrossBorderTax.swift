@@ -10,13 +10,15 @@ public struct LineTax: Sendable, Hashable {
     public let vat: Money
     /// Zero within the limits; the general-trade tariff for a single item taxed in full.
     public let tariff: Money
-    public var total: Money { Money(minorUnits: consumptionTax.minorUnits + vat.minorUnits + tariff.minorUnits, currency: .CNY) }
+    /// The three taxes, added once, checked.
+    public let total: Money
 
-    public init(dutiableValue: Money, consumptionTax: Money, vat: Money, tariff: Money = .zero(.CNY)) {
+    public init(dutiableValue: Money, consumptionTax: Money, vat: Money, tariff: Money = .zero(.CNY)) throws(MoneyError) {
         self.dutiableValue = dutiableValue
         self.consumptionTax = consumptionTax
         self.vat = vat
         self.tariff = tariff
+        self.total = try Money.total(consumptionTax, vat, tariff)
     }
 }
 
@@ -66,10 +68,10 @@ public enum CrossBorderTax {
         // VAT × share = B × 10^scale × v_m × s_m / ((10^scale − r_m) × 10^v.scale × 10^share.scale)
         let vatPayable = Rounding.halfUp.divide(value * one * Int128(vat.mantissa) * Int128(share.mantissa),
                                                 by: remaining * tenTo(vat.scale) * tenTo(share.scale))
-        return LineTax(dutiableValue: dutiableValue,
-                       consumptionTax: Money(minorUnits: Int64(ctPayable), currency: .CNY),
-                       vat: Money(minorUnits: Int64(vatPayable), currency: .CNY),
-                       tariff: Money(minorUnits: Int64(tariff), currency: .CNY))
+        do {
+            return try LineTax(dutiableValue: dutiableValue, consumptionTax: try Money(exactly: ctPayable, currency: .CNY),
+                           vat: try Money(exactly: vatPayable, currency: .CNY), tariff: try Money(exactly: tariff, currency: .CNY))
+        } catch { throw .valueTooLarge(dutiableValue) }
     }
 
     static func tenTo(_ n: Int) -> Int128 { Int128(powerOfTen(n)) }

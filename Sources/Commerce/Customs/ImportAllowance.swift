@@ -8,7 +8,14 @@ public struct ImportAllowance: Sendable, Equatable {
     public let limit: Money
     public let used: Money
 
-    public var left: Money { Money(minorUnits: max(0, limit.minorUnits - used.minorUnits), currency: .CNY) }
+    public var left: Money { Self.left(of: limit, used: used) }
+
+    /// What is left of `limit` after `used`, never below zero (checked: an overflow means more
+    /// than any amount is left, or nothing).
+    public static func left(of limit: Money, used: Money) -> Money {
+        let (rest, overflow) = limit.minorUnits.subtractingReportingOverflow(used.minorUnits)
+        return Money(minorUnits: overflow ? (used.minorUnits < 0 ? .max : 0) : max(0, rest), currency: .CNY)
+    }
 
     public init(year: Int, limit: Money, used: Money) {
         self.year = year
@@ -24,7 +31,8 @@ public struct ImportAllowance: Sendable, Equatable {
 
     /// Refuses `asked` when it would take the buyer past the annual limit, naming what is left.
     public func check(_ asked: Money) throws(CheckoutError) {
-        guard used.minorUnits + asked.minorUnits <= limit.minorUnits else {
+        let (total, overflow) = used.minorUnits.addingReportingOverflow(asked.minorUnits)
+        guard !overflow, total <= limit.minorUnits else {
             throw .annualLimit(limit: limit, used: used, asked: asked)
         }
     }

@@ -9,15 +9,17 @@ public struct OrderAmounts: Sendable, Hashable {
     public let goods: Money
     public let freight: Money
     public let tax: Money
-    public var total: Money { Money(minorUnits: goods.minorUnits + freight.minorUnits + tax.minorUnits, currency: .CNY) }
+    /// Goods, freight and tax, added once, checked.
+    public let total: Money
 
-    public init(orderID: String, merchantID: String, merchantCurrency: Currency, goods: Money, freight: Money, tax: Money) {
+    public init(orderID: String, merchantID: String, merchantCurrency: Currency, goods: Money, freight: Money, tax: Money) throws(MoneyError) {
         self.orderID = orderID
         self.merchantID = merchantID
         self.merchantCurrency = merchantCurrency
         self.goods = goods
         self.freight = freight
         self.tax = tax
+        self.total = try Money.total(goods, freight, tax)
     }
 }
 
@@ -68,8 +70,9 @@ public enum Escrow {
     /// One linked batch: the channel pays the buyer's funding account the whole amount, the
     /// buyer's money moves into each order's escrow, and each order's escrow is split by
     /// pending transfers into goods, tax and freight.
-    public static func paying(paymentID: String, channel: String, consumerID: String, orders: [OrderAmounts]) -> [TransferRequest] {
-        let total = Money(minorUnits: orders.reduce(0) { $0 + $1.total.minorUnits }, currency: .CNY)
+    public static func paying(paymentID: String, channel: String, consumerID: String, orders: [OrderAmounts]) throws(MoneyError)
+        -> [TransferRequest] {
+        let total = try Money.sum(orders.map(\.total), currency: .CNY)
         let buyer = Books.buyer(consumerID).id
         var requests: [TransferRequest] = [
             .single(id: "pay:\(paymentID)", debit: Books.channel(channel).id, credit: buyer, amount: total, code: "payment"),

@@ -16,7 +16,7 @@ public struct ReleaseSettlement: Sendable, Hashable {
     public let commission: Money
     public let quoteRate: ExchangeRate
     public let releaseRate: ExchangeRate
-    public var netToMerchant: Money { Money(minorUnits: share.minorUnits - commission.minorUnits, currency: share.currency) }
+    public var netToMerchant: Money { get throws(MoneyError) { try share.subtracting(commission) } }
 }
 
 public enum ReleaseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -49,18 +49,18 @@ public enum EscrowRelease {
         guard !holds.isEmpty else { throw .nothingHeld(orderID: order.orderID) }
         let currency = order.merchantCurrency
         guard releaseRate.base == currency, releaseRate.quote == .CNY else { throw .rateMismatch(expected: currency, got: releaseRate.base) }
-        let goods = Money(minorUnits: holds.filter { $0.part == .goods }.reduce(0) { $0 + $1.amount.minorUnits }, currency: .CNY)
-        // The share keeps the merchant's prices in proportion to what is still sold.
-        let share = quotedGoods.minorUnits == 0 ? Money.zero(currency) : Money(
-            minorUnits: Int64(Rounding.halfEven.divide(Int128(listed.minorUnits) * Int128(goods.minorUnits),
-                                                       by: Int128(quotedGoods.minorUnits))),
-            currency: currency)
-        let converted: Money
-        do { converted = try releaseRate.convertToBase(goods) } catch { throw .money(error) }
-        let commission = Money(
-            minorUnits: Int64(Rounding.halfEven.divide(Int128(share.minorUnits) * Int128(commissionBasisPoints), by: 10_000)),
-            currency: currency)
-        let gain = converted.minorUnits - share.minorUnits
+        let goods, share, converted, commission, gain: Money
+        do throws(MoneyError) {
+            goods = try Money.sum(holds.filter { $0.part == .goods }.map(\.amount), currency: .CNY)
+            // The share keeps the merchant's prices in proportion to what is still sold.
+            share = quotedGoods.minorUnits == 0 ? Money.zero(currency) : try Money(
+                exactly: Rounding.halfEven.divide(Int128(listed.minorUnits) * Int128(goods.minorUnits), by: Int128(quotedGoods.minorUnits)),
+                currency: currency)
+            converted = try releaseRate.convertToBase(goods)
+            commission = try Money(exactly: Rounding.halfEven.divide(Int128(share.minorUnits) * Int128(commissionBasisPoints), by: 10_000),
+                                   currency: currency)
+            gain = try converted.subtracting(share)
+        } catch { throw .money(error) }
         let id = order.orderID
         var requests: [TransferRequest] = holds.map { hold in
             .post(id: "release:\(hold.transferID)", pending: hold.transferID, amount: hold.amount, code: "release:\(hold.part.rawValue)")
@@ -70,12 +70,14 @@ public enum EscrowRelease {
         if share.minorUnits > 0 {
             requests.append(.single(id: "release:\(id):share", debit: liquidity, credit: merchant, amount: share, code: "merchant-share"))
         }
-        if gain > 0 {
+        if gain.minorUnits > 0 {
             requests.append(.single(id: "release:\(id):fx", debit: liquidity, credit: Books.fxGainLoss(currency).id,
-                                    amount: Money(minorUnits: gain, currency: currency), code: "fx-gain"))
-        } else if gain < 0 {
+                                    amount: gain, code: "fx-gain"))
+        } else if gain.minorUnits < 0 {
+            let loss: Money
+            do { loss = try gain.negated() } catch { throw .money(error) }
             requests.append(.single(id: "release:\(id):fx", debit: Books.fxGainLoss(currency).id, credit: liquidity,
-                                    amount: Money(minorUnits: -gain, currency: currency), code: "fx-loss"))
+                                    amount: loss, code: "fx-loss"))
         }
         if commission.minorUnits > 0 {
             requests.append(.single(id: "release:\(id):commission", debit: merchant, credit: Books.commission(currency).id,
@@ -83,7 +85,7 @@ public enum EscrowRelease {
         }
         let settlement = ReleaseSettlement(
             orderID: id, merchantID: order.merchantID, goodsCNY: goods, share: share, converted: converted,
-            fxGain: Money(minorUnits: gain, currency: currency), commission: commission, quoteRate: quoteRate, releaseRate: releaseRate)
+            fxGain: gain, commission: commission, quoteRate: quoteRate, releaseRate: releaseRate)
         return (requests, settlement)
     }
 

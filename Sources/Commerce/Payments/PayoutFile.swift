@@ -20,9 +20,9 @@ public struct PayoutDebtor: Sendable, Hashable {
 public enum PayoutFile {
     public static let namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 
-    public static func pain001(_ batch: PayoutBatch, debtor: PayoutDebtor, createdAt: Date) -> String {
+    public static func pain001(_ batch: PayoutBatch, debtor: PayoutDebtor, createdAt: Date) throws(MoneyError) -> String {
         let count = String(batch.payouts.count)
-        let sum = batch.controlSum.decimalText
+        let sum = try batch.controlSum.decimalText
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Document xmlns="\(namespace)">

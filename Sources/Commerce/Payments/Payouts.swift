@@ -49,7 +49,7 @@ public struct PayoutBatch: Sendable, Hashable {
     }
 
     public var controlSum: Money {
-        Money(minorUnits: payouts.reduce(0) { $0 + $1.amount.minorUnits }, currency: currency)
+        get throws(MoneyError) { try Money.sum(payouts.map(\.amount), currency: currency) }
     }
 }
 

@@ -42,7 +42,7 @@ public struct RefundableOrder: Sendable, Hashable {
     }
 
     public var refundable: Money {
-        Money(minorUnits: order.total.minorUnits - refunded.minorUnits, currency: .CNY)
+        get throws(MoneyError) { try order.total.subtracting(refunded) }
     }
 }
 
@@ -57,9 +57,9 @@ public enum Refund {
     ) throws(RefundError) -> (requests: [TransferRequest], accounts: [Account], isFull: Bool) {
         guard amount.currency == .CNY else { throw .wrongCurrency(amount.currency) }
         guard amount.minorUnits > 0 else { throw .amountMustBePositive }
-        guard amount.minorUnits <= state.refundable.minorUnits else {
-            throw .exceedsPaid(asked: amount, refundable: state.refundable)
-        }
+        let refundable: Money
+        do { refundable = try state.refundable } catch { throw .money(error) }
+        guard amount.minorUnits <= refundable.minorUnits else { throw .exceedsPaid(asked: amount, refundable: refundable) }
         let orderID = state.order.orderID
         let buyer = Books.buyer(state.consumerID).id
         var requests: [TransferRequest] = []
@@ -98,6 +98,6 @@ public enum Refund {
         }
         requests.append(.single(id: "refund:\(refundID):channel", debit: buyer, credit: Books.channel(state.channel).id,
                                 amount: amount, code: "refund"))
-        return (requests, accounts, amount.minorUnits == state.refundable.minorUnits)
+        return (requests, accounts, amount.minorUnits == refundable.minorUnits)
     }
 }

@@ -1,6 +1,7 @@
 import Commerce
 import Foundation
 import Storage
+import Money
 
 /// "Buy now": one SKU from its page straight to a paid order in one call — the same quote,
 /// order, allowance, stock and escrow payment as the cart's three steps, and safe to repeat:
@@ -64,8 +65,8 @@ public struct BuyNowService: Sendable {
         let placed = try checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: groupID, clearingCart: false,
                                           fingerprint: fingerprint, names: [listing.product.id: listing.product.name],
                                           revisions: [listing.sku.id: listing.revision], for: consumer, at: now)
-        let orders = zip(placed.orderIDs, quote.parcels).map { id, parcel in
-            OrderAmounts(orderID: id, merchantID: parcel.merchantID, merchantCurrency: listing.merchant.currency, goods: parcel.goods,
+        let orders = try zip(placed.orderIDs, quote.parcels).map { id, parcel throws(MoneyError) in
+            try OrderAmounts(orderID: id, merchantID: parcel.merchantID, merchantCurrency: listing.merchant.currency, goods: parcel.goods,
                          freight: parcel.freight, tax: parcel.tax)
         }
         let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: groupID, consumer: consumer,

@@ -147,10 +147,9 @@ public struct CheckoutService: Sendable {
                 bind: orderID, groupID, quote.id, consumer.id, parcel.merchantID, parcel.rate.rate.description, parcel.rate.source,
                 parcel.rate.asOf.millisecondsSince1970, parcel.goods.minorUnits, parcel.freight.minorUnits, parcel.tax.minorUnits,
                 parcel.total.minorUnits, stamp, (now + payWithin).millisecondsSince1970, stamp, fingerprint, day.year,
-                parcel.goods.minorUnits + parcel.freight.minorUnits, quote.addressID, consumer.id),
+                parcel.allowanceValue.minorUnits, quote.addressID, consumer.id),
                 conflict: "the delivery address is gone"))
-            changes.append(AllowanceRecords.use(try parcel.goods.adding(parcel.freight), fingerprint: fingerprint, year: day.year,
-                                                limit: limit))
+            changes.append(AllowanceRecords.use(parcel.allowanceValue, fingerprint: fingerprint, year: day.year, limit: limit))
             for (number, line) in parcel.lines.enumerated() {
                 changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity, revision: revisions[line.skuID]))
                 let name = names[line.productID] ?? LocalizedText(en: line.productID, zh: line.productID)

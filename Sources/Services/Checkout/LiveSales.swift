@@ -33,7 +33,7 @@ public struct LiveSales: Sendable {
 
     /// The `window` whole seconds before `now` (the second under way is not over yet).
     public func figures(at now: Date, window: Int = 60, top: Int = 5) async throws -> Figures {
-        let end = Int64(now.timeIntervalSince1970)
+        let end = now.secondsSince1970
         let start = end - Int64(window)
         let rows = try await store.read(SQL(
             """

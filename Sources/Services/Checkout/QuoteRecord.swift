@@ -74,18 +74,18 @@ struct QuoteRecord: Codable {
                     amount: try Money(minorUnits: line.unitPriceMinor, currency: currency).multiplied(by: line.quantity),
                     goodsCNY: goods, roundingRemainder: ExactDecimal(mantissa: line.remainderMantissa, scale: line.remainderScale),
                     freightCNY: freight,
-                    tax: LineTax(dutiableValue: try goods.adding(freight),
+                    tax: try LineTax(dutiableValue: try goods.adding(freight),
                                  consumptionTax: Money(minorUnits: line.consumptionTaxCNY, currency: .CNY),
                                  vat: Money(minorUnits: line.vatCNY, currency: .CNY),
                                  tariff: Money(minorUnits: line.tariffCNY ?? 0, currency: .CNY)))
             }
-            return LandedCost(
+            return try LandedCost(
                 merchantID: parcel.merchantID, lines: lines, rate: rate, weightGrams: parcel.weightGrams,
-                goods: Money(minorUnits: lines.reduce(0) { $0 + $1.goodsCNY.minorUnits }, currency: .CNY),
-                freight: Money(minorUnits: lines.reduce(0) { $0 + $1.freightCNY.minorUnits }, currency: .CNY),
-                tax: Money(minorUnits: lines.reduce(0) { $0 + $1.tax.total.minorUnits }, currency: .CNY))
+                goods: try Money.sum(lines.map(\.goodsCNY), currency: .CNY),
+                freight: try Money.sum(lines.map(\.freightCNY), currency: .CNY),
+                tax: try Money.sum(lines.map(\.tax.total), currency: .CNY))
         }
-        return Quote(id: id, consumerID: consumerID, addressID: addressID, createdAt: Date(millisecondsSince1970: createdAt),
+        return try Quote(id: id, consumerID: consumerID, addressID: addressID, createdAt: Date(millisecondsSince1970: createdAt),
                      expiresAt: Date(millisecondsSince1970: expiresAt), parcels: parcels)
     }
 }

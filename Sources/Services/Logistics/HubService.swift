@@ -151,12 +151,13 @@ public struct HubService: Sendable {
             WHERE b.air_waybill = ? ORDER BY b.id, s.tracking_number
             """, bind: number)).map { row in
                 let draft = try JSONDecoder().decode(ShipmentDraft.self, from: Data(try row.text("contents").utf8))
-                let value = try draft.contents.reduce(Int64(0)) { $0 + (try Money(decimal: $1.value, currency: .CNY)).minorUnits }
+                let value = try Money.sum(draft.contents.map { item throws(MoneyError) in try Money(decimal: item.value, currency: .CNY) },
+                                          currency: .CNY)
                 return ManifestLine(
                     airWaybill: number, bag: try row.text("bag"), trackingNumber: try row.text("tracking_number"), orderNo: try row.text("order_id"),
                     consignee: IdentityService.maskedName(try row.text("recipient")), weightGrams: try row.optionalInteger("measured_grams") ?? 0,
                     contents: draft.contents.map { "\($0.description) ×\($0.quantity) (HS \($0.hsCode))" }.joined(separator: "; "),
-                    valueCNY: Money(minorUnits: value, currency: .CNY).decimalText)
+                    valueCNY: value.decimalText)
             }
     }
 }

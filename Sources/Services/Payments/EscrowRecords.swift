@@ -71,7 +71,7 @@ enum EscrowRecords {
         let holds = try await holds(of: orderID, in: store)
         let refunded = try await refunded(orderID, in: store)
         let release = try await release(orderID, in: store)
-        let held = Money(minorUnits: holds.reduce(0) { $0 + $1.amount.minorUnits }, currency: .CNY)
+        let held = try Money.sum(holds.map(\.amount), currency: .CNY)
         let state: EscrowView.State = if status == .refunded { .refunded } else if release != nil { .released }
             else if [.created, .cancelled].contains(status) { .unpaid } else { .held }
         return EscrowView(orderID: orderID, state: state, held: held, refunded: refunded, release: release)

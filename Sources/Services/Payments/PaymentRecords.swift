@@ -51,7 +51,7 @@ enum PaymentRecords {
 
     static func orderAmounts(_ row: Row) throws -> (amounts: OrderAmounts, status: OrderStatus, consumerID: String) {
         func cny(_ column: String) throws -> Money { Money(minorUnits: try row.integer(column), currency: .CNY) }
-        return (OrderAmounts(orderID: try row.text("id"), merchantID: try row.text("merchant_id"),
+        return (try OrderAmounts(orderID: try row.text("id"), merchantID: try row.text("merchant_id"),
                              merchantCurrency: try Currency(code: try row.text("currency")),
                              goods: try cny("goods_cny"), freight: try cny("freight_cny"), tax: try cny("tax_cny")),
                 OrderStatus(rawValue: try row.text("status")) ?? .cancelled, try row.text("consumer_id"))

@@ -91,7 +91,7 @@ public struct PaymentService: Sendable {
     /// A new payment of `orders` and the channels to try, best first.
     private func intent(_ id: String, groupID: String, consumer: Consumer, orders: [OrderAmounts], preferred: String?,
                         requestHash: String, at now: Date) async throws -> (payment: PaymentView, candidates: [String]) {
-        let amount = Money(minorUnits: orders.reduce(0) { $0 + $1.total.minorUnits }, currency: .CNY)
+        let amount = try Money.sum(orders.map(\.total), currency: .CNY)
         let candidates = try route(amount, preferred: preferred, unhealthy: await health.unhealthy(at: now))
         return (PaymentView(id: id, groupID: groupID, consumerID: consumer.id, channel: candidates[0], amount: amount, status: .initiated,
                             reference: nil, failure: nil, requestHash: requestHash, createdAt: now, updatedAt: now), candidates)
@@ -187,7 +187,7 @@ public struct PaymentService: Sendable {
                 changes += try await orderService.transitioning(order.orderID, to: .paid, by: actor, at: now, note: note)
             }
         }
-        let requests = Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID, orders: orders)
+        let requests = try Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID, orders: orders)
         let state = try await LedgerService.load(for: requests, from: store)
         changes += LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
         return changes

@@ -48,7 +48,7 @@ public struct PayoutService: Sendable {
         for batch in batches {
             let exists = try await store.read(SQL("SELECT id FROM payout_batches WHERE id = ?", bind: batch.id))
             guard exists.isEmpty else { continue }
-            let file = PayoutFile.pain001(batch, debtor: debtor, createdAt: now)
+            let file = try PayoutFile.pain001(batch, debtor: debtor, createdAt: now)
             let requests: [TransferRequest] = batch.payouts.map { payout in
                 .pending(id: "payout:\(payout.id)", debit: Books.merchant(payout.account.merchantID, batch.currency).id,
                          credit: Books.payouts(batch.currency).id, amount: payout.amount, code: "payout")
@@ -63,7 +63,7 @@ public struct PayoutService: Sendable {
                         INSERT INTO payout_batches (id, currency, execution_date, control_sum_minor, file, status, created_at)
                         VALUES (?, ?, ?, ?, ?, 'submitted', ?) ON CONFLICT (id) DO NOTHING RETURNING id
                         """,
-                        bind: batch.id, batch.currency.code, batch.executionDate.description, batch.controlSum.minorUnits, file,
+                        bind: batch.id, batch.currency.code, batch.executionDate.description, try batch.controlSum.minorUnits, file,
                         now.millisecondsSince1970), conflict: "batch \(batch.id) was made meanwhile"))
                     changes += batch.payouts.map { payout in
                         .write(SQL(

@@ -25,8 +25,8 @@ enum PaymentPages {
         .failed: LocalizedText(en: "failed", zh: "支付失败"),
     ]
 
-    static func payPage(groupID: String, orders: [OrderView], payments: [PaymentView], key: String, csrf: String, language l: Language) -> String {
-        let total = Money(minorUnits: orders.reduce(0) { $0 + $1.total.minorUnits }, currency: .CNY)
+    static func payPage(groupID: String, orders: [OrderView], payments: [PaymentView], key: String, csrf: String, language l: Language) throws -> String {
+        let total = try Money.sum(orders.map(\.total), currency: .CNY)
         let rows = orders.map { order in
             """
             <li class="order" data-order-id="\(escapeHTML(order.id))" data-status="\(order.status.rawValue)">

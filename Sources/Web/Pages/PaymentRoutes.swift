@@ -27,7 +27,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return try await pages.signedInPage(request) { consumer, csrf, l in
                 let placed = try await orders.orders(of: consumer).filter { $0.groupID == group }
                 guard !placed.isEmpty else { throw Problem.notFound }
-                return PaymentPages.payPage(groupID: group, orders: placed, payments: try await platform.payments.payments(ofGroup: group),
+                return try PaymentPages.payPage(groupID: group, orders: placed, payments: try await platform.payments.payments(ofGroup: group),
                                             key: Secrets.token(), csrf: csrf, language: l)
             }
         }
