@@ -25,7 +25,9 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// A quality value ("0.8", "1", "0.125") in thousandths, as RFC 9110 allows at most three digits.
     static func thousandths(_ text: String) -> Int? {
-        guard let value = try? ExactDecimal(parsing: text), value.scale <= 3, value.mantissa >= 0 else { return nil }
+        // RFC 9110 allows 0 to 1 only; anything above is no weight, never an overflow.
+        guard let value = try? ExactDecimal(parsing: text), value.scale <= 3, value.mantissa >= 0,
+              value.mantissa <= powerOfTen(value.scale) else { return nil }
         return Int(value.mantissa * powerOfTen(3 - value.scale))
     }
 }

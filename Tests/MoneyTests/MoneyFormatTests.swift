@@ -37,4 +37,14 @@ struct MoneyFormatTests {
         #expect(Language.preferred(acceptLanguage: "de-DE") == .zhCN)
         #expect(Language.preferred(acceptLanguage: "zh-TW;q=0, en;q=0.1") == .en)
     }
+
+    /// RFC 9110 §12.4.2: a weight is 0 to 1 with at most three decimals; anything else is no
+    /// weight at all, and an enormous one must not overflow.
+    @Test("weights outside 0 to 1 count for nothing, however large")
+    func acceptLanguageWeightsOutOfRange() {
+        #expect(Language.preferred(acceptLanguage: "en;q=9223372036854775807, zh;q=0.1") == .zhCN)
+        #expect(Language.preferred(acceptLanguage: "en;q=99999999999999999999999") == .zhCN)
+        #expect(Language.preferred(acceptLanguage: "en;q=1.5") == .zhCN)
+        #expect(Language.preferred(acceptLanguage: "en;q=1.000") == .en)
+    }
 }

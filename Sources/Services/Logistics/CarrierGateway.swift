@@ -75,7 +75,7 @@ public struct SandboxCarrier: CarrierGateway {
             bind: now.millisecondsSince1970))
         for row in due {
             let body = try row.text("body")
-            let timestamp = String(Int64(now.timeIntervalSince1970))
+            let timestamp = String(now.secondsSince1970)
             try await deliver(timestamp, body, CallbackSignature.sign(timestamp: timestamp, body: body, secret: secret))
             try await store.apply([.write(SQL("UPDATE sandbox_carrier_outbox SET delivered_at = ? WHERE id = ?",
                                               bind: now.millisecondsSince1970, try row.text("id")))])

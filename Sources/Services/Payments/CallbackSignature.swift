@@ -25,7 +25,7 @@ public struct CallbackReport: Codable, Sendable, Equatable {
 
 public enum CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
     case badSignature
-    case stale(seconds: Int)
+    case stale(seconds: Int64)
     case malformed(String)
 
     public var description: String {
@@ -53,8 +53,9 @@ public enum CallbackSignature {
         let expected = sign(timestamp: timestamp, body: body, secret: secret)
         guard Secrets.same(expected, signature.lowercased()) else { throw .badSignature }
         guard let seconds = Int64(timestamp) else { throw .badSignature }
-        let skew = abs(now.timeIntervalSince1970 - TimeInterval(seconds))
-        guard skew <= window else { throw .stale(seconds: Int(skew)) }
+        // In whole seconds and checked: a timestamp at either end of Int64 is stale, not a trap.
+        let (skew, overflow) = now.secondsSince1970.subtractingReportingOverflow(seconds)
+        guard !overflow, skew.magnitude <= UInt64(window) else { throw .stale(seconds: overflow ? .max : Int64(clamping: skew.magnitude)) }
     }
 
     public static func verify(timestamp: String, body: String, signature: String, secret: String, at now: Date)

@@ -87,11 +87,3 @@ public final class RateBookCache: Sendable {
 
     func forget() { held.withLock { $0 = nil } }
 }
-
-extension Date {
-    public var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-
-    public init(millisecondsSince1970 milliseconds: Int64) {
-        self.init(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)
-    }
-}
