@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -675,6 +675,14 @@ extension Migrations {
             $$
             """,
         ]
+    }
+
+    /// Orders follow the direct-mail flow (declared → shipped → cleared on arrival → delivered)
+    /// instead of being cleared before they fly. An order the old flow had cleared had not yet
+    /// shipped: it stands as declared again (its declaration stays released) and is cleared when
+    /// its parcel is released on arrival.
+    static let directMail = Migration(version: 15, name: "direct-mail order states") { _ in
+        ["UPDATE orders SET status = 'declared' WHERE status = 'cleared'"]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -44,13 +44,42 @@ struct LogisticsTests {
         #expect(Tracking.current(arrived + [Self.event("late", .hubReceived, minutes: 5)]) == .arrived)
     }
 
-    @Test("leaving the hub ships a cleared order; delivery delivers it; nothing moves an order back")
+    /// The direct-mail flow: declared, then the flight, then customs' release on arrival, then
+    /// the door. Every report is tried from every order state, so no pair is left out.
+    @Test("the flight ships a declared order, release on arrival clears it, delivery delivers it; nothing moves an order back")
     func orderMoves() {
-        #expect(Tracking.orderMoves(for: .departed, from: .cleared) == [.shipped])
-        #expect(Tracking.orderMoves(for: .delivered, from: .cleared) == [.shipped, .delivered])
-        #expect(Tracking.orderMoves(for: .delivered, from: .shipped) == [.delivered])
-        #expect(Tracking.orderMoves(for: .hubReceived, from: .delivered).isEmpty)
-        #expect(Tracking.orderMoves(for: .departed, from: .paid).isEmpty, "not before customs clears it")
+        #expect(Tracking.orderMoves(for: .departed, from: .declared) == [.shipped])
+        #expect(Tracking.orderMoves(for: .arrived, from: .shipped).isEmpty, "arrived is not yet cleared")
+        #expect(Tracking.orderMoves(for: .customsInspection, from: .shipped).isEmpty, "held by customs")
+        #expect(Tracking.orderMoves(for: .customsReleased, from: .shipped) == [.cleared])
+        #expect(Tracking.orderMoves(for: .delivered, from: .declared) == [.shipped, .cleared, .delivered], "a delivery reaches delivered")
+        #expect(Tracking.orderMoves(for: .delivered, from: .shipped) == [.cleared, .delivered])
+        #expect(Tracking.orderMoves(for: .returned, from: .shipped) == [.cleared], "a returned parcel was never delivered")
+        #expect(Tracking.orderMoves(for: .departed, from: .paid).isEmpty, "not before it is declared")
+        for stage in TrackingStage.allCases {
+            for status in OrderStatus.allCases {
+                var current = status
+                for target in Tracking.orderMoves(for: stage, from: status) {
+                    #expect(throws: Never.self, "\(stage) from \(status)") { current = try current.move(to: target, by: .system, at: Date()).event.to }
+                }
+                #expect(!(stage.rank < TrackingStage.departed.rank && current != status), "\(stage) moved \(status) before the flight")
+            }
+        }
+    }
+
+    @Test("an order's stock is used up when it ships and given back when it ends unshipped; cleared never comes before shipped")
+    func orderMoveEffects() throws {
+        let now = Date()
+        #expect(try OrderStatus.declared.move(to: .shipped, by: .system, at: now).stock == .consumed)
+        #expect(try OrderStatus.paid.move(to: .refunded, by: .system, at: now).stock == .released)
+        #expect(try OrderStatus.created.move(to: .cancelled, by: .system, at: now).stock == .released)
+        #expect(try OrderStatus.shipped.move(to: .refunded, by: .system, at: now).stock == .kept, "already gone")
+        #expect(try OrderStatus.created.move(to: .paid, by: .system, at: now).stock == .kept)
+        #expect(try OrderStatus.delivered.move(to: .refunded, by: .system, at: now).givesBackAllowance)
+        #expect(try !OrderStatus.shipped.move(to: .cleared, by: .system, at: now).givesBackAllowance)
+        #expect(throws: OrderError.impossibleTransition(from: .declared, to: .cleared)) {
+            try OrderStatus.declared.move(to: .cleared, by: .system, at: now)
+        }
     }
 
     @Test("a shipment names the field at fault")

@@ -35,7 +35,7 @@ struct DeclarationTests {
             #expect(delivered >= 2, "every result comes twice")
             let final = try #require(try await declarations.declaration(of: shop.orderIDs[0]))
             #expect(final.status == .released)
-            #expect(try await shop.statuses() == [.cleared])
+            #expect(try await shop.statuses() == [.declared], "direct mail: the parcel is cleared on arrival, not before it flies")
             let applied = try await store.read(SQL("SELECT CAST(SUM(applied) AS BIGINT) AS n, CAST(COUNT(*) AS BIGINT) AS c FROM declaration_results"))
             #expect(try applied.first?.integer("c") ?? 0 < Int64(delivered), "a duplicate is not even recorded twice")
             #expect(try await declarations.collectResults(at: now + 7200) == 0, "what was delivered is marked so, once a round")

@@ -17,7 +17,7 @@ struct SettlementServiceTests {
         let shop = try await PaymentTests.Fixture(store, sku: sku)
         _ = try await shop.pay()
         let orders = OrderService(store: store)
-        for status in [OrderStatus.declared, .cleared, .shipped, .delivered] {
+        for status in [OrderStatus.declared, .shipped, .cleared, .delivered] {
             try await orders.transition(shop.orderIDs[0], to: status, by: .system, at: deliveredAt)
         }
         return (shop, try #require(try await orders.order(shop.orderIDs[0], of: shop.consumer)))

@@ -111,7 +111,7 @@ struct PaymentsWebTests {
                                                    body: ByteBuffer(string: #"{"amount":"1.00"}"#))
             #expect(foreign.status == .notFound, "a merchant sees only its own orders")
 
-            for status in ["declared", "cleared", "shipped", "delivered"] {
+            for status in ["declared", "shipped", "cleared", "delivered"] {
                 let moved = try await client.execute(uri: "/api/v1/ops/orders/\(order)/status", method: .post,
                                                      headers: [.authorization: ops, .idempotencyKey: status, .contentType: "application/json"],
                                                      body: ByteBuffer(string: #"{"status":"\#(status)"}"#))

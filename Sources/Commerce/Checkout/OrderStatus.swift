@@ -1,27 +1,49 @@
 import Foundation
 
-/// Where an order stands. Every change goes through `OrderStatus.transition`, is recorded with
-/// its time and actor, and an impossible one is refused.
+/// Where an order stands, in the direct-mail flow of cross-border retail: the three records
+/// are declared once it is paid, the parcel flies from the merchant's country, customs clears
+/// it on arrival, and the last mile delivers it. Every change goes through `OrderStatus.move`,
+/// is recorded with its time and actor, and an impossible one is refused.
 public enum OrderStatus: String, Sendable, CaseIterable, Codable {
-    case created, paid, declared, cleared, shipped, delivered, completed, cancelled, refunded
+    case created, paid, declared, shipped, cleared, delivered, completed, cancelled, refunded
 
     /// The states an order may move to from this one.
     public var next: Set<OrderStatus> {
         switch self {
         case .created: return [.paid, .cancelled]
         case .paid: return [.declared, .refunded]
-        case .declared: return [.cleared, .refunded]
-        case .cleared: return [.shipped, .refunded]
-        case .shipped: return [.delivered, .refunded]
+        case .declared: return [.shipped, .refunded]
+        case .shipped: return [.cleared, .refunded]
+        case .cleared: return [.delivered, .refunded]
         case .delivered: return [.completed, .refunded]
         case .completed: return [.refunded]
         case .cancelled, .refunded: return []
         }
     }
 
-    /// Stock stays reserved while the order may still ship; it is released when the order ends
-    /// without shipping.
-    public var holdsStock: Bool { [.created, .paid, .declared, .cleared].contains(self) }
+    /// Stock stays reserved while the goods are still in the merchant's warehouse; it is used
+    /// up when the parcel ships, and released when the order ends without shipping.
+    public var holdsStock: Bool { [.created, .paid, .declared].contains(self) }
+}
+
+/// Everything one move of an order does, decided in one place for every path that moves an
+/// order (payment, declaration, the hub, a partner's report, the buyer, ops): its event, what
+/// becomes of the stock its lines reserved, and whether its import allowance is given back.
+public struct OrderMove: Sendable, Equatable {
+    public enum Stock: Sendable, Equatable {
+        /// Still reserved (or already gone).
+        case kept
+        /// The goods left the warehouse: the reservation comes off the stock on hand.
+        case consumed
+        /// The order ended without shipping: the reservation is given back.
+        case released
+    }
+
+    public let event: OrderEvent
+    public let stock: Stock
+    /// Cancelled or refunded: the goods do not come in, so they stop counting against the
+    /// buyer's annual limit (customs.json, limit_rules).
+    public let givesBackAllowance: Bool
 }
 
 /// Who moved an order: the buyer, a merchant, the platform's own rules, or a partner.
@@ -68,8 +90,10 @@ public enum OrderError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension OrderStatus {
-    public func transition(to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") throws(OrderError) -> OrderEvent {
+    public func move(to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") throws(OrderError) -> OrderMove {
         guard next.contains(target) else { throw .impossibleTransition(from: self, to: target) }
-        return OrderEvent(from: self, to: target, actor: actor, at: now, note: note)
+        let stock: OrderMove.Stock = !holdsStock || target.holdsStock ? .kept : target == .shipped ? .consumed : .released
+        return OrderMove(event: OrderEvent(from: self, to: target, actor: actor, at: now, note: note), stock: stock,
+                         givesBackAllowance: [.cancelled, .refunded].contains(target))
     }
 }

@@ -49,17 +49,19 @@ public enum Tracking {
         events.max { $0.stage.rank < $1.stage.rank }?.stage
     }
 
-    /// The order states a parcel's stage moves an order in `status` through, in order: leaving
-    /// the hub ships a cleared order; delivery delivers it. Never backwards.
+    /// The order states a parcel's stage moves an order in `status` through, in order, in the
+    /// direct-mail flow: the flight ships a declared order, customs' release on arrival clears
+    /// it, delivery delivers it. A report that skips a stage (a delivery whose release was never
+    /// reported) moves the order through the states between; none moves it backwards, and a
+    /// parcel returned to the merchant was never delivered.
     public static func orderMoves(for stage: TrackingStage, from status: OrderStatus) -> [OrderStatus] {
-        var moves: [OrderStatus] = []
-        var current = status
-        if stage.rank >= TrackingStage.departed.rank, current == .cleared {
-            moves.append(.shipped)
-            current = .shipped
-        }
-        if stage == .delivered, current == .shipped { moves.append(.delivered) }
-        return moves
+        let path: [(status: OrderStatus, reached: Bool)] = [
+            (.shipped, stage.rank >= TrackingStage.departed.rank),
+            (.cleared, stage.rank >= TrackingStage.customsReleased.rank),
+            (.delivered, stage == .delivered),
+        ]
+        guard let start = [OrderStatus.declared, .shipped, .cleared, .delivered].firstIndex(of: status) else { return [] }
+        return Array(path.dropFirst(start).prefix { $0.reached }.map(\.status))
     }
 }
 

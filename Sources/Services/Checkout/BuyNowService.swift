@@ -65,9 +65,10 @@ public struct BuyNowService: Sendable {
         let placed = try checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: groupID, clearingCart: false,
                                           fingerprint: fingerprint, names: [listing.product.id: listing.product.name],
                                           revisions: [listing.sku.id: listing.revision], for: consumer, at: now)
-        let orders = try zip(placed.orderIDs, quote.parcels).map { id, parcel throws(MoneyError) in
-            try OrderAmounts(orderID: id, merchantID: parcel.merchantID, merchantCurrency: listing.merchant.currency, goods: parcel.goods,
-                         freight: parcel.freight, tax: parcel.tax)
+        let orders = try zip(placed.states, quote.parcels).map { state, parcel throws(MoneyError) in
+            PlacedOrder(amounts: try OrderAmounts(orderID: state.id, merchantID: parcel.merchantID, merchantCurrency: listing.merchant.currency,
+                                                  goods: parcel.goods, freight: parcel.freight, tax: parcel.tax),
+                        state: state)
         }
         let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: groupID, consumer: consumer,
                                                                preferred: channel, key: key, at: now)

@@ -116,8 +116,9 @@ public struct CheckoutService: Sendable {
             "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
             bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
         let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
-        return try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
-                           fingerprint: fingerprint, names: names, revisions: [:], for: consumer, at: now)
+        let placed = try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
+                                 fingerprint: fingerprint, names: names, revisions: [:], for: consumer, at: now)
+        return (placed.changes, placed.groupID, placed.orderIDs, placed.total)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against
@@ -125,15 +126,18 @@ public struct CheckoutService: Sendable {
     /// `revisions`: the SKU rows' revisions the quote was priced on, where it must still be those.
     func placing(_ quote: Quote, using use: Change, groupID: String, clearingCart: Bool, fingerprint: String,
                  names: [String: LocalizedText], revisions: [String: Int64], for consumer: Consumer, at now: Date) throws
-        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
+        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money, states: [OrderState]) {
         let day = Day(beijing: now)
         let limit = try ImportAllowance.on(day, used: Money.zero(.CNY)).limit
         let stamp = now.millisecondsSince1970
         var changes: [Change] = [use]
         var orderIDs: [String] = []
+        var states: [OrderState] = []
         for parcel in quote.parcels {
             let orderID = "o-" + UUID().uuidString.lowercased()
             orderIDs.append(orderID)
+            states.append(OrderState(id: orderID, status: .created, events: 1, lines: parcel.lines.map { ($0.skuID, $0.quantity) },
+                                     allowance: (fingerprint, day.year, parcel.allowanceValue.minorUnits)))
             changes.append(.guarded(SQL(
                 """
                 INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of,
@@ -169,7 +173,7 @@ public struct CheckoutService: Sendable {
             changes.append(OrderRecords.event(orderID: orderID, seq: 1,
                                               OrderEvent(from: nil, to: .created, actor: .buyer(consumer.id), at: now, note: "")))
         }
-        return (changes, groupID, orderIDs, quote.total)
+        return (changes, groupID, orderIDs, quote.total, states)
     }
 
     /// Places the orders of a quote; returns their ids.

@@ -31,8 +31,25 @@ public struct OrderView: Sendable {
     public let payBy: Date
     public let lines: [Line]
     /// The import allowance this order uses: the buyer's number (as a fingerprint), the year, the amount.
-    let allowance: (fingerprint: String, year: Int, fen: Int64)?
+    let allowance: OrderState.Allowance?
     public let events: [OrderEvent]
+
+    /// What moving the order needs to know of it.
+    var state: OrderState {
+        OrderState(id: id, status: status, events: events.count, lines: lines.map { ($0.skuID, $0.quantity) }, allowance: allowance)
+    }
+}
+
+/// An order as a move needs it: where it stands, how many events it has, the stock its lines
+/// reserve, and the allowance it counts.
+struct OrderState: Sendable {
+    typealias Allowance = (fingerprint: String, year: Int, fen: Int64)
+
+    let id: String
+    let status: OrderStatus
+    let events: Int
+    let lines: [(skuID: String, quantity: Int64)]
+    let allowance: Allowance?
 }
 
 /// Reads orders and moves them through their states; cancelling an unpaid order, or its
@@ -81,31 +98,36 @@ public struct OrderService: Sendable {
         }
     }
 
-    /// The changes that move an order to `target`: its status guarded by the one it was read
-    /// in, the event, and the stock it releases or consumes.
+    /// The changes that move an order to `target` (see `moving`).
     public func transitioning(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws
         -> [Change] {
             guard let view = try await order(id) else { throw OrderNotFound(id: id) }
-            var changes = try OrderService.moving(id, from: view.status, events: view.events.count, to: target, by: actor, at: now,
-                                                  note: note)
-            if let allowance = view.allowance, allowance.fen > 0, [.cancelled, .refunded].contains(target) {
-                changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
-            }
-            if view.status.holdsStock && !target.holdsStock {
-                changes += view.lines.map { line in
-                    target == .shipped ? StockReservation.consume(line.skuID, quantity: line.quantity)
-                        : StockReservation.release(line.skuID, quantity: line.quantity)
-                }
-            }
-            return changes
+            return try OrderService.moving(view.state, through: [target], by: actor, at: now, note: note)
     }
 
-    /// The order's new status and its event, for an order known to stand at `status` after
-    /// `events` events; guarded, so an order moved meanwhile sinks the unit instead.
-    static func moving(_ id: String, from status: OrderStatus, events: Int, to target: OrderStatus, by actor: OrderActor,
-                       at now: Date, note: String) throws -> [Change] {
-        let event = try status.transition(to: target, by: actor, at: now, note: note)
-        return [OrderRecords.moving(id, from: status, to: target, at: now), OrderRecords.event(orderID: id, seq: events + 1, event)]
+    /// The one way an order moves, whoever moves it: through `targets` in turn, each as
+    /// `OrderStatus.move` decides — its status guarded by the one before (an order moved
+    /// meanwhile sinks the unit), its event, the stock its lines reserved used up or given
+    /// back, and its allowance given back when it ends unimported.
+    static func moving(_ order: OrderState, through targets: [OrderStatus], by actor: OrderActor, at now: Date, note: String) throws
+        -> [Change] {
+            var changes: [Change] = []
+            var status = order.status
+            for (offset, target) in targets.enumerated() {
+                let move = try status.move(to: target, by: actor, at: now, note: note)
+                changes += [OrderRecords.moving(order.id, from: status, to: target, at: now),
+                            OrderRecords.event(orderID: order.id, seq: order.events + offset + 1, move.event)]
+                switch move.stock {
+                case .kept: break
+                case .consumed: changes += order.lines.map { StockReservation.consume($0.skuID, quantity: $0.quantity) }
+                case .released: changes += order.lines.map { StockReservation.release($0.skuID, quantity: $0.quantity) }
+                }
+                if move.givesBackAllowance, let allowance = order.allowance, allowance.fen > 0 {
+                    changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
+                }
+                status = target
+            }
+            return changes
     }
 
     /// Cancels every unpaid order whose payment window has closed; returns how many.

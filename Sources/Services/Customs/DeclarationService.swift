@@ -167,10 +167,9 @@ public struct DeclarationService: Sendable {
                 "UPDATE declarations SET status = ?, reason = ?, updated_at = ? WHERE order_id = ? AND status = ? RETURNING order_id",
                 bind: result.result.rawValue, result.reason, now.millisecondsSince1970, result.orderNo, status),
                 conflict: "the declaration of \(result.orderNo) changed meanwhile"))
-            if result.result == .released {
-                changes += try await OrderService(store: reader).transitioning(
-                    result.orderNo, to: .cleared, by: OrderActor(kind: "customs", id: "gateway"), at: now, note: "released by customs")
-            }
+            // A release clears nothing yet: in the direct-mail flow the parcel is still abroad,
+            // and the order is cleared when customs releases the parcel itself on arrival
+            // (`LastMileService.presentArrived`, through `Tracking.orderMoves`).
             return (changes, true)
         }
         if applied && result.result == .rejected {

@@ -72,10 +72,16 @@ public struct HubService: Sendable {
         var changes: [Change] = [.write(SQL("INSERT INTO bags (id, hub, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                                             bind: bagID, hub, now.millisecondsSince1970))]
         for number in trackingNumbers {
-            guard let row = try await store.read(SQL("SELECT * FROM shipments WHERE tracking_number = ?", bind: number)).first else {
+            guard let row = try await store.read(SQL(
+                "SELECT s.*, o.status AS order_status FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.tracking_number = ?",
+                bind: number)).first else {
                 throw TrackingError.unknownTrackingNumber(number)
             }
             if try row.optionalText("bag_id") == bagID { continue }
+            // Direct mail: a parcel flies only once customs has its order, payment and waybill records.
+            if try row.text("order_status") != OrderStatus.declared.rawValue {
+                throw HubError.notReady(trackingNumber: number, why: "its order is \(try row.text("order_status")), not declared to customs")
+            }
             if try row.optionalInteger("measured_grams") == nil { throw HubError.notReady(trackingNumber: number, why: "not scanned in yet") }
             if let reason = try row.optionalText("hold_reason") { throw HubError.notReady(trackingNumber: number, why: "held: \(reason)") }
             if let other = try row.optionalText("bag_id") { throw HubError.notReady(trackingNumber: number, why: "already in bag \(other)") }

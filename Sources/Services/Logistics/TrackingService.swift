@@ -47,7 +47,7 @@ public struct TrackingService: Sendable {
             bind: orderID, merchantID))
         guard let row = rows.first else { throw OrderService.OrderNotFound(id: orderID) }
         let status = OrderStatus(rawValue: try row.text("status")) ?? .cancelled
-        guard [.paid, .declared, .cleared].contains(status) else { throw TrackingError.notShippable(orderID: orderID, status: status) }
+        guard [.paid, .declared].contains(status) else { throw TrackingError.notShippable(orderID: orderID, status: status) }
         let contents = String(decoding: try JSONEncoder().encode(valid), as: UTF8.self)
         for _ in 0..<5 {
             let number = TrackingNumber.make(serial: Int.random(in: 0..<100_000_000), country: try row.text("country"))
@@ -121,15 +121,9 @@ public struct TrackingService: Sendable {
         changes.append(.guarded(SQL("UPDATE shipments SET stage = ? WHERE id = ? AND stage = ? RETURNING id",
                                     bind: event.stage.rawValue, shipmentID, stage.rawValue), conflict: "shipment \(shipmentID) moved meanwhile"))
         guard let order = try await OrderService(store: store).order(orderID) else { return (changes, true) }
-        var status = order.status
-        var seq = order.events.count
-        for target in Tracking.orderMoves(for: event.stage, from: order.status) {
-            let moved = try status.transition(to: target, by: OrderActor(kind: event.source.rawValue, id: event.trackingNumber), at: event.at,
-                                              note: "\(event.stage.rawValue) \(event.location)")
-            changes += [OrderRecords.moving(orderID, from: status, to: target, at: now), OrderRecords.event(orderID: orderID, seq: seq + 1, moved)]
-            seq += 1
-            status = target
-        }
+        changes += try OrderService.moving(order.state, through: Tracking.orderMoves(for: event.stage, from: order.status),
+                                           by: OrderActor(kind: event.source.rawValue, id: event.trackingNumber), at: now,
+                                           note: "\(event.stage.rawValue) \(event.location)")
         return (changes, true)
     }
 

@@ -9,6 +9,13 @@ import Storage
 /// its holds — in one transaction. An outcome the channel did not give (a timeout, a crash
 /// between the channel's debit and our booking) is settled later by asking the channel, never
 /// by guessing; every step is keyed by the payment's id, so nothing is charged or booked twice.
+/// An order this same call is placing and paying (buy now): its amounts, and its state as
+/// placed, so that it need not be read back.
+struct PlacedOrder: Sendable {
+    let amounts: OrderAmounts
+    let state: OrderState
+}
+
 public struct PaymentService: Sendable {
     let store: any Store
     let channels: PaymentChannels
@@ -74,12 +81,12 @@ public struct PaymentService: Sendable {
     /// committed as one unit, so neither exists without the other, and the orders' state and
     /// amounts are known rather than read back. A retry with the key finds the payment and goes
     /// through `pay`.
-    public func payPlacing(_ orders: [OrderAmounts], placing: [Change], groupID: String, consumer: Consumer, preferred: String?,
-                           key: String, at now: Date) async throws -> (changes: [Change], payment: PaymentView) {
+    func payPlacing(_ orders: [PlacedOrder], placing: [Change], groupID: String, consumer: Consumer, preferred: String?,
+                    key: String, at now: Date) async throws -> (changes: [Change], payment: PaymentView) {
         let (payment, candidates) = try await intent(
-            PaymentService.paymentID(consumerID: consumer.id, key: key), groupID: groupID, consumer: consumer, orders: orders,
+            PaymentService.paymentID(consumerID: consumer.id, key: key), groupID: groupID, consumer: consumer, orders: orders.map(\.amounts),
             preferred: preferred, requestHash: PaymentService.requestHash(groupID: groupID, preferred: preferred, payer: nil), at: now)
-        try await record(payment, orders: orders, with: placing)
+        try await record(payment, orders: orders.map(\.amounts), with: placing)
         return try await charging(payment, candidates: candidates, placed: orders, at: now)
     }
 
@@ -99,7 +106,7 @@ public struct PaymentService: Sendable {
 
     /// Charges a recorded payment through `candidates` in turn and returns the booking of the
     /// outcome; `placed`: the orders, when this call placed them and they stand as created.
-    private func charging(_ recorded: PaymentView, candidates: [String], placed: [OrderAmounts]?, at now: Date) async throws
+    private func charging(_ recorded: PaymentView, candidates: [String], placed: [PlacedOrder]?, at now: Date) async throws
         -> (changes: [Change], payment: PaymentView) {
         let id = recorded.id
         var payment = recorded
@@ -163,7 +170,7 @@ public struct PaymentService: Sendable {
     /// `placed`: the group's orders when they are known to stand as just created (buy now), so
     /// that they need not be read back.
     func settling(_ payment: PaymentView, _ outcome: ChannelOutcome, source: String, eventID: String?, at now: Date,
-                  placed: [OrderAmounts]? = nil) async throws -> [Change] {
+                  placed: [PlacedOrder]? = nil) async throws -> [Change] {
         let status = outcome.status
         let applies = payment.status.accepts(status)
         var changes: [Change] = [PaymentRecords.report(
@@ -176,9 +183,9 @@ public struct PaymentService: Sendable {
         let note = "paid through \(payment.channel), payment \(payment.id)"
         let orders: [OrderAmounts]
         if let placed {
-            orders = placed
+            orders = placed.map(\.amounts)
             for order in placed {
-                changes += try OrderService.moving(order.orderID, from: .created, events: 1, to: .paid, by: actor, at: now, note: note)
+                changes += try OrderService.moving(order.state, through: [.paid], by: actor, at: now, note: note)
             }
         } else {
             orders = try await PaymentRecords.amounts(ofGroup: payment.groupID, in: store).map(\.amounts)

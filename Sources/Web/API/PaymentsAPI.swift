@@ -98,8 +98,8 @@ struct PaymentsAPI<Context: RequestContext> {
             let id = context.parameters.get("id") ?? ""
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { body in
                 let input = try RequestBody.json(StatusInput.self, from: body)
-                guard let target = OrderStatus(rawValue: input.status), [.declared, .cleared, .shipped, .delivered].contains(target) else {
-                    throw Problem.validation("status must be declared, cleared, shipped or delivered", field: "status")
+                guard let target = OrderStatus(rawValue: input.status), [.declared, .shipped, .cleared, .delivered].contains(target) else {
+                    throw Problem.validation("status must be declared, shipped, cleared or delivered", field: "status")
                 }
                 let changes = try await orders.transitioning(id, to: target, by: OrderActor(kind: "ops", id: "platform"), at: Date())
                 return (changes, try Responses.jsonBytes(["id": id, "status": target.rawValue]))
