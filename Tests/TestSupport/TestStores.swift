@@ -3,8 +3,9 @@ import Logging
 import Storage
 
 /// Runs `body` against a new, migrated store of `kind`: a temporary SQLite file, or a fresh
-/// database in the throwaway PostgreSQL cluster. Returns false, having printed why, when the
-/// kind cannot run here (no PostgreSQL binaries), so the caller can skip.
+/// database in the throwaway PostgreSQL cluster. Returns false, having printed why, only when
+/// the machine has no PostgreSQL server programs and this is not CI (`CI=true`), so the caller
+/// can skip; in CI, or when the cluster fails to start for any other reason, it throws.
 @discardableResult
 public func withTestStore(
     _ kind: StoreKind, migrated: Bool = true, metrics: any StoreMetrics = UnobservedStore(),
@@ -21,6 +22,9 @@ public func withTestStore(
     case .postgres:
         switch ThrowawayPostgres.shared {
         case .failure(let unavailable):
+            guard unavailable.programsMissing, !isCI else {
+                throw ThrowawayPostgres.Unavailable(reason: "PostgreSQL is needed here\(isCI ? " (CI=true)" : ""): \(unavailable.reason)")
+            }
             print("skipping the PostgreSQL run: \(unavailable.reason)")
             return false
         case .success(let cluster):
@@ -37,6 +41,9 @@ public func withTestStore(
         }
     }
 }
+
+/// CI says so with CI=true; there nothing may be skipped for want of a database.
+public var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
 extension StoreKind: CaseIterable {
     public static let allCases: [StoreKind] = [.sqlite, .postgres]

@@ -17,6 +17,9 @@ public final class ThrowawayPostgres: Sendable {
 
     public struct Unavailable: Error, CustomStringConvertible {
         public let reason: String
+        /// True only when the machine has no PostgreSQL server programs at all: the one case a
+        /// test may be skipped for, and never in CI. Any other failure to start is a failure.
+        public var programsMissing = false
         public var description: String { reason }
     }
 
@@ -36,7 +39,7 @@ public final class ThrowawayPostgres: Sendable {
 
     static func start() throws -> ThrowawayPostgres {
         guard let binaries = findBinaries() else {
-            throw Unavailable(reason: "no PostgreSQL server programs (initdb, pg_ctl) on this machine")
+            throw Unavailable(reason: "no PostgreSQL server programs (initdb, pg_ctl) on this machine", programsMissing: true)
         }
         let isRoot = getuid() == 0
         if isRoot, getpwnam("postgres") == nil {
