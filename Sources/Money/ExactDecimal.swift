@@ -66,7 +66,7 @@ struct DecimalDigits {
         let pieces = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         integer = pieces[0]
         fraction = pieces.count > 1 ? pieces[1] : ""
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        let isDigit: (Character) -> Bool = { $0.isASCIIDigit }
         guard !integer.isEmpty, integer.allSatisfy(isDigit), fraction.allSatisfy(isDigit),
               pieces.count == 1 || !fraction.isEmpty
         else { throw .malformedDecimal(text) }

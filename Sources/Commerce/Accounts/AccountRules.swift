@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// Why an account or address was refused, naming the field.
 public typealias AccountError = CatalogError
@@ -26,7 +27,7 @@ public enum AccountRules {
     /// A mainland mobile number: 11 digits starting 13–19, spaces and dashes ignored.
     public static func mobile(_ text: String) throws(AccountError) -> String {
         let digits = text.filter { $0 != " " && $0 != "-" }
-        guard digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.hasPrefix("1"),
+        guard digits.count == 11, digits.allSatisfy({ $0.isASCIIDigit }), digits.hasPrefix("1"),
               let second = digits.dropFirst().first, ("3"..."9").contains(second)
         else { throw AccountError(field: "mobile", "a mainland mobile number has 11 digits and starts 13 to 19") }
         return digits
@@ -38,11 +39,12 @@ public enum AccountRules {
         return mobile.prefix(3) + "****" + mobile.suffix(4)
     }
 
-    /// A person's name as customs reads it: 1 to 50 characters, no digits.
+    /// A person's name as customs reads it: 1 to 50 characters, no digits of any script (ASCII
+    /// or full-width); Chinese numerals are part of names (张三, 李四, 陆万里, 〇).
     public static func personName(_ text: String, field: String) throws(AccountError) -> String {
         let name = text.trimmingCharacters(in: .whitespaces)
         try CatalogRules.plain(name, field: field, limit: 50)
-        guard !name.contains(where: \.isNumber) else { throw AccountError(field: field, "a name has no digits") }
+        guard !name.contains(where: \.isDecimalDigitOfAnyScript) else { throw AccountError(field: field, "a name has no digits") }
         return name
     }
 }

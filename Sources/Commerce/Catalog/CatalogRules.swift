@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// The shape every catalogue field must have.
 public enum CatalogRules {
@@ -29,7 +30,7 @@ public enum CatalogRules {
 
     /// A tariff heading: 6 to 10 digits (HS6 and the national subdivisions).
     public static func hsCode(_ code: String) throws(CatalogError) {
-        guard (6...10).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard (6...10).contains(code.count), code.allSatisfy({ $0.isASCIIDigit }) else {
             throw CatalogError(field: "hsCode", "an HS code is 6 to 10 digits")
         }
     }

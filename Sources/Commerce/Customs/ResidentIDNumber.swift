@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// A PRC resident identity number (GB 11643-1999): six digits of region, eight of birth date,
 /// three of sequence (odd for men, even for women), and a check character computed over the
@@ -20,8 +21,8 @@ public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
         let number = text.trimmingCharacters(in: .whitespaces).uppercased()
         let characters = Array(number)
         guard characters.count == 18 else { throw AccountError(field: "idNumber", "an identity number has 18 characters") }
-        guard characters.prefix(17).allSatisfy({ $0.isASCII && $0.isNumber }),
-              let last = characters.last, last == "X" || (last.isASCII && last.isNumber)
+        guard characters.prefix(17).allSatisfy({ $0.isASCIIDigit }),
+              let last = characters.last, last == "X" || (last.isASCIIDigit)
         else { throw AccountError(field: "idNumber", "an identity number is 17 digits and a digit or X") }
         guard ResidentIDNumber.provinceCodes.contains(String(characters[0..<2])) else {
             throw AccountError(field: "idNumber", "the first six digits are not a region code")
@@ -37,7 +38,7 @@ public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func checkCharacter(for digits: ArraySlice<Character>) -> Character {
-        let sum = zip(digits, weights).reduce(0) { $0 + ($1.0.wholeNumberValue ?? 0) * $1.1 }
+        let sum = zip(digits, weights).reduce(0) { $0 + ($1.0.asciiDigitValue ?? 0) * $1.1 }
         return checkCharacters[sum % 11]
     }
 

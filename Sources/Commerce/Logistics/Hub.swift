@@ -25,8 +25,8 @@ public enum HubScan {
 public enum AirWaybillNumber {
     public static func isValid(_ text: String) -> Bool {
         let digits = text.filter { $0 != "-" && $0 != " " }
-        guard digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let serial = Int(digits.dropFirst(3).prefix(7)),
-              let check = digits.last?.wholeNumberValue else { return false }
+        guard digits.count == 11, digits.allSatisfy({ $0.isASCIIDigit }), let serial = Int(digits.dropFirst(3).prefix(7)),
+              let check = digits.last?.asciiDigitValue else { return false }
         return serial % 7 == check
     }
 

@@ -41,7 +41,7 @@ public struct ShipmentDraft: Sendable, Hashable, Codable {
         }
         guard !contents.isEmpty else { throw CatalogError(field: "contents", "say what the parcel holds") }
         for (index, content) in contents.enumerated() {
-            guard (6...10).contains(content.hsCode.count), content.hsCode.allSatisfy(\.isASCII), content.hsCode.allSatisfy(\.isNumber) else {
+            guard (6...10).contains(content.hsCode.count), content.hsCode.allSatisfy(\.isASCIIDigit) else {
                 throw CatalogError(field: "contents[\(index)].hsCode", "an HS code is 6 to 10 digits")
             }
             guard (1...999).contains(content.quantity) else {

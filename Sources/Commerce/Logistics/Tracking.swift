@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// Where a parcel is, in the order it gets there: from the merchant's label through the
 /// consolidation hub, the flight, customs and the last mile.
@@ -69,7 +70,7 @@ public enum Tracking {
 /// digit (weights 8 6 4 2 3 5 9 7; 11 − sum mod 11, with 10 → 0 and 11 → 5) and the origin country.
 public enum TrackingNumber {
     public static func checkDigit(_ serial: String) -> Int? {
-        let digits = serial.compactMap(\.wholeNumberValue)
+        let digits = serial.compactMap(\.asciiDigitValue)
         guard digits.count == 8, serial.count == 8 else { return nil }
         let sum = zip(digits, [8, 6, 4, 2, 3, 5, 9, 7]).reduce(0) { $0 + $1.0 * $1.1 }
         let check = 11 - sum % 11
@@ -83,8 +84,8 @@ public enum TrackingNumber {
 
     public static func isValid(_ number: String) -> Bool {
         let characters = Array(number)
-        guard characters.count == 13, characters[0...1].allSatisfy(\.isLetter), characters[11...12].allSatisfy(\.isLetter),
-              let check = characters[10].wholeNumberValue else { return false }
+        guard characters.count == 13, characters[0...1].allSatisfy(\.isASCIIUppercaseLetter),
+              characters[11...12].allSatisfy(\.isASCIIUppercaseLetter), let check = characters[10].asciiDigitValue else { return false }
         return checkDigit(String(characters[2...9])) == check
     }
 }
