@@ -83,9 +83,23 @@ struct CheckoutTests {
             #expect(placed.allSatisfy { $0.status == .created && $0.events.map(\.to) == [.created] })
             #expect(placed.allSatisfy { $0.deliverTo.contains("138****0002") && !$0.deliverTo.contains("13800130002") })
             #expect(try await checkout.cart(of: consumer).isEmpty)
-            await #expect(throws: StoreError.conflict("this quote has already been ordered")) {
+            await #expect(throws: StoreError.conflict("this quote has already been ordered, or the cart was ordered with a newer quote")) {
                 try await checkout.place(quote.id, for: consumer, at: Date())
             }
+        }
+    }
+
+    @Test("an older quote of a cart already ordered places nothing: the goods are ordered once", arguments: StoreKind.allCases)
+    func olderQuoteOfAnOrderedCart(kind: StoreKind) async throws {
+        try await withShop(kind) { store, accounts, checkout, orders in
+            let (consumer, address) = try await buyer(accounts, 5)
+            try await checkout.setCartLine("pp-nuts-1", quantity: 2, for: consumer, at: Date())
+            let older = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            let newer = try await checkout.quote(for: consumer, addressID: address.id, at: Date())
+            #expect(try await checkout.place(newer.id, for: consumer, at: Date()).count == 1)
+            await #expect(throws: StoreError.self) { try await checkout.place(older.id, for: consumer, at: Date()) }
+            #expect(try await orders.orders(of: consumer).count == 1)
+            #expect(try await store.read(SQL("SELECT reserved FROM skus WHERE id = 'pp-nuts-1'")).first?.integer("reserved") == 2)
         }
     }
 

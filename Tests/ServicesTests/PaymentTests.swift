@@ -184,6 +184,34 @@ struct PaymentTests {
         }
     }
 
+    @Test("cancelling one order of a group leaves the rest payable, for what they cost", arguments: StoreKind.allCases)
+    func groupWithACancelledOrder(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            let accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            let (consumer, address) = try await CheckoutTests().buyer(accounts, 7)
+            let checkout = CheckoutService(store: store, rates: RateService(store: store, maxAge: 3600))
+            try await checkout.setCartLine("pp-nuts-1", quantity: 1, for: consumer, at: Date())
+            try await checkout.setCartLine("sd-serum-1", quantity: 1, for: consumer, at: Date())
+            let placed = try await checkout.placing(try await checkout.quote(for: consumer, addressID: address.id, at: Date()).id,
+                                                    for: consumer, at: Date())
+            try await store.apply(placed.changes)
+            let orders = OrderService(store: store)
+            try await orders.transition(placed.orderIDs[0], to: .cancelled, by: .buyer(consumer.id), at: Date())
+            let kept = try #require(try await orders.order(placed.orderIDs[1]))
+            let payments = PaymentService(store: store, channels: PaymentChannels([SandboxChannel(kind: .directBank, name: "bank", store: store)]),
+                                          health: ChannelHealth(), cipher: CheckoutTests.cipher)
+            let (changes, payment) = try await payments.pay(groupID: placed.groupID, consumer: consumer, preferred: "bank",
+                                                            payerIDNumber: nil, key: "k-group", at: Date())
+            try await store.apply(changes)
+            #expect(payment.status == .succeeded && payment.amount == kept.total)
+            #expect(try await orders.order(placed.orderIDs[0])?.status == .cancelled)
+            #expect(try await orders.order(placed.orderIDs[1])?.status == .paid)
+            #expect(try await LedgerCheck(store: store).run().problems.isEmpty)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
     @Test("an unavailable channel falls back to the next; a declined payment pays nothing", arguments: [StoreKind.sqlite])
     func fallbackAndDecline(kind: StoreKind) async throws {
         try await withTestStore(kind) { store in

@@ -114,11 +114,15 @@ public struct CheckoutService: Sendable {
         }
         let use = Change.guarded(SQL(
             "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
-            bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered")
+            bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered, or the cart was ordered with a newer quote")
         let names = try await productNames(quote.parcels.flatMap { $0.lines.map(\.productID) })
+        // The cart is ordered now: every other quote of it is void, so an old one placed later
+        // (another tab, a replayed form) cannot order the same goods again.
+        let superseded = Change.write(SQL("UPDATE quotes SET used_at = ? WHERE consumer_id = ? AND used_at IS NULL AND id <> ?",
+                                          bind: now.millisecondsSince1970, consumer.id, quote.id))
         let placed = try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
                                  fingerprint: fingerprint, names: names, revisions: [:], for: consumer, at: now)
-        return (placed.changes, placed.groupID, placed.orderIDs, placed.total)
+        return (placed.changes + [superseded], placed.groupID, placed.orderIDs, placed.total)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against

@@ -40,12 +40,13 @@ enum PaymentRecords {
         try await store.read(SQL("SELECT * FROM payments WHERE id = ?", bind: id)).first.map(view)
     }
 
-    /// An order group's orders with what each costs and whom it pays.
+    /// An order group's orders with what each costs and whom it pays. A cancelled order has
+    /// left its group: the rest are paid without it.
     static func amounts(ofGroup groupID: String, in store: any Store) async throws -> [(amounts: OrderAmounts, status: OrderStatus, consumerID: String)] {
         try await store.read(SQL(
             """
             SELECT o.id, o.merchant_id, o.status, o.consumer_id, o.goods_cny, o.freight_cny, o.tax_cny, m.currency
-            FROM orders o JOIN merchants m ON m.id = o.merchant_id WHERE o.group_id = ? ORDER BY o.id
+            FROM orders o JOIN merchants m ON m.id = o.merchant_id WHERE o.group_id = ? AND o.status <> 'cancelled' ORDER BY o.id
             """, bind: groupID)).map(orderAmounts)
     }
 

@@ -65,7 +65,7 @@ public struct PaymentService: Sendable {
             // Checked again at payment: the orders' allowance was counted against the identity
             // enrolled when they were placed, and customs will match the payer against it.
             let buyer = try await IdentityService.fingerprint(of: consumer, in: store)
-            let placedUnder = try await store.read(SQL("SELECT DISTINCT id_fingerprint FROM orders WHERE group_id = ?", bind: groupID))
+            let placedUnder = try await store.read(SQL("SELECT DISTINCT id_fingerprint FROM orders WHERE group_id = ? AND status <> 'cancelled'", bind: groupID))
             guard let buyer, try placedUnder.allSatisfy({ try $0.optionalText("id_fingerprint") == buyer }) else {
                 throw PaymentError.identityChanged
             }

@@ -25,7 +25,8 @@ struct PaymentRoutes<Context: RequestContext> {
         router.get("/orders/group/:group/pay") { request, context in
             let group = context.parameters.get("group") ?? ""
             return try await pages.signedInPage(request) { consumer, csrf, l in
-                let placed = try await orders.orders(of: consumer).filter { $0.groupID == group }
+                // A cancelled order has left its group; the rest are paid without it.
+                let placed = try await orders.orders(of: consumer).filter { $0.groupID == group && $0.status != .cancelled }
                 guard !placed.isEmpty else { throw Problem.notFound }
                 return try PaymentPages.payPage(groupID: group, orders: placed, payments: try await platform.payments.payments(ofGroup: group),
                                             key: Secrets.token(), csrf: csrf, language: l)
