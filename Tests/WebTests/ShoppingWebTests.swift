@@ -85,6 +85,28 @@ struct ShoppingWebTests {
             }
             let locked = try await json(client, .post, "/api/v1/sessions", #"{"email":"wu@example.cn","password":"a long passphrase"}"#)
             #expect(locked.status == .tooManyRequests)
+            let retryAfter = try #require(locked.headers[.retryAfter].flatMap { Int($0) })
+            #expect((1...900).contains(retryAfter), "Retry-After says when")
+            #expect(try locked.json()["retryAfter"] as? Int == retryAfter)
+        }
+    }
+
+    /// Each variant is the same address: spaces, a tab, capitals, a zero-width space or joiner,
+    /// a BOM, full-width letters (written as JSON escapes in the bodies). None gets guesses of its own.
+    @Test("the lock-out counts every way of writing one address as that address")
+    func signInLimitVariants() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            _ = try await json(client, .post, "/api/v1/consumers", #"{"email":"li@example.cn","password":"a long passphrase"}"#, key: "u3")
+            let variants = [" li@example.cn", "li@example.cn\\t", "LI@Example.CN", "li\\u200b@example.cn", "\\ufeffli@example.cn",
+                            "ｌｉ@example.cn", "li@exam\\u200dple.cn"]
+            for variant in variants.prefix(5) {
+                let wrong = try await json(client, .post, "/api/v1/sessions", #"{"email":"\#(variant)","password":"not the one!"}"#)
+                #expect(wrong.status == .unauthorized, "\(variant)")
+            }
+            for variant in variants {
+                let locked = try await json(client, .post, "/api/v1/sessions", #"{"email":"\#(variant)","password":"a long passphrase"}"#)
+                #expect(locked.status == .tooManyRequests, "\(variant) got guesses of its own")
+            }
         }
     }
 

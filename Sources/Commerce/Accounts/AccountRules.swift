@@ -6,9 +6,23 @@ public typealias AccountError = CatalogError
 
 /// The shape of what a buyer types when signing up and adding addresses.
 public enum AccountRules {
-    /// An e-mail address, trimmed and lower-cased: something@domain.tld, at most 254 characters.
+    /// An e-mail address as typed, in the one form it is stored, looked up and rate-limited
+    /// under: compatibility-normalised (NFKC: full-width letters become ASCII), with invisible
+    /// characters (zero-width spaces and joiners, BOM, soft hyphens: Unicode category Cf) and
+    /// controls taken out, surrounding white space and newlines trimmed, lower-cased. Every
+    /// way of writing one address is one address, so none gets guesses of its own.
+    public static func normalizedEmail(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars
+        where ![.format, .control].contains(scalar.properties.generalCategory) || scalar == " " {
+            scalars.append(scalar)
+        }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// An e-mail address, normalised (`normalizedEmail`): something@domain.tld, at most 254 characters.
     public static func email(_ text: String) throws(AccountError) -> String {
-        let email = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = normalizedEmail(text)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),

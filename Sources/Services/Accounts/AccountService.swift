@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import HummingbirdBcrypt
 import Storage
+import Synchronization
 
 /// A buyer's account as the platform knows it.
 public struct Consumer: Sendable, Hashable {
@@ -73,7 +74,7 @@ public struct AccountService: Sendable {
         let address = (try? AccountRules.email(email)) ?? ""
         let rows = try await store.read(SQL("SELECT * FROM consumers WHERE email = ?", bind: address))
         // Verify against a stand-in hash when there is no such account, so both take as long.
-        let hash = try rows.first?.text("password_hash") ?? AccountService.standIn
+        let hash = try rows.first?.text("password_hash") ?? standIn
         guard Bcrypt.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
         let consumer = try AccountService.consumer(row)
         let token = Secrets.token(prefix: "s_")
@@ -134,6 +135,21 @@ public struct AccountService: Sendable {
                      mobileMasked: try row.text("mobile_masked"))
     }
 
-    /// A bcrypt hash of a random string nobody knows.
-    static let standIn = Bcrypt.hash(UUID().uuidString, cost: 4)
+    /// A bcrypt hash of a random string nobody knows, checked when there is no such account, at the cost real hashes have, so that an unknown
+    /// address takes as long as a known one and addresses cannot be told apart by time.
+    var standIn: String { StandInHash.of(cost: bcryptCost) }
+}
+
+/// One stand-in hash per cost, made the first time it is needed.
+enum StandInHash {
+    private static let made = Mutex<[UInt8: String]>([:])
+
+    static func of(cost: UInt8) -> String {
+        made.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(UUID().uuidString, cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
 }

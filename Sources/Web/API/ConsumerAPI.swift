@@ -127,18 +127,7 @@ struct ConsumerAPI<Context: RequestContext> {
     }
 
     func signIn(email: String, password: String) async throws -> (Consumer, String) {
-        if let wait = await limiter.wait(for: email, at: Date()) {
-            throw Problem(type: "too-many-attempts", title: "Too many attempts", status: .tooManyRequests,
-                          detail: "too many failed sign-ins for this address; try again in \(wait) seconds", field: "email")
-        }
-        do {
-            let result = try await accounts.signIn(email: email, password: password, at: Date())
-            await limiter.succeeded(email)
-            return result
-        } catch AccountFailure.wrongCredentials {
-            await limiter.failed(email, at: Date())
-            throw AccountFailure.wrongCredentials
-        }
+        try await limiter.signIn(email: email, at: Date()) { try await accounts.signIn(email: email, password: password, at: Date()) }
     }
 
     func signedIn(_ request: Request) async throws -> Consumer {

@@ -1,4 +1,5 @@
 import Foundation
+import Commerce
 import Hummingbird
 import Services
 
@@ -61,20 +62,39 @@ enum BrowserSession {
 }
 
 /// Slows down password guessing: after five failed sign-ins for one e-mail address within
-/// fifteen minutes, further tries for it are refused until the window has passed.
+/// fifteen minutes, further tries for it are refused until the window has passed. An address
+/// counts in its normalised form (`AccountRules.normalizedEmail`), so writing it with spaces,
+/// capitals, full-width letters or zero-width characters is the same address with the same
+/// five guesses.
 actor SignInLimiter {
     private var failures: [String: [Date]] = [:]
     let limit = 5
     let window: TimeInterval = 15 * 60
 
-    /// Seconds to wait before another try, or nil when a try is allowed now.
-    func wait(for email: String, at now: Date) -> Int? {
-        let recent = (failures[email.lowercased()] ?? []).filter { now.timeIntervalSince($0) < window }
-        failures[email.lowercased()] = recent
-        guard recent.count >= limit, let oldest = recent.first else { return nil }
-        return max(1, Int(window - now.timeIntervalSince(oldest)))
+    /// Refused for now: another try is allowed after `retryAfter` seconds.
+    struct Locked: Error {
+        let retryAfter: Int
     }
 
-    func failed(_ email: String, at now: Date) { failures[email.lowercased(), default: []].append(now) }
-    func succeeded(_ email: String) { failures[email.lowercased()] = nil }
+    /// Signs in through `attempt` unless the address is locked; counts a wrong password.
+    func signIn<Result: Sendable>(email: String, at now: Date, _ attempt: () async throws -> Result) async throws -> Result {
+        let key = AccountRules.normalizedEmail(email)
+        if let wait = wait(for: key, at: now) { throw Locked(retryAfter: wait) }
+        do {
+            let result = try await attempt()
+            failures[key] = nil
+            return result
+        } catch AccountFailure.wrongCredentials {
+            failures[key, default: []].append(now)
+            throw AccountFailure.wrongCredentials
+        }
+    }
+
+    /// Seconds to wait before another try, or nil when a try is allowed now.
+    private func wait(for key: String, at now: Date) -> Int? {
+        let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
+        failures[key] = recent.isEmpty ? nil : recent
+        guard recent.count >= limit, let oldest = recent.first else { return nil }
+        return max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up)))
+    }
 }

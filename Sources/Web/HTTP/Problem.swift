@@ -15,13 +15,16 @@ public struct Problem: Error, Sendable, Equatable, Codable {
     public var status: Int
     public var detail: String
     public var field: String?
+    /// Seconds until a refused request may be tried again: the Retry-After header too.
+    public var retryAfter: Int?
 
-    public init(type: String, title: String, status: HTTPResponse.Status, detail: String, field: String? = nil) {
+    public init(type: String, title: String, status: HTTPResponse.Status, detail: String, field: String? = nil, retryAfter: Int? = nil) {
         self.type = "https://crossborder.dev/problems/\(type)"
         self.title = title
         self.status = status.code
         self.detail = detail
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     static func validation(_ detail: String, field: String?) -> Problem {
@@ -75,6 +78,10 @@ public struct Problem: Error, Sendable, Equatable, Codable {
         case is NIOTooManyBytesError:
             return Problem(type: "body-too-large", title: "The request body is too large", status: .contentTooLarge,
                            detail: "The request body is larger than this endpoint accepts.")
+        case let locked as SignInLimiter.Locked:
+            return Problem(type: "too-many-attempts", title: "Too many attempts", status: .tooManyRequests,
+                           detail: "too many failed sign-ins for this address; try again in \(locked.retryAfter) seconds", field: "email",
+                           retryAfter: locked.retryAfter)
         case let error as AccountFailure:
             switch error {
             case .emailTaken: return Problem(type: "email-taken", title: "E-mail in use", status: .conflict, detail: error.description, field: "email")
@@ -179,6 +186,7 @@ public struct Problem: Error, Sendable, Equatable, Codable {
         let body = (try? encoder.encode(self)) ?? Data("{}".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: HTTPResponse.Status(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -50,16 +50,16 @@ struct ShopRoutes<Context: RequestContext> {
             let email = form["email"] ?? ""
             let destination = safeNext(form["next"])
             let l = LanguageChoice.language(of: request)
-            if let wait = await limiter.wait(for: email, at: Date()) {
-                return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
-                                                          error: "\(wait) s", language: l), status: .tooManyRequests)
-            }
             do {
-                let (_, token) = try await accounts.signIn(email: email, password: form["password"] ?? "", at: Date())
-                await limiter.succeeded(email)
+                let (_, token) = try await limiter.signIn(email: email, at: Date()) {
+                    try await accounts.signIn(email: email, password: form["password"] ?? "", at: Date())
+                }
                 return pages.redirect(to: destination, setting: BrowserSession.signedIn(token))
+            } catch let locked as SignInLimiter.Locked {
+                return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
+                                                          error: Words.tooManySignIns(minutes: (locked.retryAfter + 59) / 60)(l), language: l),
+                                      status: .tooManyRequests, headers: [.retryAfter: String(locked.retryAfter)])
             } catch let failure as AccountFailure {
-                await limiter.failed(email, at: Date())
                 return Responses.html(AccountPages.signIn(csrf: form["csrf"] ?? "", next: destination, email: email,
                                                           error: failure.description, language: l), status: .unauthorized)
             }

@@ -18,6 +18,10 @@ enum Words {
         en: "No current exchange rate: shown in the merchant's currency",
         zh: "暂无有效汇率：以商家币种显示")
     static let noStores = LocalizedText(en: "No stores yet.", zh: "暂无店铺。")
+    static func tooManySignIns(minutes: Int) -> LocalizedText {
+        LocalizedText(en: "Too many wrong passwords for this address. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
+                      zh: "该邮箱密码错误次数过多，请 \(minutes) 分钟后再试。")
+    }
     static let language = LocalizedText(en: "Language", zh: "语言")
     static let search = LocalizedText(en: "Search", zh: "搜索")
     static let searchPlaceholder = LocalizedText(en: "Search products, e.g. nuts or 坚果", zh: "搜索商品，例如 坚果 或 nuts")
