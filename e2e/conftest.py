@@ -24,11 +24,11 @@ def _binary():
     return str(ROOT / ".build" / "debug" / "crossborder")
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(*extra):
+    """A real `crossborder serve` on a new SQLite file; returns (process, base URL)."""
     folder = tempfile.mkdtemp(prefix="crossborder-e2e-")
     process = subprocess.Popen(
-        [_binary(), "serve", "--port", "0", "--database-url", f"sqlite:{folder}/e2e.sqlite", "--ops-token", "e2e"],
+        [_binary(), "serve", "--port", "0", "--database-url", f"sqlite:{folder}/e2e.sqlite", "--ops-token", "e2e", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = None
     deadline = time.time() + 60
@@ -45,6 +45,12 @@ def server():
     if base is None:
         process.kill()
         pytest.fail("the server did not start:\n" + "".join(lines))
+    return process, base
+
+
+@pytest.fixture(scope="session")
+def server():
+    process, base = start_server()
     yield base
     process.terminate()
     process.wait(timeout=20)

@@ -18,6 +18,9 @@ public func buildApplication(
     let router = buildRouter(store: store, configuration: configuration, metrics: metrics)
     return Application(
         router: router,
+        // A connection that sends nothing for this long is closed: one that is idle between
+        // requests, and one that trickles its headers in (slowloris), whose head never completes.
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: ApplicationConfiguration(address: address, serverName: "CrossBorder"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

@@ -32,6 +32,9 @@ public struct WebConfiguration: Sendable {
     public var trackingSecret: String = Secrets.token()
     /// The secret the partner channel signs its callbacks with.
     public var callbackSecret: String = Secrets.token()
+    /// How long a connection may send nothing before it is closed: idle keep-alive connections,
+    /// and clients that trickle a request's head in (slowloris).
+    public var idleTimeoutSeconds: Int = 30
 
     public init(opsToken: String, cipher: FieldCipher, rateMaxAge: TimeInterval = 24 * 3600, maxBodyBytes: Int = 1 << 20,
                 maxImportBytes: Int = 32 << 20, bcryptCost: UInt8 = 12) {

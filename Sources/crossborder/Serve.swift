@@ -51,7 +51,12 @@ struct Serve: AsyncParsableCommand {
             help: "How long the sandbox payment channels take to answer, in milliseconds (env CROSSBORDER_CHANNEL_DELAY_MS; default 10).")
     var channelDelayMS: Int?
 
+    @Option(name: .customLong("idle-timeout"),
+            help: "Close a connection that sends nothing for this many seconds: idle keep-alive, or a request's head trickled in (env CROSSBORDER_IDLE_TIMEOUT; default 30).")
+    var idleTimeout: Int?
+
     func validate() throws {
+        if let idleTimeout, !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
         if let groupCommit, !["on", "off", "auto"].contains(groupCommit) { throw ValidationError("--group-commit is on, off or auto") }
         if let channelDelayMS, !(0...60_000).contains(channelDelayMS) { throw ValidationError("--channel-delay-ms must be from 0 to 60000") }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port) is not a port (0 to 65535)") }
@@ -75,6 +80,7 @@ struct Serve: AsyncParsableCommand {
         let cipher = try DataKey.cipher(flag: dataKey, database: url)
         let groupCommitChoice = groupCommit ?? Environment.value("CROSSBORDER_GROUP_COMMIT") ?? "auto"
         let channelDelay = try channelDelayMS ?? Environment.integer("CROSSBORDER_CHANNEL_DELAY_MS", in: 0...60_000) ?? 10
+        let idleTimeout = try self.idleTimeout ?? Environment.integer("CROSSBORDER_IDLE_TIMEOUT", in: 1...3600) ?? 30
 
         try await database.withOpenStore(logger: logger, metrics: metrics) { opened in
             let grouped = groupCommitChoice != "off"
@@ -96,6 +102,7 @@ struct Serve: AsyncParsableCommand {
             }
             var configuration = WebConfiguration(opsToken: token, cipher: cipher, rateMaxAge: TimeInterval(maxAge))
             configuration.quoteLifetime = TimeInterval(quoteMinutes * 60)
+            configuration.idleTimeoutSeconds = idleTimeout
             configuration.rateCache = RateBookCache()
             if let secret = Environment.value("CROSSBORDER_WEBHOOK_SECRET") { configuration.trackingSecret = secret }
             // One payment platform for the routes and the background work, so both see the same sandbox bank.

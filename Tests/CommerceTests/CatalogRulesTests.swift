@@ -111,4 +111,30 @@ struct ProductCSVTests {
             return problem.row == row && problem.column == column
         }
     }
+
+    func rows(product: String, count: Int) -> String {
+        (1...count).map { "\(product),a,b,c,d,food,f,200819,US,yes,,,\(product)-\($0),v,v,1.00,1,1" }.joined(separator: "\n")
+    }
+
+    /// A product with more SKU rows than a product may have is refused at the first row too
+    /// many, while the file is read, not after every row has been gathered.
+    @Test("one SKU row too many for a product is refused at that row")
+    func tooManySKUs() {
+        let csv = header + "\n" + rows(product: "nuts", count: ProductDraft.maxSKUs + 50) + "\n"
+        #expect { try ProductCSV.parse(csv) } throws: { error in
+            guard let problem = error as? ProductCSV.Problem else { return false }
+            return problem.row == ProductDraft.maxSKUs + 2 && problem.column == "sku_id"
+        }
+        let most = try? ProductCSV.parse(header + "\n" + rows(product: "nuts", count: ProductDraft.maxSKUs) + "\n")
+        #expect(most?.drafts.first?.skus.count == ProductDraft.maxSKUs)
+    }
+
+    @Test("an import of more rows than one import takes is refused before any is read")
+    func tooManyRows() {
+        let products = (0...(ProductCSV.maxRows / ProductDraft.maxSKUs)).map { rows(product: "p\($0)", count: ProductDraft.maxSKUs) }
+        let csv = header + "\n" + products.joined(separator: "\n") + "\n"
+        #expect { try ProductCSV.parse(csv) } throws: { error in
+            (error as? ProductCSV.Problem)?.row == ProductCSV.maxRows + 2
+        }
+    }
 }

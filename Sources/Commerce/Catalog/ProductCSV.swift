@@ -43,26 +43,38 @@ public enum ProductCSV {
         guard table.header == columns else {
             throw Problem(row: 1, column: "header", message: "expected '\(columns.joined(separator: ","))'")
         }
-        var order: [String] = []
-        var drafts: [String: ProductDraft] = [:]
-        var rows: [String: [Int]] = [:]
+        guard table.rows.count <= maxRows else {
+            throw Problem(row: maxRows + 2, column: "*", message: "an import holds at most \(maxRows) SKU rows")
+        }
+        // Drafts are grown in place, by index: appending to a copy taken out of a dictionary
+        // copied the product's SKUs on every row, and an import took time growing with the
+        // square of a product's rows.
+        var drafts: [ProductDraft] = []
+        var rows: [[Int]] = []
+        var index: [String: Int] = [:]
         for row in table.rows {
             let value = Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
             let id = value["id"] ?? ""
             guard !id.isEmpty else { throw Problem(row: row.line, column: "id", message: "every row needs its product id") }
             let sku = try skuDraft(value, row: row.line)
-            if var draft = drafts[id] {
-                try checkAgrees(value, with: draft, row: row.line)
-                draft.skus.append(sku)
-                drafts[id] = draft
+            if let at = index[id] {
+                try checkAgrees(value, with: drafts[at], row: row.line)
+                guard drafts[at].skus.count < ProductDraft.maxSKUs else {
+                    throw Problem(row: row.line, column: "sku_id", message: "at most \(ProductDraft.maxSKUs) SKUs per product")
+                }
+                drafts[at].skus.append(sku)
+                rows[at].append(row.line)
             } else {
-                order.append(id)
-                drafts[id] = try productDraft(value, sku: sku, row: row.line)
+                index[id] = drafts.count
+                drafts.append(try productDraft(value, sku: sku, row: row.line))
+                rows.append([row.line])
             }
-            rows[id, default: []].append(row.line)
         }
-        return Parsed(drafts: order.compactMap { drafts[$0] }, rows: order.map { rows[$0] ?? [] })
+        return Parsed(drafts: drafts, rows: rows)
     }
+
+    /// The most SKU rows one import takes.
+    public static let maxRows = 100_000
 
     static func productDraft(_ v: [String: String], sku: ProductDraft.SKUDraft, row: Int) throws(Problem) -> ProductDraft {
         ProductDraft(

@@ -18,6 +18,8 @@ public struct ProductDraft: Sendable, Hashable, Codable {
     public var noShipReasonZh: String?
     public var artwork: String?
     public var skus: [SKUDraft]
+    /// The most variants one product has.
+    public static let maxSKUs = 100
 
     public struct SKUDraft: Sendable, Hashable, Codable {
         public var id: String
@@ -74,7 +76,7 @@ public struct ProductDraft: Sendable, Hashable, Codable {
             return art
         } ?? Artwork(shape: .box, color: "#8a8a8a")
         guard !skus.isEmpty else { throw CatalogError(field: "skus", "a product needs at least one SKU") }
-        guard skus.count <= 100 else { throw CatalogError(field: "skus", "at most 100 SKUs per product") }
+        guard skus.count <= Self.maxSKUs else { throw CatalogError(field: "skus", "at most \(Self.maxSKUs) SKUs per product") }
         var variants: [SKU] = []
         var seen = Set<String>()
         for (index, sku) in skus.enumerated() {

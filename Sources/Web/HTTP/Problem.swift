@@ -4,6 +4,7 @@ import Ledger
 import Commerce
 import Money
 import NIOCore
+import NIOHTTP1
 import Services
 import Storage
 
@@ -75,6 +76,10 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .keyReused: return .validation(error.description, field: "Idempotency-Key")
             case .missingKey, .malformedKey: return .malformed(error.description, field: "Idempotency-Key")
             }
+        case let error as HTTPParserError:
+            // Bad framing (a chunk size that is not hex, a header line that is not one): the
+            // client's fault, and the connection is closed after this answer.
+            return .malformed("the request is not valid HTTP/1.1: \(error)")
         case is NIOTooManyBytesError:
             return Problem(type: "body-too-large", title: "The request body is too large", status: .contentTooLarge,
                            detail: "The request body is larger than this endpoint accepts.")
