@@ -9,16 +9,17 @@ enum ConcurrentRound {
     /// (202 ms against 103–130 ms with 8); 4 fell behind (`bench checkout --rate 310`).
     static let width = 8
 
-    /// Runs `body` on every item, `width` at a time. One item's failure does not stop the
-    /// others; the first is thrown once all have ended.
-    static func forEach<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async throws -> Void) async throws {
-        if let failure = await run(items, body).failure { throw failure }
+    /// What a round did: the items it finished, so that a round can record them together in
+    /// one statement, and every item that failed with its error, so that none fails unseen.
+    struct Outcome<Item: Sendable>: Sendable {
+        let done: [Item]
+        let failures: [(item: Item, error: any Error)]
+        var failure: (any Error)? { failures.first?.error }
     }
 
-    /// Runs `body` on every item as `forEach` does, and returns the items it finished, so that
-    /// a round can record them together in one statement; and the first failure, if any.
-    static func run<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async throws -> Void) async
-        -> (done: [Item], failure: (any Error)?) {
+    /// Runs `body` on every item, `width` at a time. One item's failure does not stop the
+    /// others.
+    static func run<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async throws -> Void) async -> Outcome<Item> {
         await withTaskGroup(of: (Item, (any Error)?).self) { group in
             var next = items.makeIterator()
             func start(_ item: Item) {
@@ -32,16 +33,16 @@ enum ConcurrentRound {
                 start(item)
             }
             var done: [Item] = []
-            var first: (any Error)?
+            var failures: [(item: Item, error: any Error)] = []
             while let (item, failure) = await group.next() {
                 if let failure {
-                    if first == nil { first = failure }
+                    failures.append((item, failure))
                 } else {
                     done.append(item)
                 }
                 if let item = next.next() { start(item) }
             }
-            return (done, first)
+            return Outcome(done: done, failures: failures)
         }
     }
 }

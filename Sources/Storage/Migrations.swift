@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -683,6 +683,25 @@ extension Migrations {
     /// its parcel is released on arrival.
     static let directMail = Migration(version: 15, name: "direct-mail order states") { _ in
         ["UPDATE orders SET status = 'declared' WHERE status = 'cleared'"]
+    }
+
+    /// Background work that failed: each item's attempts and last error, parked after enough
+    /// failures for ops to retry (`WorkFailures`).
+    static let workFailures = Migration(version: 16, name: "background work failures") { _ in
+        [
+            """
+            CREATE TABLE work_failures (
+                work TEXT NOT NULL,
+                item TEXT NOT NULL,
+                attempts BIGINT NOT NULL CHECK (attempts > 0),
+                last_error TEXT NOT NULL,
+                first_failed_at BIGINT NOT NULL,
+                last_failed_at BIGINT NOT NULL,
+                parked BIGINT NOT NULL CHECK (parked IN (0, 1)),
+                PRIMARY KEY (work, item)
+            )
+            """,
+        ]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

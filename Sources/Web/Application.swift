@@ -70,5 +70,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,
                   configuration: configuration).register(on: router)
+    WorkFailureRoutes(store: store, idempotency: idempotency, accounts: accounts, configuration: configuration)
+        .register(on: router)
     return router
 }

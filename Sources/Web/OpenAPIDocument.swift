@@ -603,6 +603,33 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/work-failures:
+            get:
+              summary: Background work that keeps failing (refunds, status queries, declarations, hand-offs), parked items first.
+              security: [{ ops: [] }]
+              responses:
+                "200": { description: Failing work, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/work-failures/retry:
+            post:
+              summary: Try a failing or parked item of background work again in its next round (ops).
+              security: [{ ops: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [work, item]
+                      properties:
+                        work: { type: string }
+                        item: { type: string }
+              responses:
+                "200": { description: Released for another try, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/declarations:
             get:
               summary: Customs declarations, newest first, with what the matching of the three records found (personal data masked).

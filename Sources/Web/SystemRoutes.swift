@@ -1,4 +1,5 @@
 import Hummingbird
+import Services
 import Storage
 
 /// Liveness, readiness, metrics and the API description.
@@ -24,10 +25,28 @@ struct SystemRoutes<Context: RequestContext> {
             }
         }
         router.get("/metrics") { _, _ in
-            Responses.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            Responses.text(metrics.exposition() + (try await workFailureGauges()), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/openapi.yaml") { _, _ in
             Responses.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
         }
+    }
+
+    /// Background work failing now, from the database, so that every process reports the same:
+    /// failed attempts on record, items failing, items parked for ops, by kind of work.
+    private func workFailureGauges() async throws -> String {
+        let totals = try await WorkFailures(store: store).totals()
+        let gauges = [("background_work_failed_attempts", "Failed attempts on record of background work still failing"),
+                      ("background_work_failing_items", "Items of background work whose last attempt failed"),
+                      ("background_work_parked_items", "Items of background work parked for ops after failing too often")]
+        var text = ""
+        for (index, (name, help)) in gauges.enumerated() {
+            text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+            for total in totals {
+                let value = [total.attempts, total.failing, total.parked][index]
+                text += "\(name){work=\"\(total.work)\"} \(value)\n"
+            }
+        }
+        return text
     }
 }

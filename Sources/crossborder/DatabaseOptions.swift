@@ -43,10 +43,21 @@ enum Environment {
 }
 
 enum Logs {
+    static let level = Environment.value("CROSSBORDER_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+
+    /// Makes every `Logger(label:)` of the process write to stderr at `level`.
+    static func bootstrap() {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
     /// A logger writing to stderr, at the level CROSSBORDER_LOG_LEVEL names (default info).
     static func make(_ label: String) -> Logger {
         var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = Environment.value("CROSSBORDER_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel = level
         return logger
     }
 }

@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 // Every failure ends in one line on stderr and a non-zero exit, never a stack trace; help and
 // --version still print as usual.
+// Every logger, the services' own included, writes to stderr at CROSSBORDER_LOG_LEVEL.
+Logs.bootstrap()
+
 do {
     var command = try CrossBorder.parseAsRoot()
     if var asynchronous = command as? any AsyncParsableCommand {

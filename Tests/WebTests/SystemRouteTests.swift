@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Services
 import Storage
 import TestSupport
 import Testing
@@ -19,6 +20,29 @@ struct SystemRouteTests {
             let body = try ready.json()
             #expect(body["store"] as? String == kind.rawValue)
             #expect(body["schemaVersion"] as? Int == Migrations.latestVersion)
+        }
+    }
+
+    @Test("failing background work shows on /metrics and to ops, who retry it once")
+    func workFailures() async throws {
+        try await withTestApp(.sqlite) { client, store in
+            let failures = WorkFailures(store: store)
+            for _ in 0..<WorkFailures.parkAfter { await failures.failed("refund", item: "r-1", reason: "the channel is down", at: Date()) }
+            let metrics = try await client.get("/metrics").text
+            #expect(metrics.contains("background_work_parked_items{work=\"refund\"} 1"), "\(metrics.suffix(600))")
+            #expect(metrics.contains("background_work_failed_attempts{work=\"refund\"} \(WorkFailures.parkAfter)"))
+            let ops: HTTPFields = [.authorization: "Bearer \(opsToken)"]
+            #expect(try await client.get("/api/v1/ops/work-failures").status == .unauthorized)
+            let listed = try await client.get("/api/v1/ops/work-failures", headers: ops).json()
+            let first = try #require((listed["failures"] as? [[String: Any]])?.first)
+            #expect(first["item"] as? String == "r-1" && first["parked"] as? Bool == true)
+            let body = #"{"work":"refund","item":"r-1"}"#
+            var headers = ops
+            headers[.idempotencyKey] = "retry-1"
+            #expect(try await client.post("/api/v1/ops/work-failures/retry", json: body, headers: headers).status == .ok)
+            #expect(try await failures.all().isEmpty)
+            headers[.idempotencyKey] = "retry-2"
+            #expect(try await client.post("/api/v1/ops/work-failures/retry", json: body, headers: headers).status == .notFound)
         }
     }
 

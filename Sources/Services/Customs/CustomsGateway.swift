@@ -73,7 +73,7 @@ public struct SandboxCustoms: CustomsGateway {
             bind: now.millisecondsSince1970, ConcurrentRound.limit))
         // Parcels at once, each parcel's results (and their duplicates) in the order sent.
         let byParcel = Dictionary(grouping: due, by: { try? $0.text("order_id") }).values.map(Array.init)
-        let (delivered, failure) = await ConcurrentRound.run(byParcel) { rows in
+        let round = await ConcurrentRound.run(byParcel) { rows in
             for row in rows {
                 let id = try row.text("id")
                 try await receive(CustomsResult(
@@ -84,12 +84,12 @@ public struct SandboxCustoms: CustomsGateway {
         // Marked once a round, not a write per message (three in ten of the customs rounds'
         // units of work at 150 orders/s); a parcel that failed part way, or a crash before this, has
         // its results delivered again, as customs resends them anyway.
-        let ids = try delivered.joined().map { SQLValue.text(try $0.text("id")) }
+        let ids = try round.done.joined().map { SQLValue.text(try $0.text("id")) }
         if !ids.isEmpty {
             try await store.apply([.write(SQL("UPDATE sandbox_customs_outbox SET delivered_at = ? WHERE id IN (\(SQL.placeholders(ids.count)))",
                                               [.integer(now.millisecondsSince1970)] + ids))])
         }
-        if let failure { throw failure }
+        if let failure = round.failure { throw failure }
         return due.count
     }
 }

@@ -44,37 +44,55 @@ public struct DeclarationService: Sendable {
     }
 
     /// Declares every paid order of a verified buyer not yet declared, and sends again any
-    /// declaration the gateway has not taken; returns how many went out.
+    /// declaration the gateway has not taken; returns how many went out. An order or a
+    /// declaration that fails is recorded (`WorkFailures`) and tried again next round, until
+    /// it is parked for ops; the others go on.
     @discardableResult
     public func declareDue(at now: Date) async throws -> Int {
+        let failures = WorkFailures(store: store)
+        let knownDeclaring = try await failures.known(Self.declaring)
         let due = try await store.read(SQL(
             """
             SELECT o.id FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id
             WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
             ORDER BY o.created_at LIMIT ?
-            """, bind: ConcurrentRound.limit)).map { try $0.text("id") }
-        try await ConcurrentRound.forEach(due) { orderID in
+            """, bind: ConcurrentRound.limit)).map { try $0.text("id") }.filter { knownDeclaring[$0] != true }
+        let declared = await ConcurrentRound.run(due) { orderID in
             do {
                 try await record(orderID, at: now)
             } catch StoreError.conflict {
                 // declared by another process, or the order moved meanwhile
             }
         }
+        try await settle(declared, as: Self.declaring, known: knownDeclaring, name: { $0 }, at: now)
+        let knownSending = try await failures.known(Self.sending)
         let unsent = try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
                                               bind: ConcurrentRound.limit))
-            .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }
-        let (sent, failure) = await ConcurrentRound.run(unsent) { declaration in
+            .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }.filter { knownSending[$0.orderID] != true }
+        let sent = await ConcurrentRound.run(unsent) { declaration in
             try await gateway.submit(try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(declaration.sealed).utf8)), at: now)
         }
         // One statement for the round, not a write per declaration (a fifth of the customs
         // rounds' units of work at 150 orders/s, `bench checkout --rate 150`). A crash before it
         // sends these again next round, and the gateway takes a declaration once.
-        if !sent.isEmpty {
-            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(sent.count)))",
-                                              [.integer(now.millisecondsSince1970)] + sent.map { .text($0.orderID) }))])
+        if !sent.done.isEmpty {
+            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(sent.done.count)))",
+                                              [.integer(now.millisecondsSince1970)] + sent.done.map { .text($0.orderID) }))])
         }
-        if let failure { throw failure }
+        try await settle(sent, as: Self.sending, known: knownSending, name: \.orderID, at: now)
         return unsent.count
+    }
+
+    /// What failures of declaring an order, and of sending its declaration, are recorded under.
+    static let declaring = "customs-declaration"
+    static let sending = "customs-send"
+
+    /// Records every failure of a round and forgets the past failures of items that now worked.
+    private func settle<Item: Sendable>(_ round: ConcurrentRound.Outcome<Item>, as work: String, known: [String: Bool],
+                                        name: (Item) -> String, at now: Date) async throws {
+        let failures = WorkFailures(store: store)
+        for (item, error) in round.failures { await failures.failed(work, item: name(item), error, at: now) }
+        for item in round.done where known[name(item)] != nil { try await failures.succeeded(work, item: name(item)) }
     }
 
     /// Builds the three records and stores them, moving the order to `declared`, in one transaction.
@@ -182,7 +200,13 @@ public struct DeclarationService: Sendable {
     /// Collects customs' results through the gateway and applies them.
     @discardableResult
     public func collectResults(at now: Date) async throws -> Int {
-        try await gateway.deliverResults(at: now) { result in _ = try await receive(result, at: now) }
+        try await gateway.deliverResults(at: now) { result in
+            do { _ = try await receive(result, at: now) } catch {
+                // Customs sends it again; until it applies, ops see why.
+                await WorkFailures(store: store).failed("customs-result", item: result.eventID, error, at: now)
+                throw error
+            }
+        }
     }
 
     // MARK: reading

@@ -30,14 +30,20 @@ public struct LastMileService: Sendable {
             WHERE s.stage = 'arrived' AND d.status IN ('released', 'inspection', 'rejected')
             """))
         var presented = 0
-        for row in rows {
+        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.presenting))
+        for row in rows where known[try row.text("tracking_number")] != true {
             let number = try row.text("tracking_number")
             let status = try row.text("status")
             let stage: TrackingStage = status == "released" ? .customsReleased : .customsInspection
             let note = status == "released" ? "released" : "held by customs (\(status)): \(try row.text("reason"))"
-            if try await tracking.apply(TrackingEvent(id: "customs:\(number):\(status)", trackingNumber: number, stage: stage, source: .customs,
-                                                      at: now, location: "customs", note: note), at: now) {
-                presented += 1
+            do {
+                if try await tracking.apply(TrackingEvent(id: "customs:\(number):\(status)", trackingNumber: number, stage: stage,
+                                                          source: .customs, at: now, location: "customs", note: note), at: now) {
+                    presented += 1
+                }
+                if known[number] != nil { try await failures.succeeded(Self.presenting, item: number) }
+            } catch {
+                await failures.failed(Self.presenting, item: number, error, at: now)
             }
         }
         return presented
@@ -52,12 +58,16 @@ public struct LastMileService: Sendable {
             WHERE s.stage = 'customs_released' AND s.carrier_reference IS NULL
             """))
         var handed = 0
-        for row in rows {
+        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.handingOff))
+        for row in rows where known[try row.text("tracking_number")] != true {
             let number = try row.text("tracking_number")
             let reference: String
-            do { reference = try await carrier.handOff(trackingNumber: number, city: try row.text("city"), at: now) } catch is CarrierUnavailable {
-                continue  // the carrier refused for now: the next round tries again
+            do { reference = try await carrier.handOff(trackingNumber: number, city: try row.text("city"), at: now) } catch {
+                // The carrier refused for now: the next round tries again, and ops see it if it goes on.
+                await failures.failed(Self.handingOff, item: number, error, at: now)
+                continue
             }
+            if known[number] != nil { try await failures.succeeded(Self.handingOff, item: number) }
             try await store.apply([.write(SQL("UPDATE shipments SET carrier_reference = ? WHERE tracking_number = ? AND carrier_reference IS NULL",
                                               bind: reference, number))])
             handed += 1
@@ -84,15 +94,26 @@ public struct LastMileService: Sendable {
             WHERE s.stage = 'returned' AND o.status IN ('paid', 'declared', 'cleared', 'shipped')
             """))
         var refunded = 0
-        for row in rows {
+        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.refunding))
+        for row in rows where known[try row.text("order_id")] != true {
             let orderID = try row.text("order_id")
-            if try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
-                                            requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil {
-                refunded += 1
+            do {
+                if try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
+                                                requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil {
+                    refunded += 1
+                }
+                if known[orderID] != nil { try await failures.succeeded(Self.refunding, item: orderID) }
+            } catch {
+                await failures.failed(Self.refunding, item: orderID, error, at: now)
             }
         }
         return refunded
     }
+
+    /// What failures of each step are recorded under (`WorkFailures`), by parcel or order.
+    static let presenting = "customs-presentation"
+    static let handingOff = "carrier-handoff"
+    static let refunding = "return-refund"
 
     /// One round of the last mile.
     public func run(at now: Date) async throws {

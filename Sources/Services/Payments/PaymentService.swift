@@ -254,6 +254,9 @@ public struct PaymentService: Sendable {
         }
     }
 
+    /// What a failed status query is recorded under (`WorkFailures`).
+    static let statusWork = "payment-status"
+
     /// Settles every payment whose outcome is still open after `olderThan` seconds by asking
     /// its channel. A payment the channel has never heard of failed: it was never charged.
     /// Returns how many payments moved.
@@ -262,10 +265,16 @@ public struct PaymentService: Sendable {
         let open = try await store.read(SQL(
             "SELECT * FROM payments WHERE status IN ('initiated', 'unknown', 'processing') AND updated_at <= ? ORDER BY updated_at",
             bind: (now - olderThan).millisecondsSince1970)).map(PaymentRecords.view)
+        let failures = WorkFailures(store: store)
+        let known = try await failures.known(Self.statusWork)
         var moved = 0
-        for payment in open {
+        for payment in open where known[payment.id] != true {
             let outcome: ChannelOutcome
-            do { outcome = try await channel(payment.channel).status(paymentID: payment.id, at: now) } catch { continue }
+            do { outcome = try await channel(payment.channel).status(paymentID: payment.id, at: now) } catch {
+                await failures.failed(Self.statusWork, item: payment.id, error, at: now)
+                continue
+            }
+            if known[payment.id] != nil { try await failures.succeeded(Self.statusWork, item: payment.id) }
             let final: ChannelOutcome = outcome == .notFound ? .declined(reason: "the channel never received this payment") : outcome
             guard payment.status.accepts(final.status) else { continue }
             do {

@@ -98,13 +98,21 @@ public struct RefundService: Sendable {
     }
 
     /// Tells the channel; on its confirmation the refund is `sent`. A failure leaves it
-    /// `booked`, for `resendUnsent` to try again.
+    /// `booked`, for `resendUnsent` to try again, and is recorded (`WorkFailures`).
     private func send(_ refund: RefundView, at now: Date) async throws -> RefundView {
         guard refund.status == "booked" else { return refund }
         guard let payment = try await PaymentRecords.payment(refund.paymentID, in: store), let channel = channels[payment.channel] else {
+            await failures.failed(Self.work, item: refund.id, reason: "its payment or the payment's channel is unknown", at: now)
             return refund
         }
-        guard case .succeeded = try? await channel.refund(refundID: refund.id, paymentID: payment.id, amount: refund.amount, at: now) else {
+        do {
+            let answer = try await channel.refund(refundID: refund.id, paymentID: payment.id, amount: refund.amount, at: now)
+            guard case .succeeded = answer else {
+                await failures.failed(Self.work, item: refund.id, reason: "the channel answered \(answer) to the refund", at: now)
+                return refund
+            }
+        } catch {
+            await failures.failed(Self.work, item: refund.id, error, at: now)
             return refund
         }
         try await store.apply([.write(SQL("UPDATE refunds SET status = 'sent', updated_at = ? WHERE id = ? AND status = 'booked'",
@@ -113,15 +121,24 @@ public struct RefundService: Sendable {
                           status: "sent", createdAt: refund.createdAt)
     }
 
-    /// Sends again every booked refund the channel has not confirmed; returns how many went.
+    /// Sends again every booked refund the channel has not confirmed, except those parked
+    /// for ops after failing too often; returns how many went.
     @discardableResult
     public func resendUnsent(at now: Date) async throws -> Int {
+        let known = try await failures.known(Self.work)
         var sent = 0
-        for refund in try await store.read(SQL("SELECT * FROM refunds WHERE status = 'booked' ORDER BY created_at")).map(RefundService.view) {
-            if try await send(refund, at: now).status == "sent" { sent += 1 }
+        for refund in try await store.read(SQL("SELECT * FROM refunds WHERE status = 'booked' ORDER BY created_at")).map(RefundService.view)
+        where known[refund.id] != true {
+            guard try await send(refund, at: now).status == "sent" else { continue }
+            sent += 1
+            if known[refund.id] != nil { try await failures.succeeded(Self.work, item: refund.id) }
         }
         return sent
     }
+
+    /// What a refund's failures are recorded under.
+    static let work = "refund"
+    var failures: WorkFailures { WorkFailures(store: store) }
 
     public func refunds(of orderID: String) async throws -> [RefundView] {
         try await store.read(SQL("SELECT * FROM refunds WHERE order_id = ? ORDER BY created_at, id", bind: orderID)).map(RefundService.view)

@@ -36,15 +36,20 @@ public struct ReleaseService: Sendable {
     public func releaseDue(at now: Date) async throws -> Int {
         let due = try await store.read(SQL("SELECT id FROM orders WHERE status = 'delivered' AND delivered_at <= ?",
                                            bind: (now - confirmationWindow).millisecondsSince1970))
+        let failures = WorkFailures(store: store)
+        let known = try await failures.known("release")
         var released = 0
-        for row in due {
+        for row in due where known[try row.text("id")] != true {
+            let orderID = try row.text("id")
             do {
-                _ = try await release(try row.text("id"), by: .system, note: "released after the confirmation window", at: now)
+                _ = try await release(orderID, by: .system, note: "released after the confirmation window", at: now)
                 released += 1
+                if known[orderID] != nil { try await failures.succeeded("release", item: orderID) }
             } catch is OrderError {
                 continue  // confirmed or refunded meanwhile
-            } catch is MoneyError {
-                continue  // no fresh rate now: released on a later round
+            } catch let error as MoneyError {
+                // No fresh rate now: released on a later round, and ops see why until then.
+                await failures.failed("release", item: orderID, error, at: now)
             }
         }
         return released

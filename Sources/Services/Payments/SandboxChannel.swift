@@ -74,6 +74,8 @@ public struct SandboxChannel: PaymentChannel {
     public func refund(refundID: String, paymentID: String, amount: Money, at now: Date) async throws -> ChannelOutcome {
         if delay > .zero { try await Task.sleep(for: delay) }
         if let known = try await record(refundID, kind: "refund", at: now) { return known }
+        // As for a charge, 99 is the channel being down: the refund stays booked and is sent again.
+        if scenario(amount) == 99 { throw ChannelFailure.unavailable("the sandbox \(profile.name) is down for this refund") }
         let reference = "\(profile.name)-\(refundID)"
         try await write(reference: reference, kind: "refund", paymentID: refundID, amount: amount, status: "succeeded", reason: "",
                         settlesAt: now, at: now)
