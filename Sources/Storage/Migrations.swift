@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -702,6 +702,11 @@ extension Migrations {
             )
             """,
         ]
+    }
+
+    /// What one unit of a SKU holds ("50 ml"), for customs' high-end test of cosmetics.
+    static let netContent = Migration(version: 17, name: "SKU net content") { _ in
+        ["ALTER TABLE skus ADD COLUMN net_content TEXT"]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

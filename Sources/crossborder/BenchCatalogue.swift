@@ -149,7 +149,7 @@ enum SyntheticCatalogue {
             for sku in draft.skus {
                 lines.append([draft.id, draft.nameEn, draft.nameZh, draft.descriptionEn, draft.descriptionZh, draft.category,
                               draft.brand, draft.hsCode, draft.originCountry, "true", "", "", sku.id, sku.variantEn, sku.variantZh,
-                              sku.price, String(sku.weightGrams), String(sku.stock)].joined(separator: ","))
+                              sku.price, String(sku.weightGrams), String(sku.stock), sku.netContent ?? ""].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

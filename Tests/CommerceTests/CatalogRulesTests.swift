@@ -73,7 +73,28 @@ struct CatalogRulesTests {
 
 @Suite("Products from CSV")
 struct ProductCSVTests {
-    let header = ProductCSV.columns.joined(separator: ",")
+    /// Most cases are written in the shape files had before `net_content`, which still imports.
+    let header = ProductCSV.columnsBeforeNetContent.joined(separator: ",")
+
+    @Test("a SKU's net content is read from its column, and a cosmetic without one is refused at save")
+    func netContentColumn() throws {
+        let full = ProductCSV.columns.joined(separator: ",")
+        let parsed = try ProductCSV.parse("""
+            \(full)
+            serum,Serum,精华,d,d,cosmetics,B,330499,KR,yes,,,serum-1,50 ml,50毫升,38000,180,5,50 ml
+            serum,,,,,,,,,,,,serum-2,7.5 g,7.5克,9000,40,5,7.5g
+            mask,Mask,面膜,d,d,cosmetics,B,330499,KR,yes,,,mask-1,10 pcs,10片,20000,200,5,
+            """)
+        #expect(parsed.drafts[0].skus.map(\.netContent) == ["50 ml", "7.5g"])
+        let saved = try parsed.drafts[0].validated(storefrontID: "s", currency: .KRW)
+        #expect(saved.skus.map { $0.netContent?.description } == ["50 ml", "7.5 g"])
+        #expect(throws: CatalogError.self) { try parsed.drafts[1].validated(storefrontID: "s", currency: .KRW) }
+        do {
+            _ = try parsed.drafts[1].validated(storefrontID: "s", currency: .KRW)
+        } catch {
+            #expect(parsed.locate(error, draft: 1).column == "net_content")
+        }
+    }
 
     @Test func groupsRowsIntoProducts() throws {
         let parsed = try ProductCSV.parse(#"""

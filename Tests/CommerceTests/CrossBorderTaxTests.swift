@@ -62,6 +62,79 @@ struct CrossBorderTaxTests {
         }
     }
 
+    struct ConsumptionTaxReference: Decodable {
+        struct Category: Decodable {
+            let name: String
+            let hs_prefixes: [String]?
+        }
+        struct Section: Decodable { let categories: [Category] }
+        let consumption_tax: Section
+    }
+
+    /// The thresholds the reference states in each category's name ("≥ 10 CNY per ml or g, or
+    /// ≥ 15 CNY per piece"; "≥ 10,000 CNY each"), read from its own words.
+    static func thresholds(in name: String) -> [Int64] {
+        let pattern = /(?:>=|≥)\s*([0-9][0-9,]*)\s*CNY/
+        return name.matches(of: pattern).compactMap { Int64($0.output.1.replacingOccurrences(of: ",", with: "")) }
+    }
+
+    @Test("the high-end thresholds are the reference's, for the same HS prefixes")
+    func highEndThresholdsMatchReference() throws {
+        let reference = try JSONDecoder().decode(ConsumptionTaxReference.self, from: ReferenceFile.data("customs.json"))
+        let today = Day(2026, 11, 23)
+        for tax in CustomsRules.consumptionTaxes where !tax.highEnd.isEmpty {
+            let source = try #require(reference.consumption_tax.categories.first { $0.hs_prefixes == tax.hsPrefixes }, "\(tax.name)")
+            let stated = Self.thresholds(in: source.name).map { $0 * 100 }
+            switch try #require(tax.highEnd.first { $0.covers(today) }).value {
+            case .perNetContent(let perMilliliterOrGram, let perPiece):
+                #expect(stated == [perMilliliterOrGram.minorUnits, perPiece.minorUnits], "\(source.name)")
+            case .perItem(let each):
+                #expect(stated == [each.minorUnits], "\(source.name)")
+            }
+        }
+    }
+
+    /// Cai Shui [2016] No. 103 and [2006] No. 33, by their own thresholds: a sunscreen at a few
+    /// yuan a ml and an ordinary watch carry no consumption tax; at or above the line they do.
+    @Test("consumption tax reaches only high-end cosmetics and watches", arguments: [
+        // (HS, dutiable CNY, quantity, net content, taxed)
+        ("330499", "400.00", 1, "50 ml", false),    // 8 CNY/ml
+        ("330499", "499.99", 1, "50 ml", false),    // just under 10 CNY/ml
+        ("330499", "500.00", 1, "50 ml", true),     // exactly 10 CNY/ml
+        ("330499", "1000.00", 2, "50 ml", true),    // two jars: still 10 CNY/ml
+        ("330499", "999.99", 2, "50 ml", false),
+        ("330499", "75.00", 1, "7.5 g", true),      // 10 CNY/g
+        ("330499", "74.99", 1, "7.5 g", false),
+        ("330499", "150.00", 1, "10 pcs", true),    // 15 CNY a mask
+        ("330499", "149.99", 1, "10 pcs", false),
+        ("330300", "2000.00", 1, "100 ml", true),   // perfume, 20 CNY/ml
+        ("330499", "100.00", 1, nil, true),         // content unknown: nothing shows it below the line
+        ("910221", "9999.99", 1, nil, false),       // an ordinary watch
+        ("910221", "10000.00", 1, nil, true),       // a high-end watch
+        ("910221", "19999.98", 2, nil, false),      // two watches under 10,000 each
+        ("711319", "100.00", 1, nil, true),         // jewellery: no threshold
+    ] as [(String, String, Int64, String?, Bool)])
+    func highEnd(hs: String, value: String, quantity: Int64, content: String?, taxed: Bool) throws {
+        let day = Day(2026, 11, 23)
+        let rate = CustomsRules.consumptionTaxRate(hsCode: hs, on: day, dutiableValue: try Money(decimal: value, currency: .CNY),
+                                                   quantity: quantity, netContent: try content.map(NetContent.init(parsing:)))
+        #expect(rate.isPositive == taxed)
+        let line = try CrossBorderTax.line(dutiableValue: try Money(decimal: value, currency: .CNY), hsCode: hs, on: day,
+                                           quantity: quantity, netContent: try content.map(NetContent.init(parsing:)))
+        #expect(line.consumptionTax.isZero == !taxed)
+    }
+
+    @Test("net content is an amount and a unit: ml, g or pieces, in English or Chinese")
+    func netContent() throws {
+        for (text, shown) in [("50 ml", "50 ml"), ("7.5g", "7.5 g"), ("10 pcs", "10 pcs"), ("1 piece", "1 pcs"), ("200 克", "200 g"),
+                              ("50毫升", "50 ml"), ("10 片", "10 pcs"), ("0.125 ML", "0.125 ml")] {
+            #expect(try NetContent(parsing: text).description == shown, "\(text)")
+        }
+        for text in ["", "50", "ml", "0 ml", "-5 ml", "5.1234 ml", "50 oz", "１０ ml", "100001 g", "5e2 ml"] {
+            #expect(throws: CatalogError.self, "\(text)") { try NetContent(parsing: text) }
+        }
+    }
+
     @Test("every worked example in the reference")
     func workedExamples() throws {
         for example in try reference().worked_examples {
@@ -179,13 +252,20 @@ struct LandedCostTests {
         let watch = item("w", price: 99_250, grams: 300, quantity: 1, hs: "910211")  // 992.50 × 8 = 7,940.00 CNY
         let tariffs = GeneralTradeTariffs(["9102": ExactDecimal(mantissa: 10, scale: 2)])
         let cost = try LandedCost.quote([watch], merchant: merchant, rate: rate, freightTable: .standard, on: day, tariffs: tariffs)
-        // D = 7,940 + 60 freight = 8,000; tariff 800; B = 8,800; CT = 8,800 × 0.2 / 0.8 = 2,200; VAT = 8,800 × 0.13 / 0.8 = 1,430.
+        // D = 7,940 + 60 freight = 8,000; tariff 800; B = 8,800. Under 10,000 CNY the watch is not
+        // high-end (Cai Shui [2006] No. 33): no CT; VAT = 8,800 × 0.13 = 1,144.
         let tax = try #require(cost.lines.first?.tax)
         #expect(tax.dutiableValue.minorUnits == 800_000)
         #expect(tax.tariff.minorUnits == 80_000)
-        #expect(tax.consumptionTax.minorUnits == 220_000)
-        #expect(tax.vat.minorUnits == 143_000)
-        #expect(cost.tax.minorUnits == 443_000)
+        #expect(tax.consumptionTax.isZero)
+        #expect(tax.vat.minorUnits == 114_400)
+        #expect(cost.tax.minorUnits == 194_400)
+        // 1,492.50 × 8 = 11,940 + 60 = 12,000: high-end. Tariff 1,200; B = 13,200;
+        // CT = 13,200 × 0.2 / 0.8 = 3,300; VAT = 13,200 × 0.13 / 0.8 = 2,145.
+        let fine = try LandedCost.quote([item("f", price: 149_250, grams: 300, quantity: 1, hs: "910211")], merchant: merchant, rate: rate,
+                                        freightTable: .standard, on: day, tariffs: tariffs)
+        let fineTax = try #require(fine.lines.first?.tax)
+        #expect(fineTax.tariff.minorUnits == 120_000 && fineTax.consumptionTax.minorUnits == 330_000 && fineTax.vat.minorUnits == 214_500)
         #expect(throws: LandedCostError.noGeneralTradeTariff(hsCode: "910211", limit: Money(minorUnits: 500_000, currency: .CNY))) {
             try LandedCost.quote([watch], merchant: merchant, rate: rate, freightTable: .standard, on: day)
         }

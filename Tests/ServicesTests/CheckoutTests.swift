@@ -107,6 +107,29 @@ struct CheckoutTests {
         }
     }
 
+    /// Out of the box the Swiss store's watches can be bought: each is one item above the
+    /// per-transaction limit, taxed in full with its shipped tariff line; only the one at
+    /// 10,000 CNY or more carries consumption tax, and the cosmetics carry none at a few yuan a ml.
+    @Test("the demo watches quote at general-trade rates from the shipped tariff lines; cheap cosmetics carry no consumption tax",
+          arguments: [StoreKind.sqlite])
+    func demoGoodsQuote(kind: StoreKind) async throws {
+        try await withShop(kind) { _, accounts, checkout, _ in
+            let (consumer, address) = try await buyer(accounts, 6)
+            for (sku, tariff, taxed) in [("hv-classic-1", "0.11", true), ("hv-field-1", "0.10", false)] {
+                try await checkout.setCartLine(sku, quantity: 1, for: consumer, at: Date())
+                let line = try #require(try await checkout.quote(for: consumer, addressID: address.id, at: Date()).parcels.first?.lines.first)
+                let dutiable = line.tax.dutiableValue.minorUnits
+                let rate = try ExactDecimal(parsing: tariff)
+                #expect(Int128(line.tax.tariff.minorUnits) == Rounding.halfUp.divide(Int128(dutiable) * Int128(rate.mantissa), by: 100), "\(sku)")
+                #expect(line.tax.consumptionTax.isZero == !taxed, "\(sku)")
+                try await checkout.setCartLine(sku, quantity: 0, for: consumer, at: Date())
+            }
+            try await checkout.setCartLine("sd-sunscreen-1", quantity: 1, for: consumer, at: Date())
+            let sunscreen = try #require(try await checkout.quote(for: consumer, addressID: address.id, at: Date()).parcels.first?.lines.first)
+            #expect(sunscreen.tax.consumptionTax.isZero && !sunscreen.tax.vat.isZero)
+        }
+    }
+
     @Test("an expired quote must be made again", arguments: StoreKind.allCases)
     func expiredQuote(kind: StoreKind) async throws {
         try await withShop(kind) { _, accounts, checkout, _ in

@@ -71,7 +71,7 @@ struct CatalogueWebTests {
     func csvImport() async throws {
         try await withTestApp(.sqlite) { client, store in
             let key = try await issueKey(store, "m-pacific-pantry")
-            let header = ProductCSV.columns.joined(separator: ",")
+            let header = ProductCSV.columnsBeforeNetContent.joined(separator: ",")
             var headers = merchantHeaders(key, idempotency: "i1")
             headers[.contentType] = "text/csv"
             let bad = "\(header)\npp-x,X,甲,d,d,food,B,200819,US,true,,,pp-x-1,v,v,1.00,100,1\npp-y,Y,乙,d,d,food,B,200819,US,true,,,pp-y-1,v,v,1.001,100,1\n"
@@ -114,6 +114,20 @@ struct CatalogueWebTests {
             #expect(!hostile.contains("<script>alert(1)") && hostile.contains("&lt;script&gt;"))
             #expect(try await client.get("/stores/nowhere").status == .notFound)
             #expect(try await client.get("/products/nothing").status == .notFound)
+        }
+    }
+
+    @Test("a watch above the per-transaction limit says before the cart that it comes in at general-trade rates, and at which")
+    func generalTradeNotice() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            for language in ["en", "zh-CN"] {
+                let page = try await client.get("/products/hv-classic?lang=\(language)").text
+                #expect(page.contains("data-general-trade=\"true\""), "\(language)")
+                #expect(page.contains("11 %") || page.contains("11%"), "the tariff rate is named")
+                #expect(page.contains("class=\"landed\""), "and the whole landed cost is shown")
+            }
+            let cheap = try await client.get("/products/sd-serum?lang=en").text
+            #expect(!cheap.contains("data-general-trade"), "an item within the limit says nothing of it")
         }
     }
 }

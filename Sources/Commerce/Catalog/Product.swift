@@ -44,16 +44,20 @@ public struct SKU: Sendable, Hashable, Identifiable {
     public let weightGrams: Int64
     public let onHand: Int64
     public let reserved: Int64
+    /// What one unit holds (50 ml, 7.5 g, 10 pcs), where a customs rule prices by it.
+    public let netContent: NetContent?
 
     public var available: Int64 { onHand - reserved }
 
-    public init(id: String, variant: LocalizedText, price: Money, weightGrams: Int64, onHand: Int64, reserved: Int64 = 0) {
+    public init(id: String, variant: LocalizedText, price: Money, weightGrams: Int64, onHand: Int64, reserved: Int64 = 0,
+                netContent: NetContent? = nil) {
         self.id = id
         self.variant = variant
         self.price = price
         self.weightGrams = weightGrams
         self.onHand = onHand
         self.reserved = reserved
+        self.netContent = netContent
     }
 }
 

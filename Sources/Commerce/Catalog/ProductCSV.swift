@@ -7,8 +7,10 @@ public enum ProductCSV {
     public static let columns = [
         "id", "name_en", "name_zh", "description_en", "description_zh", "category", "brand", "hs_code", "origin_country",
         "ships_to_china", "no_ship_reason_en", "no_ship_reason_zh", "sku_id", "variant_en", "variant_zh", "price",
-        "weight_grams", "stock",
+        "weight_grams", "stock", "net_content",
     ]
+    /// Files written before a SKU said what it holds leave out the last column; they still import.
+    public static let columnsBeforeNetContent = Array(columns.dropLast())
 
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         public let row: Int
@@ -40,7 +42,7 @@ public enum ProductCSV {
     public static func parse(_ text: String) throws(Problem) -> Parsed {
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch { throw Problem(row: error.line, column: "*", message: error.message) }
-        guard table.header == columns else {
+        guard table.header == columns || table.header == columnsBeforeNetContent else {
             throw Problem(row: 1, column: "header", message: "expected '\(columns.joined(separator: ","))'")
         }
         guard table.rows.count <= maxRows else {
@@ -53,7 +55,7 @@ public enum ProductCSV {
         var rows: [[Int]] = []
         var index: [String: Int] = [:]
         for row in table.rows {
-            let value = Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+            let value = Dictionary(uniqueKeysWithValues: zip(table.header, row.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
             let id = value["id"] ?? ""
             guard !id.isEmpty else { throw Problem(row: row.line, column: "id", message: "every row needs its product id") }
             let sku = try skuDraft(value, row: row.line)
@@ -94,7 +96,8 @@ public enum ProductCSV {
             return number
         }
         return ProductDraft.SKUDraft(id: v["sku_id"] ?? "", variantEn: v["variant_en"] ?? "", variantZh: v["variant_zh"] ?? "",
-                                     price: v["price"] ?? "", weightGrams: try integer("weight_grams"), stock: try integer("stock"))
+                                     price: v["price"] ?? "", weightGrams: try integer("weight_grams"), stock: try integer("stock"),
+                                     netContent: v["net_content"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// A later row of a product may repeat its product columns or leave them empty, not change them.

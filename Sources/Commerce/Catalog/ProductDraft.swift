@@ -1,3 +1,4 @@
+import Foundation
 import Money
 
 /// What a merchant sends to create or replace a product: text as typed, prices as decimal
@@ -28,14 +29,19 @@ public struct ProductDraft: Sendable, Hashable, Codable {
         public var price: String
         public var weightGrams: Int64
         public var stock: Int64
+        /// What one unit holds: "50 ml", "7.5 g", "10 pcs". Needed where a customs rule prices
+        /// by it (cosmetics: `CustomsRules.needsNetContent`).
+        public var netContent: String?
 
-        public init(id: String, variantEn: String, variantZh: String, price: String, weightGrams: Int64, stock: Int64) {
+        public init(id: String, variantEn: String, variantZh: String, price: String, weightGrams: Int64, stock: Int64,
+                    netContent: String? = nil) {
             self.id = id
             self.variantEn = variantEn
             self.variantZh = variantZh
             self.price = price
             self.weightGrams = weightGrams
             self.stock = stock
+            self.netContent = netContent
         }
     }
 
@@ -79,9 +85,13 @@ public struct ProductDraft: Sendable, Hashable, Codable {
         guard skus.count <= Self.maxSKUs else { throw CatalogError(field: "skus", "at most \(Self.maxSKUs) SKUs per product") }
         var variants: [SKU] = []
         var seen = Set<String>()
+        let contentNeeded = CustomsRules.needsNetContent(hsCode: hsCode)
         for (index, sku) in skus.enumerated() {
             do throws(CatalogError) {
                 let validated = try sku.validated(currency: currency)
+                guard validated.netContent != nil || !contentNeeded else {
+                    throw CatalogError(field: "netContent", "HS \(hsCode) is taxed by its price per ml, g or piece: give the net content (\"50 ml\")")
+                }
                 guard seen.insert(validated.id).inserted else { throw CatalogError(field: "id", "appears twice") }
                 variants.append(validated)
             } catch {
@@ -107,6 +117,7 @@ extension ProductDraft.SKUDraft {
             throw CatalogError(field: "weightGrams", "must be from 1 to 1,000,000 grams")
         }
         guard (0...1_000_000_000).contains(stock) else { throw CatalogError(field: "stock", "must be from 0 to 1,000,000,000") }
-        return SKU(id: id, variant: variant, price: amount, weightGrams: weightGrams, onHand: stock)
+        let content = try netContent.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map(NetContent.init(parsing:))
+        return SKU(id: id, variant: variant, price: amount, weightGrams: weightGrams, onHand: stock, netContent: content)
     }
 }

@@ -151,7 +151,8 @@ extension LandedCost {
             }
             let tax: LineTax
             do { tax = try CrossBorderTax.line(dutiableValue: dutiable, hsCode: entry.item.product.hsCode, on: day,
-                                                      treatment: treatment) } catch {
+                                                      treatment: treatment, quantity: entry.item.quantity,
+                                                      netContent: entry.item.sku.netContent) } catch {
                 throw .tax(error)
             }
             lines.append(PricedLine(

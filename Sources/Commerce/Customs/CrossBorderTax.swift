@@ -47,13 +47,16 @@ public enum TaxError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum CrossBorderTax {
     /// On the composite base B = D + tariff: CT = B × r / (1 − r); VAT = (B + CT) × v = B × v / (1 − r);
     /// within the limits each × 0.7 (and no tariff); every amount rounded half-up.
-    public static func line(dutiableValue: Money, hsCode: String, on day: Day, treatment: TaxTreatment = .withinLimits)
-        throws(TaxError) -> LineTax {
+    /// `quantity` items of `netContent` each (when known) make the line: the high-end tests of
+    /// consumption tax price one item, or one ml, g or piece of it.
+    public static func line(dutiableValue: Money, hsCode: String, on day: Day, treatment: TaxTreatment = .withinLimits,
+                            quantity: Int64 = 1, netContent: NetContent? = nil) throws(TaxError) -> LineTax {
         guard dutiableValue.currency == .CNY else { throw .notCNY(dutiableValue.currency) }
         // Keeps every product below inside Int128; ten billion yuan is beyond any parcel.
         guard dutiableValue.minorUnits.magnitude <= 1_000_000_000_000 else { throw .valueTooLarge(dutiableValue) }
         guard let vat = CustomsRules.vatRate(on: day) else { throw .noRulesOn(day) }
-        let ct = CustomsRules.consumptionTaxRate(hsCode: hsCode, on: day)
+        let ct = CustomsRules.consumptionTaxRate(hsCode: hsCode, on: day, dutiableValue: dutiableValue, quantity: quantity,
+                                                 netContent: netContent)
         let (share, tariffRate): (ExactDecimal, ExactDecimal) = switch treatment {
         case .withinLimits: (CustomsRules.withinLimitShare, ExactDecimal(mantissa: 0, scale: 0))
         case .generalTrade(let rate): (ExactDecimal(mantissa: 1, scale: 0), rate)

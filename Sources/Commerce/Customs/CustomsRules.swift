@@ -47,6 +47,18 @@ public enum CustomsRules {
         public let name: String
         public let hsPrefixes: [String]
         public let rates: [Dated<ExactDecimal>]
+        /// The value from which goods under the prefixes count as high-end and carry the tax;
+        /// nil when all of them do.
+        public var highEnd: [Dated<HighEnd>] = []
+    }
+
+    /// What makes goods high-end, measured on the dutiable value with VAT excluded.
+    public enum HighEnd: Sendable, Equatable {
+        /// At or above these values per ml or g, or per piece (sheet masks), of the net
+        /// content: cosmetics.
+        case perNetContent(perMilliliterOrGram: Money, perPiece: Money)
+        /// At or above this value each: watches.
+        case perItem(Money)
     }
 
     public static let consumptionTaxes: [ConsumptionTax] = [
@@ -54,9 +66,15 @@ public enum CustomsRules {
             Dated(from: Day(2006, 4, 1), to: Day(2016, 9, 30), value: ExactDecimal(mantissa: 30, scale: 2),
                   source: "before the 2016 reform all cosmetics carried 30%"),
             Dated(from: Day(2016, 10, 1), to: nil, value: ExactDecimal(mantissa: 15, scale: 2), source: "Cai Shui [2016] No. 103"),
+        ], highEnd: [
+            Dated(from: Day(2016, 10, 1), to: nil, value: .perNetContent(perMilliliterOrGram: cny(10), perPiece: cny(15)),
+                  source: "Cai Shui [2016] No. 103: 10 CNY or more per ml or g, or 15 CNY or more per piece, VAT excluded"),
         ]),
         ConsumptionTax(name: "high-end watches", hsPrefixes: ["9101", "9102"], rates: [
             Dated(from: Day(2006, 4, 1), to: nil, value: ExactDecimal(mantissa: 20, scale: 2), source: "Cai Shui [2006] No. 33"),
+        ], highEnd: [
+            Dated(from: Day(2006, 4, 1), to: nil, value: .perItem(cny(10_000)),
+                  source: "Cai Shui [2006] No. 33: a sale price of 10,000 CNY or more each, VAT excluded"),
         ]),
         ConsumptionTax(name: "precious jewellery, pearls and jade", hsPrefixes: ["7113", "7116", "7101", "7103"], rates: [
             Dated(from: Day(2006, 4, 1), to: nil, value: ExactDecimal(mantissa: 10, scale: 2), source: "Cai Shui [2006] No. 33"),
@@ -69,12 +87,42 @@ public enum CustomsRules {
     public static func limits(on day: Day) -> Limits? { personalLimits.first { $0.covers(day) }?.value }
     public static func vatRate(on day: Day) -> ExactDecimal? { vatRates.first { $0.covers(day) }?.value }
 
-    /// The consumption tax rate for an HS code on a day; zero for goods that carry none.
-    public static func consumptionTaxRate(hsCode: String, on day: Day) -> ExactDecimal {
+    /// The consumption tax rate for a line on a day: `quantity` items of `netContent` each
+    /// (nil when the label's content is not known), worth `dutiableValue` in all. Zero for goods
+    /// that carry none, and for goods under a taxed prefix that are not high-end. Goods whose
+    /// test needs a net content that is not known are taxed: nothing shows them below it.
+    public static func consumptionTaxRate(hsCode: String, on day: Day, dutiableValue: Money, quantity: Int64,
+                                          netContent: NetContent?) -> ExactDecimal {
         for tax in consumptionTaxes where tax.hsPrefixes.contains(where: hsCode.hasPrefix) {
-            if let rate = tax.rates.first(where: { $0.covers(day) }) { return rate.value }
+            guard let rate = tax.rates.first(where: { $0.covers(day) }) else { continue }
+            guard let test = tax.highEnd.first(where: { $0.covers(day) })?.value else { return rate.value }
+            return isHighEnd(test, dutiableValue: dutiableValue, quantity: quantity, netContent: netContent)
+                ? rate.value : ExactDecimal(mantissa: 0, scale: 0)
         }
         return ExactDecimal(mantissa: 0, scale: 0)
+    }
+
+    /// Whether goods under `hsCode` are taxed by their price per ml, g or piece, so that a SKU
+    /// must say what it holds.
+    public static func needsNetContent(hsCode: String) -> Bool {
+        consumptionTaxes.contains { tax in
+            tax.hsPrefixes.contains(where: hsCode.hasPrefix)
+                && tax.highEnd.contains { if case .perNetContent = $0.value { return true } else { return false } }
+        }
+    }
+
+    /// value / (quantity × content) ≥ threshold, compared exactly in Int128.
+    static func isHighEnd(_ test: HighEnd, dutiableValue: Money, quantity: Int64, netContent: NetContent?) -> Bool {
+        let value = Int128(dutiableValue.minorUnits)
+        switch test {
+        case .perItem(let threshold):
+            return value >= Int128(threshold.minorUnits) * Int128(max(quantity, 1))
+        case .perNetContent(let perMilliliterOrGram, let perPiece):
+            guard let netContent else { return true }
+            let threshold = netContent.unit == .pieces ? perPiece : perMilliliterOrGram
+            // content is in thousandths of its unit: value × 1000 ≥ threshold × quantity × thousandths
+            return value * 1000 >= Int128(threshold.minorUnits) * Int128(max(quantity, 1)) * Int128(netContent.thousandths)
+        }
     }
 
     static func cny(_ yuan: Int64) -> Money { Money(minorUnits: yuan * 100, currency: .CNY) }

@@ -81,15 +81,15 @@ public enum DemoCatalog {
             product("sd-serum", name: ("Rice essence serum, 50 ml", "大米精华液 50毫升"),
                     description: ("Fermented rice serum for a brighter complexion.", "发酵大米精华，提亮肤色。"),
                     category: "cosmetics", brand: "Seoul Dew", hs: "330499", origin: "KR", art: (.bottle, "#f3e5ab"),
-                    skus: [("50 ml", "50毫升", 38000, 180, 120)]),
+                    netContent: NetContent(thousandths: 50_000, unit: .milliliters), skus: [("50 ml", "50毫升", 38000, 180, 120)]),
             product("sd-cream", name: ("Green tea moisturiser, 80 ml", "绿茶保湿霜 80毫升"),
                     description: ("A light gel cream with Jeju green tea.", "济州绿茶清爽啫喱面霜。"),
                     category: "cosmetics", brand: "Seoul Dew", hs: "330499", origin: "KR", art: (.jar, "#7fb069"),
-                    skus: [("80 ml", "80毫升", 32000, 220, 150)]),
+                    netContent: NetContent(thousandths: 80_000, unit: .milliliters), skus: [("80 ml", "80毫升", 32000, 220, 150)]),
             product("sd-sunscreen", name: ("Daily sunscreen SPF 50+", "日常防晒霜 SPF50+"),
                     description: ("Lightweight, no white cast.", "轻薄无白痕。"),
                     category: "cosmetics", brand: "Seoul Dew", hs: "330499", origin: "KR", art: (.tube, "#ffd166"),
-                    skus: [("50 ml", "50毫升", 22000, 90, 300)]),
+                    netContent: NetContent(thousandths: 50_000, unit: .milliliters), skus: [("50 ml", "50毫升", 22000, 90, 300)]),
         ])
 
     static let vallee = entry(
@@ -100,7 +100,7 @@ public enum DemoCatalog {
         products: [
             product("hv-field", name: ("Field watch, steel, 38 mm", "钢制野战表 38毫米"),
                     description: ("Hand-wound field watch on a canvas strap.", "手动上链野战表，帆布表带。"),
-                    category: "watches", brand: "Vallée", hs: "910221", origin: "CH", art: (.watch, "#556b2f"),
+                    category: "watches", brand: "Vallée", hs: "910229", origin: "CH", art: (.watch, "#556b2f"),
                     skus: [("Olive strap", "橄榄绿表带", 59000, 150, 15)]),
             product("hv-classic", name: ("Automatic dress watch", "自动机械正装表"),
                     description: ("Automatic movement, sapphire crystal, leather strap.", "自动机芯，蓝宝石镜面，皮表带。"),
@@ -125,7 +125,8 @@ public enum DemoCatalog {
 
     private static func product(
         _ id: String, name: (String, String), description: (String, String), category: String, brand: String,
-        hs: String, origin: String, art: (Artwork.Shape, String), noShip: LocalizedText? = nil, skus: [Variant]
+        hs: String, origin: String, art: (Artwork.Shape, String), noShip: LocalizedText? = nil, netContent: NetContent? = nil,
+        skus: [Variant]
     ) -> (String, Currency) -> Product {
         { storefrontID, currency in
             Product(
@@ -137,7 +138,7 @@ public enum DemoCatalog {
                 skus: skus.enumerated().map { index, variant in
                     SKU(id: "\(id)-\(index + 1)", variant: LocalizedText(en: variant.en, zh: variant.zh),
                         price: Money(minorUnits: variant.priceMinor, currency: currency),
-                        weightGrams: variant.grams, onHand: variant.stock)
+                        weightGrams: variant.grams, onHand: variant.stock, netContent: netContent)
                 })
         }
     }

@@ -39,7 +39,10 @@ enum CatalogRecords {
     static func sku(_ row: Row) throws -> SKU {
         SKU(id: try row.text("id"), variant: LocalizedText(en: try row.text("variant_en"), zh: try row.text("variant_zh")),
             price: Money(minorUnits: try row.integer("price_minor"), currency: try Currency(code: try row.text("currency"))),
-            weightGrams: try row.integer("weight_grams"), onHand: try row.integer("on_hand"), reserved: try row.integer("reserved"))
+            weightGrams: try row.integer("weight_grams"), onHand: try row.integer("on_hand"), reserved: try row.integer("reserved"),
+            netContent: try row.optionalText("net_content").map { text in
+                do { return try NetContent(parsing: text) } catch { throw StoreError.decoding(column: "net_content", expected: "50 ml, 7.5 g or 10 pcs") }
+            })
     }
 
     /// The inserts that put a merchant and its storefront into the catalogue.
@@ -120,16 +123,16 @@ enum CatalogRecords {
         let skus = chunk.flatMap { saving in saving.product.skus.map { (saving.product.id, $0) } }
         let skuValues: [SQLValue] = skus.flatMap { productID, k -> [SQLValue] in
             let row: [any SQLBindable] = [k.id, productID, k.variant.en, k.variant.zh, k.price.minorUnits, k.price.currency.code,
-                                          k.weightGrams, k.onHand]
+                                          k.weightGrams, k.onHand, k.netContent?.description]
             return row.map { $0.sqlValue }
         }
         changes.append(.guarded(SQL(
             """
-            INSERT INTO skus (id, product_id, variant_en, variant_zh, price_minor, currency, weight_grams, on_hand)
-            VALUES \(rows(skus.count, width: 8))
+            INSERT INTO skus (id, product_id, variant_en, variant_zh, price_minor, currency, weight_grams, on_hand, net_content)
+            VALUES \(rows(skus.count, width: 9))
             ON CONFLICT (id) DO UPDATE SET variant_en = excluded.variant_en, variant_zh = excluded.variant_zh,
                 price_minor = excluded.price_minor, currency = excluded.currency, weight_grams = excluded.weight_grams,
-                on_hand = excluded.on_hand, revision = skus.revision + 1
+                on_hand = excluded.on_hand, net_content = excluded.net_content, revision = skus.revision + 1
             WHERE skus.product_id = excluded.product_id AND skus.reserved <= excluded.on_hand
             RETURNING id
             """, skuValues),

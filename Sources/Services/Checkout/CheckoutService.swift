@@ -12,7 +12,7 @@ public struct CheckoutService: Sendable {
     public var payWithin: TimeInterval = 30 * 60
     public var freightTable = FreightTable.standard
     /// Tariffs for single items taxed as general trade; none unless an operator configures them.
-    public var tariffs = GeneralTradeTariffs.none
+    public var tariffs = GeneralTradeTariffs.standard
 
     public init(store: any Store, rates: RateService) {
         self.store = store

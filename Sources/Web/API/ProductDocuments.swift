@@ -22,6 +22,8 @@ struct ProductDocument: Codable, Equatable {
         /// The price in CNY at the rate in force; absent when no usable rate exists.
         let priceCNY: Amount?
         let weightGrams: Int64
+        /// "50 ml": what one unit holds, where a customs rule prices by it.
+        let netContent: String?
         let available: Int64
         /// Merchant view only.
         let onHand: Int64?
@@ -59,7 +61,7 @@ struct ProductDocument: Codable, Equatable {
             SKUDocument(
                 id: sku.id, variant: ProductDocument.both(sku.variant), price: Amount(sku.price),
                 priceCNY: (try? rates.convert(sku.price, to: .CNY, at: now)).map { Amount($0.converted) },
-                weightGrams: sku.weightGrams, available: sku.available,
+                weightGrams: sku.weightGrams, netContent: sku.netContent?.description, available: sku.available,
                 onHand: merchantView ? sku.onHand : nil, reserved: merchantView ? sku.reserved : nil)
         }
     }

@@ -47,17 +47,38 @@ enum ProductDetailPage {
         return Layout.page(title: product.name(l), language: l, path: "/products/\(product.id)", main: main)
     }
 
-    /// The whole cost of one of the first option delivered to China: goods, freight and tax.
+    /// The whole cost of one of the first option delivered to China: goods, freight and tax;
+    /// and, before the cart, when the item is worth more than the per-transaction limit, that
+    /// it comes in only at general-trade rates, and at which, or not at all.
     static func landedCost(_ product: Product, merchant: Merchant, rates: RateBook, now: Date, language l: Language) -> String {
         guard product.shipsToChina, let sku = product.skus.first,
-              let rate = try? rates.rate(from: merchant.currency, to: .CNY, at: now),
-              let cost = try? LandedCost.quote([ParcelItem(product: product, sku: sku, quantity: 1)], merchant: merchant,
-                                               rate: rate, freightTable: .standard, on: Day(beijing: now))
-        else { return "" }
-        return """
-            <section class="landed"><h2>\(escapeHTML(Words.landedCost(l)))</h2>
-            \(ShoppingPages.costTable(goods: cost.goods, freight: cost.freight, tax: cost.tax, total: cost.total, language: l))
-            </section>
-            """
+              let rate = try? rates.rate(from: merchant.currency, to: .CNY, at: now) else { return "" }
+        let day = Day(beijing: now)
+        switch Result(catching: { () throws(LandedCostError) in
+            try LandedCost.quote([ParcelItem(product: product, sku: sku, quantity: 1)], merchant: merchant, rate: rate,
+                                 freightTable: .standard, on: day, tariffs: tariffs)
+        }) {
+        case .success(let cost):
+            let limit = CustomsRules.limits(on: day)?.perTransaction
+            let generalTrade = limit.map { cost.allowanceValue.minorUnits > $0.minorUnits } ?? false
+            let notice = generalTrade ? tariffs.rate(hsCode: product.hsCode).map { tariff in
+                "<p class=\"general-trade\" data-general-trade=\"true\">\(escapeHTML(Words.generalTrade(limit: limit ?? cost.total, tariff: tariff)(l)))</p>"
+            } ?? "" : ""
+            return """
+                <section class="landed"><h2>\(escapeHTML(Words.landedCost(l)))</h2>
+                \(notice)
+                \(ShoppingPages.costTable(goods: cost.goods, freight: cost.freight, tax: cost.tax, total: cost.total, language: l))
+                </section>
+                """
+        case .failure(.noGeneralTradeTariff(let hsCode, let limit)):
+            return "<p class=\"blocked\" data-general-trade=\"unavailable\">\(escapeHTML(Words.noGeneralTradeTariff(limit: limit, hsCode: hsCode)(l)))</p>"
+        case .failure(.overPerTransactionLimit(let limit, _)):
+            return "<p class=\"blocked\" data-over-limit=\"true\">\(escapeHTML(Words.overLimit(limit)(l)))</p>"
+        case .failure:
+            return ""
+        }
     }
+
+    /// The same tariff lines checkout prices with (`CheckoutService.tariffs`).
+    static let tariffs = GeneralTradeTariffs.standard
 }

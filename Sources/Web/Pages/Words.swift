@@ -1,4 +1,5 @@
 import Commerce
+import Money
 import Services
 
 /// The interface's own words in both languages, by what they say.
@@ -18,6 +19,24 @@ enum Words {
         en: "No current exchange rate: shown in the merchant's currency",
         zh: "暂无有效汇率：以商家币种显示")
     static let noStores = LocalizedText(en: "No stores yet.", zh: "暂无店铺。")
+    static func generalTrade(limit: Money, tariff: ExactDecimal) -> LocalizedText {
+        let percent = ExactDecimal(mantissa: tariff.mantissa * 100, scale: tariff.scale).description
+        return LocalizedText(
+            en: "Worth more than the \(limit.formatted(.en)) per-transaction limit: as a single item it still comes in cross-border, but taxed in full as general trade — tariff \(percent) %, consumption tax and VAT in full, not the 70 % cross-border rate (Cai Guan Shui [2018] No. 49). The cost below includes it.",
+            zh: "单件价值超过每次交易限值\(limit.formatted(.zhCN))：作为单件商品仍可跨境进口，但按一般贸易全额征税——关税 \(percent)%，消费税和增值税全额征收，不享受跨境电商 70% 的优惠（财关税〔2018〕49号）。下方费用已包含。")
+    }
+
+    static func noGeneralTradeTariff(limit: Money, hsCode: String) -> LocalizedText {
+        LocalizedText(
+            en: "Worth more than the \(limit.formatted(.en)) per-transaction limit, so it could only come in taxed in full as general trade, and no tariff rate for HS \(hsCode) is configured: it cannot be ordered cross-border here.",
+            zh: "单件价值超过每次交易限值\(limit.formatted(.zhCN))，只能按一般贸易全额征税进口，但平台未配置 HS \(hsCode) 的关税税率，因此无法跨境下单。")
+    }
+
+    static func overLimit(_ limit: Money) -> LocalizedText {
+        LocalizedText(en: "Worth more than the \(limit.formatted(.en)) per-transaction limit for cross-border purchases: it cannot be ordered cross-border.",
+                      zh: "价值超过跨境电商每次交易限值\(limit.formatted(.zhCN))，无法跨境下单。")
+    }
+
     static func tooManySignIns(minutes: Int) -> LocalizedText {
         LocalizedText(en: "Too many wrong passwords for this address. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
                       zh: "该邮箱密码错误次数过多，请 \(minutes) 分钟后再试。")
