@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -707,6 +707,22 @@ extension Migrations {
     /// What one unit of a SKU holds ("50 ml"), for customs' high-end test of cosmetics.
     static let netContent = Migration(version: 17, name: "SKU net content") { _ in
         ["ALTER TABLE skus ADD COLUMN net_content TEXT"]
+    }
+
+    /// Sessions of the ops and merchant consoles (`ConsoleSessions`), and revocable merchant
+    /// keys: a key has a public id (the start of its hash) and may be revoked.
+    static let consoleSessions = Migration(version: 18, name: "console sessions and revocable merchant keys") { _ in
+        [
+            """
+            CREATE TABLE console_sessions (
+                token_hash TEXT PRIMARY KEY,
+                principal TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+            "ALTER TABLE merchant_api_keys ADD COLUMN revoked_at BIGINT",
+        ]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

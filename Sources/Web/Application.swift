@@ -27,13 +27,15 @@ public func buildApplication(
         logger: logger)
 }
 
-public func buildRouter(store: any Store, configuration: WebConfiguration, metrics: PlatformMetrics) -> Router<BasicRequestContext> {
+public func buildRouter(store: any Store, configuration given: WebConfiguration, metrics: PlatformMetrics) -> Router<BasicRequestContext> {
+    var configuration = given
+    if configuration.consoles == nil { configuration.consoles = ConsoleSessions(store: store) }
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     let catalog = CatalogService(store: store)
     let rates = RateService(store: store, maxAge: configuration.rateMaxAge, cache: configuration.rateCache)
     SystemRoutes(store: store, metrics: metrics).register(on: router)
-    PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates).register(on: router)
+    PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates, configuration: configuration).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)
     let idempotency = IdempotencyService(store: store)
     RatesAPI(rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
@@ -58,6 +60,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration, metri
                platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
+    MerchantKeysAPI(keys: keys, idempotency: idempotency, configuration: configuration).register(on: router)
     LogisticsRoutes(tracking: tracking, estimates: estimates, orders: orders, accounts: accounts, keys: keys, idempotency: idempotency,
                     configuration: configuration).register(on: router)
     HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,

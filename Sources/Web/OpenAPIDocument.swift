@@ -603,6 +603,36 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/keys:
+            get:
+              summary: The merchant's API keys by their public ids (never the keys themselves), issued and revoked.
+              security: [{ merchant: [] }]
+              responses:
+                "200": { description: Keys, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/keys/{id}/revoke:
+            post:
+              summary: Revoke one of the merchant's own keys; the sessions opened with it end. Rotate by issuing a new key first.
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              responses:
+                "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchants/{merchant}/keys/{id}/revoke:
+            post:
+              summary: Revoke a merchant's key (ops).
+              security: [{ ops: [] }]
+              parameters:
+                - { name: merchant, in: path, required: true, schema: { type: string } }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              responses:
+                "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/work-failures:
             get:
               summary: Background work that keeps failing (refunds, status queries, declarations, hand-offs), parked items first.

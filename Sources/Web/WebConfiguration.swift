@@ -32,6 +32,8 @@ public struct WebConfiguration: Sendable {
     public var trackingSecret: String = Secrets.token()
     /// The secret the partner channel signs its callbacks with.
     public var callbackSecret: String = Secrets.token()
+    /// The ops and merchant consoles' sessions; `buildRouter` opens them on its store.
+    public var consoles: ConsoleSessions?
     /// How long a connection may send nothing before it is closed: idle keep-alive connections,
     /// and clients that trickle a request's head in (slowloris).
     public var idleTimeoutSeconds: Int = 30

@@ -33,10 +33,14 @@ struct LogisticsWebTests {
             let label = try #require(try made.json()["label"] as? String)
             let page = try await client.execute(uri: label, method: .get, headers: headers)
             #expect(page.status == .ok && page.text.contains("<svg") && page.text.contains(number))
-            let list = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: "merchant=\(key)"])
+            #expect(try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: "merchant=\(key)"]).status == .seeOther,
+                    "a cookie holding the key itself is no session")
+            let merchantSession = try await client.signInToConsole("/merchant/signin", key: key)
+            let list = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: merchantSession.cookie])
             #expect(list.text.contains(number))
             let otherKey = try await MerchantKeyService(store: store).issue(merchantID: "m-seoul-dew", label: "test", at: Date())
-            let otherList = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: "merchant=\(otherKey)"])
+            let otherSession = try await client.signInToConsole("/merchant/signin", key: otherKey)
+            let otherList = try await client.execute(uri: "/merchant/shipments", method: .get, headers: [.cookie: otherSession.cookie])
             #expect(otherList.status == .ok && !otherList.text.contains(number), "a merchant sees only its own shipments")
             let unsigned = try await client.execute(uri: "/api/v1/logistics/events", method: .post, headers: [.contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"eventId":"x"}"#))
@@ -53,8 +57,8 @@ struct LogisticsWebTests {
             // The hub screen: a keyboard-wedge scan posts the form; the answer is a coloured panel.
             let anonymous = try await client.get("/hub")
             #expect(anonymous.status == .seeOther)
-            let csrf = String(repeating: "c", count: 40)
-            let cookies = "csrf=\(csrf); ops=\(opsToken)"
+            let cookies = try await client.signInToConsole("/ops/signin", key: opsToken).cookie
+            let csrf = try #require(csrfField(try await client.execute(uri: "/hub", method: .get, headers: [.cookie: cookies]).text))
             func screen(_ path: String, _ form: String) async throws -> TestResponse {
                 try await client.execute(uri: path, method: .post,
                                          headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookies],

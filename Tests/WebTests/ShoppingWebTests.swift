@@ -135,9 +135,22 @@ struct ShoppingWebTests {
             let form = try await client.get("/account/signup")
             let cookie = try #require(form.headers[.setCookie])
             #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-            let token = try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last.map(String.init))
+            let anonymous = try #require(cookieValue(cookie, "csrf"))
+            let token = try #require(csrfField(form.text))
+            #expect(token != anonymous, "the form carries an HMAC of the cookie, not the cookie")
+            // Cookie tossing: a value the attacker chose, in the cookie and the field alike, is refused.
+            let tossed = String(repeating: "a", count: 43)
+            let forgedPair = try await client.execute(uri: "/account/signup", method: .post,
+                                                      headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(tossed)"],
+                                                      body: ByteBuffer(string: "csrf=\(tossed)&email=a%40b.cn&password=a+long+passphrase"))
+            #expect(forgedPair.status == .forbidden)
+            let crossSite = try await client.execute(uri: "/account/signup", method: .post,
+                                                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(anonymous)",
+                                                               .origin: "https://evil.example"],
+                                                     body: ByteBuffer(string: "csrf=\(token)&email=a%40b.cn&password=a+long+passphrase"))
+            #expect(crossSite.status == .forbidden, "another site's Origin is refused even with a good token")
             let signedUp = try await client.execute(uri: "/account/signup", method: .post,
-                                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(token)"],
+                                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(anonymous)"],
                                                     body: ByteBuffer(string: "csrf=\(token)&email=a%40b.cn&password=a+long+passphrase&next=%2Fcart"))
             #expect(signedUp.status == .seeOther)
             #expect(signedUp.headers[.location] == "/cart")

@@ -57,3 +57,32 @@ extension TestClientProtocol {
 extension HTTPField.Name {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 }
+
+/// What a page's forms carry as their CSRF token (the hidden field), as a browser would send it.
+func csrfField(_ html: String) -> String? {
+    html.firstMatch(of: /name="csrf" value="([^"]+)"/).map { String($0.output.1) }
+}
+
+/// The value a Set-Cookie header gives `name`.
+func cookieValue(_ setCookie: String?, _ name: String) -> String? {
+    guard let setCookie, setCookie.hasPrefix(name + "=") else { return nil }
+    return setCookie.dropFirst(name.count + 1).split(separator: ";").first.map(String.init)
+}
+
+extension TestClientProtocol {
+    /// Signs in to a console (`/ops/signin` with the ops token, `/merchant/signin` with a key) as a
+    /// browser does; returns the Cookie header of the session, and the CSRF token its forms carry.
+    func signInToConsole(_ path: String, key: String) async throws -> (cookie: String, csrf: String) {
+        let form = try await get(path)
+        let anonymous = cookieValue(form.headers[.setCookie], "csrf") ?? ""
+        let token = csrfField(form.text) ?? ""
+        let signedIn = try await execute(uri: path, method: .post,
+                                         headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(anonymous)"],
+                                         body: ByteBuffer(string: "csrf=\(token)&key=\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)"))
+        let name = path.hasPrefix("/ops") ? "ops" : "merchant"
+        let session = cookieValue(signedIn.headers[.setCookie], name) ?? ""
+        let cookie = "\(name)=\(session)"
+        let landing = try await execute(uri: signedIn.headers[.location] ?? "/", method: .get, headers: [.cookie: cookie])
+        return (cookie, csrfField(landing.text) ?? "")
+    }
+}

@@ -1,26 +1,26 @@
+import Foundation
 import Commerce
 import Hummingbird
 import Services
 
-/// A merchant: its API key as a bearer token (API) or in the merchant cookie (pages).
+/// A merchant: its API key as a bearer token (API), or a console session opened with the key
+/// (pages), whose cookie holds the session's token, never the key. Revoking the key ends both.
 enum MerchantAuthorization {
     static let cookie = "merchant"
 
-    static func merchant(_ request: Request, keys: MerchantKeyService) async throws -> Merchant {
-        guard let key = presented(request) else {
-            throw Problem.unauthorized("this call is for merchants: send Authorization: Bearer <merchant API key>")
+    static func merchant(_ request: Request, keys: MerchantKeyService, _ configuration: WebConfiguration) async throws -> Merchant {
+        guard let merchant = try await signedIn(request, keys: keys, configuration) else {
+            throw Problem.unauthorized(BearerToken.of(request) == nil
+                ? "this call is for merchants: send Authorization: Bearer <merchant API key>, or sign in at /merchant/signin"
+                : "the merchant API key is not valid")
         }
-        guard let merchant = try await keys.merchant(forKey: key) else { throw Problem.unauthorized("the merchant API key is not valid") }
         return merchant
     }
 
-    static func signedIn(_ request: Request, keys: MerchantKeyService) async throws -> Merchant? {
-        guard let key = presented(request) else { return nil }
-        return try await keys.merchant(forKey: key)
-    }
-
-    private static func presented(_ request: Request) -> String? {
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") { return String(header.dropFirst("Bearer ".count)) }
-        return request.cookies[cookie]?.value
+    static func signedIn(_ request: Request, keys: MerchantKeyService, _ configuration: WebConfiguration) async throws -> Merchant? {
+        if let key = BearerToken.of(request) { return try await keys.merchant(forKey: key) }
+        guard let session = request.cookies[cookie]?.value,
+              case .merchant(let id, let keyID) = try await configuration.consoles?.principal(forSession: session, at: .now) else { return nil }
+        return try await keys.merchant(id: id, keyID: keyID)
     }
 }

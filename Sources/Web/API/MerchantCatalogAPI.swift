@@ -34,7 +34,7 @@ struct MerchantCatalogAPI<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/api/v1/merchant/products") { request, _ in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             let parameters = request.uri.queryParameters
             let limit = min(max(Int(parameters.get("limit") ?? "") ?? 50, 1), 200)
             let offset = max(Int(parameters.get("offset") ?? "") ?? 0, 0)
@@ -44,7 +44,7 @@ struct MerchantCatalogAPI<Context: RequestContext> {
                 products: products.map { ProductDocument($0, rates: book, at: Date(), merchantView: true) }))
         }
         router.get("/api/v1/merchant/products/:id") { request, context in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             let product = try await catalog.product(context.parameters.get("id") ?? "", of: merchant)
             return try Responses.json(ProductDocument(product, rates: try await rates.book(), at: Date(), merchantView: true))
         }
@@ -127,7 +127,7 @@ struct MerchantCatalogAPI<Context: RequestContext> {
     /// the work's changes and the stored answer commit together.
     private func mutate(_ request: Request, status: Int,
                         _ work: @escaping (Merchant, [UInt8]) async throws -> (changes: [Change], document: [UInt8])) async throws -> Response {
-        let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+        let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
         let limit = request.uri.path.hasSuffix("/import") ? configuration.maxImportBytes : configuration.maxBodyBytes
         return try await idempotency.respond(to: request, principal: "merchant:\(merchant.id)", limit: limit, status: status) { body in
             try await work(merchant, body)

@@ -77,24 +77,24 @@ struct PaymentsAPI<Context: RequestContext> {
             return try Responses.json(["applied": applied])
         }
         router.get("/api/v1/merchant/settlement") { request, _ in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             return try Responses.json(try await settlement(of: merchant.id))
         }
         router.get("/api/v1/merchant/settlement/statement.csv") { request, _ in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             return Responses.text(try await MerchantStatement(store: store).csv(of: merchant.id), contentType: "text/csv; charset=utf-8")
         }
         router.post("/api/v1/merchant/orders/:id/refunds") { request, context in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             return try await refund(request, orderID: context.parameters.get("id") ?? "", principal: "merchant:\(merchant.id)",
                                     merchantID: merchant.id)
         }
         router.post("/api/v1/ops/orders/:id/refunds") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try await refund(request, orderID: context.parameters.get("id") ?? "", principal: "ops:platform", merchantID: nil)
         }
         router.post("/api/v1/ops/orders/:id/status") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             let id = context.parameters.get("id") ?? ""
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { body in
                 let input = try RequestBody.json(StatusInput.self, from: body)
@@ -106,24 +106,24 @@ struct PaymentsAPI<Context: RequestContext> {
             }
         }
         router.post("/api/v1/ops/payouts/run") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { _ in
                 let batches = try await platform.payouts.run(on: Day(beijing: Date()), at: Date())
                 return ([], try Responses.jsonBytes(["batches": batches.map(\.id)]))
             }
         }
         router.get("/api/v1/ops/payout-batches/:id/file") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             guard let file = try await platform.payouts.file(ofBatch: context.parameters.get("id") ?? "") else { throw Problem.notFound }
             return Responses.text(file, contentType: "application/xml; charset=utf-8")
         }
         router.get("/api/v1/ops/channels/:channel/statement.csv") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             guard let channel = platform.channels[context.parameters.get("channel") ?? ""] else { throw Problem.notFound }
             return Responses.text(Reconciliation.statementCSV(try await channel.statement()), contentType: "text/csv; charset=utf-8")
         }
         router.post("/api/v1/ops/channels/:channel/reconciliation") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             let statement = String(decoding: try await RequestBody.bytes(request, limit: configuration.maxImportBytes), as: UTF8.self)
             let found = try await platform.reconciliation.reconcile(channel: context.parameters.get("channel") ?? "", statement: statement)
             return try Responses.json(["mismatches": found.map(MismatchDocument.init)])

@@ -73,7 +73,7 @@ struct RatesAPI<Context: RequestContext> {
     }
 
     func record(_ request: Request) async throws -> Response {
-        try OpsAuthorization.require(request, token: configuration.opsToken)
+        try await OpsAuthorization.require(request, configuration)
         return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 201) { body in
             let now = Date()
             let rate = try RatesAPI.validate(RequestBody.json(RateInput.self, from: body), now: now)

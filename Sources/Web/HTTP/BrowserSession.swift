@@ -3,9 +3,11 @@ import Commerce
 import Hummingbird
 import Services
 
-/// The cookies a browser carries: the session (Secure, HttpOnly, SameSite=Lax) and the CSRF
-/// token every form repeats in a hidden field (double submit: a page on another site can
-/// make the browser send the cookie, but cannot read it to fill the field).
+/// The cookies a browser carries: the buyer's session (Secure, HttpOnly, SameSite=Lax), the
+/// consoles' sessions, and an anonymous one for forms before any sign-in. Every form repeats a
+/// CSRF token bound to the browser's session: an HMAC, under a key derived from the data key,
+/// of the session it was rendered for. A page on another site cannot read it, and a cookie an
+/// attacker plants (cookie tossing) gets him nothing, since he cannot compute the HMAC of it.
 enum BrowserSession {
     static let sessionCookie = "session"
     static let csrfCookie = "csrf"
@@ -39,21 +41,32 @@ enum BrowserSession {
         Cookie(name: sessionCookie, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .lax)
     }
 
-    /// The CSRF token of this browser, and the cookie to set when it had none yet.
-    static func csrf(_ request: Request) -> (token: String, cookie: Cookie?) {
-        if let existing = request.cookies[csrfCookie]?.value, existing.count >= 32 { return (existing, nil) }
-        let token = Secrets.token()
-        return (token, Cookie(name: csrfCookie, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+    /// The CSRF token for this browser's forms, and the anonymous cookie to set when it has
+    /// no session of any kind yet.
+    static func csrf(_ request: Request, cipher: FieldCipher) -> (token: String, cookie: Cookie?) {
+        if let binding = binding(request) { return (token(for: binding, cipher: cipher), nil) }
+        let anonymous = Secrets.token()
+        return (token(for: anonymous, cipher: cipher),
+                Cookie(name: csrfCookie, value: anonymous, path: "/", secure: true, httpOnly: true, sameSite: .strict))
     }
 
-    /// Refuses a form post whose hidden token does not match the browser's cookie.
-    static func checkCSRF(_ request: Request, form: [String: String]) throws {
-        guard let cookie = request.cookies[csrfCookie]?.value, !cookie.isEmpty, let field = form["csrf"],
-              Secrets.same(cookie, field)
-        else {
+    /// Refuses a form post whose hidden token is not the one of the browser's session.
+    static func checkCSRF(_ request: Request, form: [String: String], cipher: FieldCipher) throws {
+        guard let binding = binding(request), let field = form["csrf"], Secrets.same(token(for: binding, cipher: cipher), field) else {
             throw Problem(type: "csrf", title: "The form expired", status: .forbidden,
                           detail: "Reload the page and send the form again.")
         }
+    }
+
+    /// What a form is bound to: the first session the browser carries (buyer, ops, merchant),
+    /// or its anonymous cookie before any sign-in.
+    private static func binding(_ request: Request) -> String? {
+        [sessionCookie, OpsAuthorization.cookie, MerchantAuthorization.cookie, csrfCookie].lazy
+            .compactMap { request.cookies[$0]?.value }.first { $0.count >= 32 }
+    }
+
+    private static func token(for binding: String, cipher: FieldCipher) -> String {
+        cipher.fingerprint("csrf:" + binding)
     }
 
     static func hiddenField(_ token: String) -> String {

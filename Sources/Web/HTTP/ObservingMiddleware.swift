@@ -12,10 +12,12 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
         let started = ContinuousClock.now
         var response: Response
         do {
+            try BrowserGuard.checkOrigin(request)
             response = try await next(request, context)
         } catch {
             response = respond(to: error, request: request, context: context)
         }
+        BrowserGuard.secure(&response.headers)
         if let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
             response.setCookie(LanguageChoice.rememberingCookie(language))
         }

@@ -12,11 +12,11 @@ struct DashboardRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/ops/dashboard") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             return Responses.html(DashboardPage.render())
         }
         router.get("/ops/dashboard/events") { request, _ in
-            guard OpsAuthorization.isOps(request, token: configuration.opsToken) else { throw Problem.unauthorized("sign in as ops to follow the dashboard") }
+            guard try await OpsAuthorization.isOps(request, configuration) else { throw Problem.unauthorized("sign in as ops to follow the dashboard") }
             let limit = try eventLimit(request)
             let sales = self.sales, metrics = self.metrics
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: ResponseBody { writer in

@@ -11,18 +11,18 @@ struct DeclarationRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/ops/declarations") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let filter = try status(request)
             return Responses.html(DeclarationPages.queue(try await declarations.declarations(status: filter), filter: filter,
                                                          language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/declarations/:order") { request, context in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             guard let declaration = try await declarations.declaration(of: context.parameters.get("order") ?? "") else { throw Problem.notFound }
             return Responses.html(DeclarationPages.detail(declaration, language: LanguageChoice.language(of: request)))
         }
         router.get("/api/v1/ops/declarations") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try Responses.json(["declarations": try await declarations.declarations(status: try status(request)).map(DeclarationDocument.init)])
         }
     }

@@ -16,17 +16,17 @@ struct HubRoutes<Context: RequestContext> {
     struct BagInput: Decodable { let bagId: String; let trackingNumbers: [String]; let hub: String? }
     struct AirWaybillInput: Decodable { let number: String; let flight: String; let bags: [String]; let hub: String? }
 
-    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
+    var pages: PageResponses { PageResponses(accounts: accounts, configuration: configuration) }
 
     func register(on router: Router<Context>) {
         router.post("/api/v1/hub/scans") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             let input = try RequestBody.json(ScanInput.self, from: try await RequestBody.bytes(request, limit: configuration.maxBodyBytes))
             let result = try await hub.scanIn(input.trackingNumber, measuredGrams: input.weightGrams, hub: input.hub ?? "LAX", at: Date())
             return try Responses.json(ScanDocument(result), status: result.first ? .created : .ok)
         }
         router.post("/api/v1/hub/bags") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { body in
                 let input = try RequestBody.json(BagInput.self, from: body)
                 try await hub.bag(input.bagId, trackingNumbers: input.trackingNumbers, hub: input.hub ?? "LAX", at: Date())
@@ -34,7 +34,7 @@ struct HubRoutes<Context: RequestContext> {
             }
         }
         router.post("/api/v1/hub/air-waybills") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 201) { body in
                 let input = try RequestBody.json(AirWaybillInput.self, from: body)
                 try await hub.closeAirWaybill(input.number, flight: input.flight, bagIDs: input.bags, hub: input.hub ?? "LAX", at: Date())
@@ -43,14 +43,14 @@ struct HubRoutes<Context: RequestContext> {
         }
         for (path, stage) in [("departure", TrackingStage.departed), ("arrival", .arrived)] {
             router.post("/api/v1/hub/air-waybills/:number/\(path)") { request, context in
-                try OpsAuthorization.require(request, token: configuration.opsToken)
+                try await OpsAuthorization.require(request, configuration)
                 let number = context.parameters.get("number") ?? ""
                 try await hub.report(number, stage: stage, at: Date())
                 return try Responses.json(["number": number, "status": stage.rawValue])
             }
         }
         router.get("/api/v1/hub/air-waybills/:number/manifest") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             let lines = try await hub.manifest(context.parameters.get("number") ?? "")
             if request.uri.queryParameters.get("format") == "csv" {
                 return Responses.text(([ManifestLine.csvHeader] + lines.map(\.csvRow)).joined(separator: "\r\n") + "\r\n",
@@ -59,7 +59,7 @@ struct HubRoutes<Context: RequestContext> {
             return try Responses.json(["parcels": lines])
         }
         router.get("/hub") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             return pages.page(request) { csrf, _ in HubPages.screen(csrf: csrf, result: nil) }
         }
         router.post("/hub/scan") { request, _ in
@@ -94,7 +94,7 @@ struct HubRoutes<Context: RequestContext> {
     /// Runs one screen action and shows its answer on the screen, green or red.
     private func screenAction(_ request: Request, _ action: ([String: String]) async throws -> HubPages.Result) async throws -> Response {
         let form = try await pages.postedForm(request)
-        try OpsAuthorization.require(request, token: configuration.opsToken)
+        try await OpsAuthorization.require(request, configuration)
         let result: HubPages.Result
         do { result = try await action(form) } catch { result = .init(ok: false, text: Problem.from(error)?.detail ?? "\(error)") }
         return Responses.html(HubPages.screen(csrf: form["csrf"] ?? "", result: result), status: result.ok ? .ok : .unprocessableContent)

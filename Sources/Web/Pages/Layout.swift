@@ -24,6 +24,7 @@ enum Layout {
             <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
             <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/account">\(escapeHTML(Words.account(l)))</a></nav>
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
+            \(consoleSignOut(path: path, language: l))
             </header>
             <main>
             \(main)
@@ -32,6 +33,13 @@ enum Layout {
             </body>
             </html>
             """
+    }
+
+    /// On a console's pages (ops, the hub, a merchant's portal), the button that ends its session.
+    static func consoleSignOut(path: String, language l: Language) -> String {
+        guard !path.hasSuffix("/signin") else { return "" }
+        let action = path.hasPrefix("/merchant") ? "/merchant/signout" : path.hasPrefix("/ops") || path.hasPrefix("/hub") ? "/ops/signout" : nil
+        return action.map { "<form method=\"post\" action=\"\($0)\" class=\"signout\"><button type=\"submit\">\(escapeHTML(Words.signOut(l)))</button></form>" } ?? ""
     }
 
     static let stylesheet = """

@@ -17,7 +17,7 @@ struct LogisticsRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.post("/api/v1/merchant/orders/:id/shipments") { request, context in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             let id = context.parameters.get("id") ?? ""
             return try await idempotency.respond(to: request, principal: "merchant:\(merchant.id)", limit: configuration.maxBodyBytes,
                                                  status: 201) { body in
@@ -27,13 +27,13 @@ struct LogisticsRoutes<Context: RequestContext> {
             }
         }
         router.get("/merchant/shipments/:id/label") { request, context in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             guard let shipment = try await tracking.shipment(context.parameters.get("id") ?? "", merchantID: merchant.id),
                   let order = try await orders.order(shipment.orderID) else { throw Problem.notFound }
             return Responses.html(try LogisticsPages.label(shipment, order: order, merchant: merchant))
         }
         router.get("/merchant/shipments") { request, _ in
-            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys) else {
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else {
                 return Response(status: .seeOther, headers: [.location: "/merchant/signin"])
             }
             return Responses.html(LogisticsPages.shipments(try await tracking.shipments(ofMerchant: merchant.id), merchant: merchant))

@@ -7,11 +7,12 @@ import Services
 /// signed-in buyer, render with a CSRF token (setting its cookie the first time), redirect.
 struct PageResponses {
     let accounts: AccountService
-    let maxBodyBytes: Int
+    let configuration: WebConfiguration
+    var maxBodyBytes: Int { configuration.maxBodyBytes }
 
-    func postedForm(_ request: Request) async throws -> [String: String] {
-        let form = try await FormBody.read(request, limit: maxBodyBytes)
-        try BrowserSession.checkCSRF(request, form: form)
+    func postedForm(_ request: Request, limit: Int? = nil) async throws -> [String: String] {
+        let form = try await FormBody.read(request, limit: limit ?? maxBodyBytes)
+        try BrowserSession.checkCSRF(request, form: form, cipher: configuration.cipher)
         return form
     }
 
@@ -24,7 +25,7 @@ struct PageResponses {
 
     /// A page that needs a CSRF token; sets the cookie when the browser has none yet.
     func page(_ request: Request, _ render: (String, Language) -> String) -> Response {
-        let (csrf, cookie) = BrowserSession.csrf(request)
+        let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
         var response = Responses.html(render(csrf, LanguageChoice.language(of: request)))
         if let cookie { response.setCookie(cookie) }
         return response
@@ -36,7 +37,7 @@ struct PageResponses {
             let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
             return redirect(to: "/account/signin?next=\(back)")
         }
-        let (csrf, cookie) = BrowserSession.csrf(request)
+        let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
         var response = Responses.html(try await render(consumer, csrf, LanguageChoice.language(of: request)))
         if let cookie { response.setCookie(cookie) }
         return response

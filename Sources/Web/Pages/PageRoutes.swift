@@ -8,6 +8,7 @@ struct PageRoutes<Context: RequestContext> {
     let catalog: CatalogService
     let search: CatalogSearch
     let rates: RateService
+    let configuration: WebConfiguration
 
     func register(on router: Router<Context>) {
         router.get("/") { request, _ in
@@ -40,7 +41,7 @@ struct PageRoutes<Context: RequestContext> {
             guard let product = try await catalog.product(id: context.parameters.get("id") ?? ""),
                   let listing = try await catalog.storefront(id: product.storefrontID)
             else { throw Problem.notFound }
-            let (csrf, cookie) = BrowserSession.csrf(request)
+            let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
             var response = Responses.html(ProductDetailPage.render(
                 product, merchant: listing.merchant, storefront: listing.storefront, rates: try await rates.book(), now: Date(),
                 csrf: csrf, language: LanguageChoice.language(of: request)))

@@ -9,7 +9,7 @@ struct ParcelRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/ops/parcels") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let hours = try stuckHours(request)
             return Responses.html(LogisticsPages.stuck(try await lastMile.stuck(olderThan: hours, at: Date()), hours: hours))
         }

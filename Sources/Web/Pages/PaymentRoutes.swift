@@ -19,7 +19,7 @@ struct PaymentRoutes<Context: RequestContext> {
     let store: any Store
     let configuration: WebConfiguration
 
-    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
+    var pages: PageResponses { PageResponses(accounts: accounts, configuration: configuration) }
 
     func register(on router: Router<Context>) {
         router.get("/orders/group/:group/pay") { request, context in
@@ -63,17 +63,23 @@ struct PaymentRoutes<Context: RequestContext> {
         router.post("/merchant/signin") { request, _ in
             let form = try await pages.postedForm(request)
             let key = form["key"] ?? ""
-            guard try await keys.merchant(forKey: key) != nil else {
+            guard let (merchant, keyID) = try await keys.merchantAndKeyID(forKey: key) else {
                 let l = LanguageChoice.language(of: request)
                 return Responses.html(PaymentPages.keySignIn(
                     action: "/merchant/signin", title: LocalizedText(en: "Merchant sign-in", zh: "商家登录")(l),
                     field: LocalizedText(en: "API key", zh: "API 密钥")(l), csrf: form["csrf"] ?? "",
                     error: LocalizedText(en: "That key is not valid.", zh: "密钥无效。")(l), language: l), status: .unauthorized)
             }
-            return pages.redirect(to: "/merchant/settlement", setting: secretCookie(MerchantAuthorization.cookie, key))
+            let session = try await consoles.open(for: .merchant(id: merchant.id, keyID: keyID), at: Date())
+            return pages.redirect(to: "/merchant/settlement", setting: consoleCookie(MerchantAuthorization.cookie, session))
+        }
+        // Signing out needs no form token (every console page's header carries the button);
+        // a cross-site post is refused by its Origin (`BrowserGuard`).
+        router.post("/merchant/signout") { request, _ in
+            return try await signOut(request, cookie: MerchantAuthorization.cookie, to: "/merchant/signin")
         }
         router.get("/merchant/settlement") { request, _ in
-            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys) else { return pages.redirect(to: "/merchant/signin") }
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else { return pages.redirect(to: "/merchant/signin") }
             let statement = MerchantStatement(store: store)
             return Responses.html(PaymentPages.settlement(
                 merchant, pending: try await statement.pendingInEscrow(of: merchant.id), balances: try await statement.balances(of: merchant.id),
@@ -81,7 +87,7 @@ struct PaymentRoutes<Context: RequestContext> {
                 language: LanguageChoice.language(of: request)))
         }
         router.get("/merchant/settlement/statement.csv") { request, _ in
-            let merchant = try await MerchantAuthorization.merchant(request, keys: keys)
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             var response = Responses.text(try await MerchantStatement(store: store).csv(of: merchant.id), contentType: "text/csv; charset=utf-8")
             response.headers[.contentDisposition] = "attachment; filename=\"statement-\(merchant.id).csv\""
             return response
@@ -96,10 +102,14 @@ struct PaymentRoutes<Context: RequestContext> {
         router.post("/ops/signin") { request, _ in
             let form = try await pages.postedForm(request)
             guard Secrets.same(form["key"] ?? "", configuration.opsToken) else { throw Problem.unauthorized("the ops token is not valid") }
-            return pages.redirect(to: "/ops/ledger", setting: secretCookie(OpsAuthorization.cookie, configuration.opsToken))
+            let session = try await consoles.open(for: .ops, at: Date())
+            return pages.redirect(to: "/ops/ledger", setting: consoleCookie(OpsAuthorization.cookie, session))
+        }
+        router.post("/ops/signout") { request, _ in
+            return try await signOut(request, cookie: OpsAuthorization.cookie, to: "/ops/signin")
         }
         router.get("/ops/ledger") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let prefix = request.uri.queryParameters.get("prefix").map { String($0) } ?? ""
             let rows = try await store.read(SQL(
                 "SELECT id, currency, credits_posted - debits_posted AS net FROM ledger_accounts WHERE id LIKE ? ORDER BY id LIMIT 500",
@@ -111,7 +121,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(PaymentPages.ledger(accounts, prefix: prefix, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/ledger/accounts/:id") { request, context in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let id = context.parameters.get("id") ?? ""
             let rows = try await store.read(SQL(
                 "SELECT * FROM ledger_transfers WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT 500",
@@ -129,7 +139,7 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(PaymentPages.account(id, transfers: transfers, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/orders/:id") { request, context in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let l = LanguageChoice.language(of: request)
             guard let order = try await orders.order(context.parameters.get("id") ?? "") else { throw Problem.notFound }
             let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
@@ -139,15 +149,14 @@ struct PaymentRoutes<Context: RequestContext> {
             return Responses.html(ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel))
         }
         router.get("/ops/reconciliation") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             return pages.page(request) { csrf, l in
                 PaymentPages.reconciliation(channels: platform.channels.profiles.map(\.name), mismatches: nil, csrf: csrf, error: nil, language: l)
             }
         }
         router.post("/ops/reconciliation") { request, _ in
-            let form = try await FormBody.read(request, limit: configuration.maxImportBytes)
-            try BrowserSession.checkCSRF(request, form: form)
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            let form = try await pages.postedForm(request, limit: configuration.maxImportBytes)
+            try await OpsAuthorization.require(request, configuration)
             let l = LanguageChoice.language(of: request)
             let names = platform.channels.profiles.map(\.name)
             do {
@@ -159,14 +168,24 @@ struct PaymentRoutes<Context: RequestContext> {
             }
         }
         router.get("/ops/channels/:channel/statement.csv") { request, context in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             guard let channel = platform.channels[context.parameters.get("channel") ?? ""] else { throw Problem.notFound }
             return Responses.text(Reconciliation.statementCSV(try await channel.statement()), contentType: "text/csv; charset=utf-8")
         }
     }
 
-    private func secretCookie(_ name: String, _ value: String) -> Cookie {
-        Cookie(name: name, value: value, maxAge: 8 * 3600, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    var consoles: ConsoleSessions { configuration.consoles ?? ConsoleSessions(store: store) }
+
+    /// A console session's cookie: its own token, never the ops token or a merchant key.
+    private func consoleCookie(_ name: String, _ session: String) -> Cookie {
+        Cookie(name: name, value: session, maxAge: Int(ConsoleSessions.lifetime), path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    }
+
+    /// Ends the console session in `cookie` and clears the cookie.
+    private func signOut(_ request: Request, cookie name: String, to location: String) async throws -> Response {
+        if let session = request.cookies[name]?.value { try await consoles.close(session) }
+        return pages.redirect(to: location, setting: Cookie(name: name, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true,
+                                                            sameSite: .strict))
     }
 
 

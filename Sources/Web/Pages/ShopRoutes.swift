@@ -20,7 +20,7 @@ struct ShopRoutes<Context: RequestContext> {
     let estimates: DeliveryEstimateService
     let configuration: WebConfiguration
 
-    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
+    var pages: PageResponses { PageResponses(accounts: accounts, configuration: configuration) }
 
     func register(on router: Router<Context>) {
         router.get("/account/signup") { request, _ in

@@ -14,7 +14,7 @@ struct WorkFailureRoutes<Context: RequestContext> {
     let accounts: AccountService
     let configuration: WebConfiguration
 
-    var pages: PageResponses { PageResponses(accounts: accounts, maxBodyBytes: configuration.maxBodyBytes) }
+    var pages: PageResponses { PageResponses(accounts: accounts, configuration: configuration) }
 
     struct RetryInput: Decodable {
         let work: String
@@ -23,24 +23,24 @@ struct WorkFailureRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/api/v1/ops/work-failures") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try Responses.json(WorkFailureList(try await failures.all()))
         }
         router.post("/api/v1/ops/work-failures/retry") { request, _ in
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { body in
                 let input = try RequestBody.json(RetryInput.self, from: body)
                 return (try await retrying(input), try Responses.jsonBytes(["work": input.work, "item": input.item]))
             }
         }
         router.get("/ops/failures") { request, _ in
-            if let signIn = OpsAuthorization.signInRedirect(request, token: configuration.opsToken) { return signIn }
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let listed = try await failures.all()
             return pages.page(request) { csrf, l in WorkFailurePages.queue(listed, csrf: csrf, language: l) }
         }
         router.post("/ops/failures/retry") { request, _ in
             let form = try await pages.postedForm(request)
-            try OpsAuthorization.require(request, token: configuration.opsToken)
+            try await OpsAuthorization.require(request, configuration)
             try await store.apply(try await retrying(RetryInput(work: form["work"] ?? "", item: form["item"] ?? "")))
             return Response(status: .seeOther, headers: [.location: "/ops/failures"])
         }
