@@ -11,11 +11,28 @@ public final class SQLiteStore: Store {
     private let checkpointer: WALCheckpointer
     private let metrics: any StoreMetrics
 
+    /// The database holds personal data (sealed, but with its shape and sums in the clear):
+    /// it is created readable and writable by its owner alone, and an existing one, with its
+    /// write-ahead log and shared memory, is brought down to that. SQLite gives the log and
+    /// shared-memory files it creates the database file's own permissions.
+    static func restrictToOwner(_ path: String) throws {
+        let files = FileManager.default
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.unreachable("cannot create the database file \(path)")
+            }
+        }
+        for file in [path, path + "-wal", path + "-shm"] where files.fileExists(atPath: file) {
+            try? files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
+    }
+
     public init(path: String, metrics: any StoreMetrics = UnobservedStore()) throws {
         self.path = path
         self.metrics = metrics
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try SQLiteStore.restrictToOwner(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in

@@ -4,6 +4,22 @@ import Testing
 
 @Suite("SQLite files")
 struct SQLiteFileTests {
+    @Test("the database, its log and its shared memory are readable by their owner alone, new or old")
+    func ownerOnly() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("perm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        func mode(_ file: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int }
+        let store = try SQLiteStore(path: path)
+        try await store.apply([.write(SQL("CREATE TABLE t (n INTEGER)"))])
+        for file in [path, path + "-wal", path + "-shm"] { #expect(mode(file) == 0o600, "\(file): \(String(mode(file) ?? 0, radix: 8))") }
+        await store.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let reopened = try SQLiteStore(path: path)
+        #expect(mode(path) == 0o600, "an existing world-readable file is brought down to its owner")
+        await reopened.close()
+    }
+
     @Test("a file that is not a database is refused with a clear error")
     func corruptFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corrupt-\(UUID().uuidString).sqlite").path
