@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -723,6 +723,15 @@ extension Migrations {
             """,
             "ALTER TABLE merchant_api_keys ADD COLUMN revoked_at BIGINT",
         ]
+    }
+
+    /// The recipient's name and the street of every address and order sealed like phone
+    /// numbers, with a masked name beside; the plaintext columns stay, emptied, for the rows
+    /// sealed at start (`PersonalDataSealing`).
+    static let sealedAddresses = Migration(version: 19, name: "sealed names and streets") { _ in
+        ["addresses", "orders"].flatMap { table in
+            ["recipient_sealed", "recipient_masked", "street_sealed"].map { "ALTER TABLE \(table) ADD COLUMN \($0) TEXT" }
+        }
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -19,10 +19,10 @@ enum BenchHistory {
             try await store.apply([
                 .write(SQL(series + """
                     INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of, goods_cny,
-                        freight_cny, tax_cny, total_cny, recipient, province, city, district, street, mobile_sealed, mobile_masked,
-                        created_at, pay_by, updated_at)
+                        freight_cny, tax_cny, total_cny, recipient, province, city, district, street, recipient_sealed, recipient_masked,
+                        street_sealed, mobile_sealed, mobile_masked, created_at, pay_by, updated_at)
                     SELECT 'h-' || i, 'hg-' || i, 'q-history', ?, ?, 'completed', '1', 'history', 0, 10000, 2000, 1000, 13000,
-                        '-', '上海市', '上海市', '-', '-', '-', '-', ? + i, 0, 0 FROM n
+                        '', '上海市', '上海市', '-', '', '-', '-', '-', '-', '-', ? + i, 0, 0 FROM n
                     """, bind: done, last, consumerID, merchantID, start)),
                 .write(SQL(series + """
                     INSERT INTO order_lines (order_id, line_no, sku_id, product_id, name_en, name_zh, hs_code, quantity, unit_price_minor,

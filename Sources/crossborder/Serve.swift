@@ -87,6 +87,8 @@ struct Serve: AsyncParsableCommand {
             let store: any Store = grouped ? GroupCommitStore(opened) : opened
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied migrations \(applied) to \(url)") }
+            let sealed = try await PersonalDataSealing(store: store, cipher: cipher).sealLegacyRows()
+            if sealed > 0 { logger.info("sealed the names and streets of \(sealed) address and order rows written before they were sealed") }
             if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
                 logger.info("loaded the demo data into \(url)")
             }

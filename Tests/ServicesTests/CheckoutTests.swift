@@ -66,6 +66,25 @@ struct CheckoutTests {
             #expect(again == consumer, "one address however it is written")
             #expect(!(try row.text("mobile_sealed")).contains("13800130001"))
             #expect(try await accounts.address(address.id, of: consumer).mobile == "13800130001")
+            let saved = try #require(try await store.read(SQL("SELECT * FROM addresses WHERE id = ?", bind: address.id)).first)
+            for column in ["recipient", "street", "recipient_sealed", "street_sealed", "recipient_masked"] {
+                let stored = try saved.optionalText(column) ?? ""
+                #expect(!stored.contains(address.recipient) && !stored.contains(address.street), "\(column) holds the name or street")
+            }
+            #expect(try await accounts.addresses(of: consumer).first == address, "the buyer reads them back opened")
+
+            // A row from before names were sealed is sealed at start, once.
+            try await store.apply([.write(SQL(
+                """
+                INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, mobile_sealed, mobile_masked, created_at)
+                VALUES ('a-legacy', ?, '上海市', '上海市', '浦东新区', '世纪大道100号', '李四', ?, '138****0009', 0)
+                """, bind: consumer.id, try CheckoutTests.cipher.seal("13800130009")))])
+            let sealing = PersonalDataSealing(store: store, cipher: CheckoutTests.cipher)
+            #expect(try await sealing.sealLegacyRows() == 1)
+            #expect(try await sealing.sealLegacyRows() == 0)
+            let legacy = try #require(try await store.read(SQL("SELECT * FROM addresses WHERE id = 'a-legacy'")).first)
+            #expect(try legacy.text("street").isEmpty && legacy.text("recipient").isEmpty && legacy.text("recipient_masked") == "李*")
+            #expect(try await accounts.addresses(of: consumer).contains { $0.street == "世纪大道100号" && $0.recipient == "李四" })
             let sessions = try await store.read(SQL("SELECT token_hash FROM sessions"))
             #expect(sessions.allSatisfy { (try? $0.text("token_hash")) != token })
         }

@@ -103,18 +103,20 @@ public struct AccountService: Sendable {
         let masked = AccountRules.masked(mobile: address.mobile)
         try await store.apply([.write(SQL(
             """
-            INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, mobile_sealed, mobile_masked, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, street_sealed, recipient_sealed,
+                recipient_masked, mobile_sealed, mobile_masked, created_at)
+            VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?)
             """,
-            bind: id, consumer.id, address.province, address.city, address.district, address.street, address.recipient,
-            try cipher.seal(address.mobile), masked, now.millisecondsSince1970))])
+            bind: id, consumer.id, address.province, address.city, address.district, try cipher.seal(address.street),
+            try cipher.seal(address.recipient), IdentityService.maskedName(address.recipient), try cipher.seal(address.mobile), masked,
+            now.millisecondsSince1970))])
         return SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
                             street: address.street, recipient: address.recipient, mobileMasked: masked)
     }
 
     public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {
         try await store.read(SQL("SELECT * FROM addresses WHERE consumer_id = ? ORDER BY created_at", bind: consumer.id))
-            .map(AccountService.address)
+            .map(address)
     }
 
     /// One of the consumer's addresses, with the mobile number opened: for the records that
@@ -122,17 +124,18 @@ public struct AccountService: Sendable {
     public func address(_ id: String, of consumer: Consumer) async throws -> (saved: SavedAddress, mobile: String) {
         let rows = try await store.read(SQL("SELECT * FROM addresses WHERE id = ? AND consumer_id = ?", bind: id, consumer.id))
         guard let row = rows.first else { throw AccountFailure.notFound }
-        return (try AccountService.address(row), try cipher.open(try row.text("mobile_sealed")))
+        return (try address(row), try cipher.open(try row.text("mobile_sealed")))
     }
 
     static func consumer(_ row: Row) throws -> Consumer {
         Consumer(id: try row.text("id"), email: try row.text("email"), displayName: try row.text("display_name"))
     }
 
-    static func address(_ row: Row) throws -> SavedAddress {
+    /// The buyer's own address, opened for the buyer.
+    func address(_ row: Row) throws -> SavedAddress {
         SavedAddress(id: try row.text("id"), province: try row.text("province"), city: try row.text("city"),
-                     district: try row.text("district"), street: try row.text("street"), recipient: try row.text("recipient"),
-                     mobileMasked: try row.text("mobile_masked"))
+                     district: try row.text("district"), street: try cipher.open(try row.text("street_sealed")),
+                     recipient: try cipher.open(try row.text("recipient_sealed")), mobileMasked: try row.text("mobile_masked"))
     }
 
     /// A bcrypt hash of a random string nobody knows, checked when there is no such account, at the cost real hashes have, so that an unknown

@@ -145,10 +145,11 @@ public struct CheckoutService: Sendable {
             changes.append(.guarded(SQL(
                 """
                 INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of,
-                    goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, mobile_sealed,
-                    mobile_masked, created_at, pay_by, updated_at, id_fingerprint, allowance_year, allowance_fen)
-                SELECT ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, a.recipient, a.province, a.city, a.district, a.street,
-                    a.mobile_sealed, a.mobile_masked, ?, ?, ?, ?, ?, ?
+                    goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, recipient_sealed,
+                    recipient_masked, street_sealed, mobile_sealed, mobile_masked, created_at, pay_by, updated_at, id_fingerprint,
+                    allowance_year, allowance_fen)
+                SELECT ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, '', a.province, a.city, a.district, '', a.recipient_sealed,
+                    a.recipient_masked, a.street_sealed, a.mobile_sealed, a.mobile_masked, ?, ?, ?, ?, ?, ?
                 FROM addresses a WHERE a.id = ? AND a.consumer_id = ?
                 RETURNING id
                 """,

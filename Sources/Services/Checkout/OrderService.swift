@@ -189,8 +189,9 @@ enum OrderRecords {
             merchantID: try row.text("merchant_id"), status: status, goods: try cny("goods_cny", row),
             freight: try cny("freight_cny", row), tax: try cny("tax_cny", row), total: try cny("total_cny", row),
             rate: try row.text("rate"),
-            deliverTo: [try row.text("province"), try row.text("city"), try row.text("district"), try row.text("street")].joined()
-                + " " + (try row.text("recipient")) + " " + (try row.text("mobile_masked")),
+            // The street and the recipient's name are sealed: views show the district and the masked name.
+            deliverTo: [try row.text("province"), try row.text("city"), try row.text("district")].joined()
+                + " " + (try row.optionalText("recipient_masked") ?? "") + " " + (try row.text("mobile_masked")),
             createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
             payBy: Date(millisecondsSince1970: try row.integer("pay_by")),
             lines: try lines.map { line in

@@ -129,10 +129,12 @@ public struct DeclarationService: Sendable {
             throw RefundError.notPaid(orderID: orderID)
         }
         let lines = try await store.read(SQL("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no", bind: orderID))
-        let address = [try order.text("province"), try order.text("city"), try order.text("district"), try order.text("street")].joined()
-        let recipient = try order.text("recipient")
+        let district = [try order.text("province"), try order.text("city"), try order.text("district")].joined()
+        let address = district + (try cipher.open(try order.text("street_sealed")))
+        let recipient = try cipher.open(try order.text("recipient_sealed"))
         let description = try lines.map { "\(try $0.text("name_zh")) × \(try $0.integer("quantity"))" }.joined(separator: "; ")
-        func build(name: String, idNumber: String, buyerPhone: String, consignee: String, consigneePhone: String) throws -> Declaration {
+        func build(name: String, idNumber: String, buyerPhone: String, consignee: String, consigneePhone: String, address: String) throws
+            -> Declaration {
             Declaration(
                 order: OrderRecord(
                     orderNo: orderID, ebpCode: Self.platformCode, ebcCode: try order.text("merchant_id"),
@@ -154,10 +156,10 @@ public struct DeclarationService: Sendable {
         }
         let real = try build(name: try cipher.open(try order.text("name_sealed")), idNumber: try cipher.open(try order.text("id_sealed")),
                              buyerPhone: try cipher.open(try order.text("buyer_mobile_sealed")), consignee: recipient,
-                             consigneePhone: try cipher.open(try order.text("mobile_sealed")))
+                             consigneePhone: try cipher.open(try order.text("mobile_sealed")), address: address)
         let masked = try build(name: try order.text("name_masked"), idNumber: try order.text("id_masked"),
                                buyerPhone: try order.text("buyer_mobile_masked"), consignee: IdentityService.maskedName(recipient),
-                               consigneePhone: try order.text("mobile_masked"))
+                               consigneePhone: try order.text("mobile_masked"), address: district + "****")
         return (real, masked)
     }
 

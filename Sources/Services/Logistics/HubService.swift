@@ -152,7 +152,7 @@ public struct HubService: Sendable {
         }
         return try await store.read(SQL(
             """
-            SELECT s.tracking_number, s.order_id, s.contents, s.measured_grams, b.id AS bag, o.recipient
+            SELECT s.tracking_number, s.order_id, s.contents, s.measured_grams, b.id AS bag, o.recipient_masked
             FROM shipments s JOIN bags b ON b.id = s.bag_id JOIN orders o ON o.id = s.order_id
             WHERE b.air_waybill = ? ORDER BY b.id, s.tracking_number
             """, bind: number)).map { row in
@@ -161,7 +161,7 @@ public struct HubService: Sendable {
                                           currency: .CNY)
                 return ManifestLine(
                     airWaybill: number, bag: try row.text("bag"), trackingNumber: try row.text("tracking_number"), orderNo: try row.text("order_id"),
-                    consignee: IdentityService.maskedName(try row.text("recipient")), weightGrams: try row.optionalInteger("measured_grams") ?? 0,
+                    consignee: try row.optionalText("recipient_masked") ?? "", weightGrams: try row.optionalInteger("measured_grams") ?? 0,
                     contents: draft.contents.map { "\($0.description) ×\($0.quantity) (HS \($0.hsCode))" }.joined(separator: "; "),
                     valueCNY: value.decimalText)
             }
