@@ -81,6 +81,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Every parser of outside input under libFuzzer (`-Xswiftc -sanitize=fuzzer -Xswiftc
+        // -DFUZZING`, run by .ci/run for a bounded time); built plainly, it replays a corpus.
+        .executableTarget(name: "crossborder-fuzz", dependencies: ["Money", "Commerce"], swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],

@@ -1,3 +1,4 @@
+import Commerce
 import Crypto
 import Foundation
 import Storage
@@ -41,7 +42,7 @@ public enum CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
 /// with the shared secret, hex-encoded; a report whose
 /// timestamp is more than five minutes from now is refused, so a captured one cannot be replayed.
 public enum CallbackSignature {
-    public static let window: TimeInterval = 300
+    public static let window = WebhookTimestamp.window
 
     public static func sign(timestamp: String, body: String, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
@@ -52,10 +53,11 @@ public enum CallbackSignature {
     public static func check(timestamp: String, body: String, signature: String, secret: String, at now: Date) throws(CallbackError) {
         let expected = sign(timestamp: timestamp, body: body, secret: secret)
         guard Secrets.same(expected, signature.lowercased()) else { throw .badSignature }
-        guard let seconds = Int64(timestamp) else { throw .badSignature }
-        // In whole seconds and checked: a timestamp at either end of Int64 is stale, not a trap.
-        let (skew, overflow) = now.secondsSince1970.subtractingReportingOverflow(seconds)
-        guard !overflow, skew.magnitude <= UInt64(window) else { throw .stale(seconds: overflow ? .max : Int64(clamping: skew.magnitude)) }
+        switch WebhookTimestamp.judge(timestamp, nowSeconds: now.secondsSince1970) {
+        case .fresh: return
+        case .stale(let seconds): throw .stale(seconds: seconds)
+        case .malformed: throw .badSignature
+        }
     }
 
     public static func verify(timestamp: String, body: String, signature: String, secret: String, at now: Date)
