@@ -183,6 +183,7 @@ enum OpenAPIDocument {
               parameters:
                 - { name: id, in: path, required: true, schema: { type: string } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The product, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
             put:
@@ -196,6 +197,8 @@ enum OpenAPIDocument {
                 content:
                   application/json: { schema: { $ref: "#/components/schemas/ProductDraft" } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -219,6 +222,7 @@ enum OpenAPIDocument {
                       type: string
                       description: "Header: id,name_en,name_zh,description_en,description_zh,category,brand,hs_code,origin_country,ships_to_china,no_ship_reason_en,no_ship_reason_zh,sku_id,variant_en,variant_zh,price,weight_grams,stock"
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200":
                   description: Imported.
                   content:
@@ -248,6 +252,8 @@ enum OpenAPIDocument {
                         price: { type: string, example: "13.00" }
                         stock: { type: integer, minimum: 0 }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: The product after the change, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -269,12 +275,13 @@ enum OpenAPIDocument {
                         password: { type: string, minLength: 10, maxLength: 128 }
                         displayName: { type: string }
               responses:
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The account, content: { application/json: { schema: { $ref: "#/components/schemas/Consumer" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/sessions:
             post:
-              summary: Sign in; answers with a session token for `Authorization: Bearer`. Five failures in fifteen minutes lock the address out for a while (429).
+              summary: "Sign in; answers with a session token for `Authorization: Bearer`. Five failures in fifteen minutes lock the address out for a while (429, with Retry-After)."
               requestBody:
                 required: true
                 content:
@@ -286,6 +293,8 @@ enum OpenAPIDocument {
                         email: { type: string }
                         password: { type: string }
               responses:
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "201":
                   description: Signed in.
                   content:
@@ -309,6 +318,7 @@ enum OpenAPIDocument {
               summary: The buyer's delivery addresses; mobile numbers masked.
               security: [{ session: [] }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: Addresses, content: { application/json: { schema: { type: object } } } }
             post:
               summary: Add a delivery address in mainland China.
@@ -330,6 +340,8 @@ enum OpenAPIDocument {
                         recipient: { type: string }
                         mobile: { type: string, example: "13800138000" }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: Saved; the mobile number comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Address" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/identity:
@@ -337,6 +349,7 @@ enum OpenAPIDocument {
               summary: The buyer's real-name identity (masked), whether it is pre-approved, and this year's cross-border allowance.
               security: [{ session: [] }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The identity, content: { application/json: { schema: { $ref: "#/components/schemas/Identity" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
             put:
@@ -354,6 +367,8 @@ enum OpenAPIDocument {
                         idNumber: { type: string, description: "18 characters, GB 11643 check character", example: 11010519491231002X }
                         mobile: { type: string, example: "13800138000" }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: Checked; everything comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Identity" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/cart:
@@ -361,6 +376,7 @@ enum OpenAPIDocument {
               summary: The buyer's cart (one cart across stores).
               security: [{ session: [] }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
           /api/v1/me/cart/lines/{sku}:
             put:
@@ -374,6 +390,9 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [quantity], properties: { quantity: { type: integer, minimum: 0, maximum: 999 } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/quotes:
@@ -388,6 +407,8 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [addressId], properties: { addressId: { type: string } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The quote, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -397,6 +418,7 @@ enum OpenAPIDocument {
               summary: The buyer's orders with their timelines.
               security: [{ session: [] }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: Orders, content: { application/json: { schema: { type: object } } } }
             post:
               summary: Place the orders of a quote, one per merchant; stock is reserved or nothing is placed.
@@ -409,6 +431,9 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [quoteId], properties: { quoteId: { type: string } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "201":
                   description: Placed.
                   content:
@@ -428,6 +453,7 @@ enum OpenAPIDocument {
               parameters:
                 - { name: id, in: path, required: true, schema: { type: string } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The order, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/cancel:
@@ -438,6 +464,9 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Cancelled, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -457,6 +486,8 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, properties: { channel: { type: string, enum: [bank, partner] }, payerIdNumber: { type: string } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The payment, content: { application/json: { schema: { $ref: "#/components/schemas/Payment" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -479,6 +510,8 @@ enum OpenAPIDocument {
                       required: [skuId, addressId]
                       properties: { skuId: { type: string }, quantity: { type: integer, minimum: 1, maximum: 999 }, addressId: { type: string }, channel: { type: string, enum: [bank, partner] } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: "The order group, its orders and the payment", content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -489,6 +522,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The payment, content: { application/json: { schema: { $ref: "#/components/schemas/Payment" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/escrow:
@@ -497,6 +531,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The escrow, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/confirm-delivery:
@@ -507,6 +542,9 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: The release, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -522,6 +560,7 @@ enum OpenAPIDocument {
                 - { name: X-CrossBorder-Timestamp, in: header, required: true, schema: { type: string } }
                 - { name: X-CrossBorder-Signature, in: header, required: true, schema: { type: string } }
               responses:
+                "404": { $ref: "#/components/responses/Problem" }
                 "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
                 "401": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/settlement:
@@ -536,6 +575,7 @@ enum OpenAPIDocument {
               summary: Every move on the merchant's accounts as CSV (at, kind, reference, amount, currency, detail).
               security: [{ merchant: [] }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The statement, content: { text/csv: { schema: { type: string } } } }
           /api/v1/merchant/orders/{id}/refunds:
             post:
@@ -546,6 +586,8 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -558,6 +600,8 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -570,6 +614,10 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { type: object, properties: { status: { type: string } } } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Moved, content: { application/json: { schema: { type: object } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/payouts/run:
@@ -578,6 +626,9 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: The batches made, content: { application/json: { schema: { type: object } } } }
           /api/v1/ops/payout-batches/{id}/file:
             get:
@@ -585,6 +636,7 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The file, content: { application/xml: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/channels/{channel}/statement.csv:
@@ -593,6 +645,8 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
                 "200": { description: The statement, content: { text/csv: { schema: { type: string } } } }
           /api/v1/ops/channels/{channel}/reconciliation:
             post:
@@ -601,6 +655,9 @@ enum OpenAPIDocument {
               parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
               requestBody: { content: { text/csv: { schema: { type: string } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/keys:
@@ -618,6 +675,8 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
@@ -630,6 +689,8 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
@@ -657,6 +718,8 @@ enum OpenAPIDocument {
                         work: { type: string }
                         item: { type: string }
               responses:
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Released for another try, content: { application/json: { schema: { type: object } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
@@ -666,6 +729,7 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: status, in: query, schema: { type: string, enum: [submitted, inspection, released, rejected] } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: Declarations, content: { application/json: { schema: { type: object } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/orders/{id}/shipments:
@@ -688,6 +752,8 @@ enum OpenAPIDocument {
                         heightMM: { type: integer }
                         contents: { type: array, items: { type: object, properties: { hsCode: { type: string }, description: { type: string }, quantity: { type: integer }, value: { type: string } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The shipment, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -713,6 +779,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: Tracking, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/scans:
@@ -721,6 +788,8 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               requestBody: { content: { application/json: { schema: { type: object, required: [trackingNumber, weightGrams], properties: { trackingNumber: { type: string }, weightGrams: { type: integer }, hub: { type: string } } } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: Scanned in, content: { application/json: { schema: { type: object } } } }
                 "200": { description: Scanned before; the first result, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
@@ -732,6 +801,9 @@ enum OpenAPIDocument {
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               requestBody: { content: { application/json: { schema: { type: object, required: [bagId, trackingNumbers], properties: { bagId: { type: string }, trackingNumbers: { type: array, items: { type: string } }, hub: { type: string } } } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Bagged, content: { application/json: { schema: { type: object } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills:
@@ -741,6 +813,8 @@ enum OpenAPIDocument {
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               requestBody: { content: { application/json: { schema: { type: object, required: [number, flight, bags], properties: { number: { type: string }, flight: { type: string }, bags: { type: array, items: { type: string } }, hub: { type: string } } } } } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: Closed, content: { application/json: { schema: { type: object } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -751,6 +825,8 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
                 "200": { description: Departed, content: { application/json: { schema: { type: object } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills/{number}/arrival:
@@ -759,6 +835,8 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
                 "200": { description: Arrived, content: { application/json: { schema: { type: object } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills/{number}/manifest:
@@ -769,6 +847,7 @@ enum OpenAPIDocument {
                 - { name: number, in: path, required: true, schema: { type: string } }
                 - { name: format, in: query, schema: { type: string, enum: [json, csv] } }
               responses:
+                "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The manifest, content: { application/json: { schema: { type: object } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
         components:

@@ -89,12 +89,21 @@ struct CatalogueWebTests {
 
     @Test("bad query parameters name the field")
     func badQuery() async throws {
-        try await withTestApp(.sqlite) { client, _ in
-            for (query, field) in [("sort=cheap", "sort"), ("page=0", "page"), ("pageSize=1000", "pageSize")] {
+        try await withTestApp(.sqlite) { client, store in
+            for (query, field) in [("sort=cheap", "sort"), ("page=0", "page"), ("pageSize=1000", "pageSize"), ("sort=", "sort"),
+                                   ("page=", "page"), ("pageSize=%20", "pageSize")] {
                 let response = try await client.get("/api/v1/products?\(query)")
-                #expect(response.status == .unprocessableContent)
+                #expect(response.status == .unprocessableContent, "\(query)")
                 #expect(try response.json()["field"] as? String == field)
             }
+            let key = try await issueKey(store, "m-pacific-pantry")
+            for (query, field) in [("limit=0", "limit"), ("limit=201", "limit"), ("offset=-1", "offset"), ("limit=", "limit")] {
+                let response = try await client.get("/api/v1/merchant/products?\(query)", headers: merchantHeaders(key))
+                #expect(response.status == .unprocessableContent, "\(query)")
+                #expect(try response.json()["field"] as? String == field)
+            }
+            let ops: HTTPFields = [.authorization: "Bearer \(opsToken)"]
+            #expect(try await client.get("/api/v1/ops/declarations?status=", headers: ops).status == .unprocessableContent)
         }
     }
 

@@ -35,9 +35,8 @@ struct MerchantCatalogAPI<Context: RequestContext> {
     func register(on router: Router<Context>) {
         router.get("/api/v1/merchant/products") { request, _ in
             let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
-            let parameters = request.uri.queryParameters
-            let limit = min(max(Int(parameters.get("limit") ?? "") ?? 50, 1), 200)
-            let offset = max(Int(parameters.get("offset") ?? "") ?? 0, 0)
+            let limit = try QueryParameter.integer(request, "limit", in: 1...200) ?? 50
+            let offset = try QueryParameter.integer(request, "offset", in: 0...1_000_000) ?? 0
             let products = try await catalog.products(of: merchant, limit: limit, offset: offset)
             let book = try await rates.book()
             return try Responses.json(ProductListDocument(

@@ -38,25 +38,9 @@ enum ProductQueryParameters {
         }
         var query = ProductQuery(text: text("q"), storeSlug: text("store"), category: text("category"))
         if let q = query.text, q.count > 200 { throw Problem.validation("a search is at most 200 characters", field: "q") }
-        if let sort = text("sort") {
-            guard let known = ProductQuery.Sort(rawValue: sort) else {
-                let choices = ProductQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Problem.validation("sort is one of \(choices)", field: "sort")
-            }
-            query.sort = known
-        }
-        if let page = text("page") {
-            guard let number = Int(page), (1...10_000).contains(number) else {
-                throw Problem.validation("page is a whole number from 1 to 10000", field: "page")
-            }
-            query.page = number
-        }
-        if let size = text("pageSize") {
-            guard let number = Int(size), (1...100).contains(number) else {
-                throw Problem.validation("pageSize is a whole number from 1 to 100", field: "pageSize")
-            }
-            query.pageSize = number
-        }
+        if let sort = try QueryParameter.choice(request, "sort", of: ProductQuery.Sort.self) { query.sort = sort }
+        if let page = try QueryParameter.integer(request, "page", in: 1...10_000) { query.page = page }
+        if let size = try QueryParameter.integer(request, "pageSize", in: 1...100) { query.pageSize = size }
         return query
     }
 }

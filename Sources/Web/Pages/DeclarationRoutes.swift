@@ -28,12 +28,7 @@ struct DeclarationRoutes<Context: RequestContext> {
     }
 
     private func status(_ request: Request) throws -> DeclarationView.Status? {
-        guard let text = request.uri.queryParameters.get("status").map({ String($0) }), !text.isEmpty else { return nil }
-        guard let status = DeclarationView.Status(rawValue: text) else {
-            throw Problem.validation("status must be one of \(DeclarationView.Status.allCases.map(\.rawValue).joined(separator: ", "))",
-                                     field: "status")
-        }
-        return status
+        try QueryParameter.choice(request, "status", of: DeclarationView.Status.self)
     }
 }
 
