@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where the data lives: `sqlite:PATH` (the embedded default) or
-/// `postgres://user:password@host:port/database` (also `postgresql://`).
+/// `postgres://user:password@host:port/database` (also `postgresql://`), with libpq's
+/// `sslmode` (disable, require, verify-ca, verify-full) and `sslrootcert=PATH`.
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresAddress)
@@ -12,14 +13,30 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         public var username: String
         public var password: String?
         public var database: String
+        public var tls: TLSMode
+        /// PEM file of the certificate authorities to trust (`sslrootcert`); the system's when nil.
+        public var rootCertificate: String?
 
-        public init(host: String, port: Int, username: String, password: String?, database: String) {
+        public init(host: String, port: Int, username: String, password: String?, database: String, tls: TLSMode = .disable,
+                    rootCertificate: String? = nil) {
             self.host = host
             self.port = port
             self.username = username
             self.password = password
             self.database = database
+            self.tls = tls
+            self.rootCertificate = rootCertificate
         }
+    }
+
+    /// libpq's `sslmode`, as far as a server we are told to trust can be checked: `require`
+    /// encrypts without checking the certificate, `verify-ca` checks it was signed by a trusted
+    /// authority, `verify-full` also that it names the host.
+    public enum TLSMode: String, Sendable, Equatable, CaseIterable {
+        case disable
+        case require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
     }
 
     public struct Malformed: Error, CustomStringConvertible, Equatable {
@@ -51,14 +68,26 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw Malformed(url: shown, reason: "port \(port) is out of range") }
+        var tls = TLSMode.disable
+        var rootCertificate: String?
         for item in components.queryItems ?? [] {
-            guard item.name == "sslmode", item.value == "disable" else {
-                throw Malformed(url: shown, reason: "unsupported option '\(item.name)=\(item.value ?? "")' (only sslmode=disable)")
+            switch item.name {
+            case "sslmode":
+                guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
+                    throw Malformed(url: shown, reason: "sslmode is one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                tls = mode
+            case "sslrootcert":
+                guard let path = item.value, !path.isEmpty else { throw Malformed(url: shown, reason: "sslrootcert names a PEM file") }
+                rootCertificate = path
+            default:
+                throw Malformed(url: shown, reason: "unsupported option '\(item.name)' (sslmode and sslrootcert are)")
             }
         }
+        if rootCertificate != nil, tls == .disable { throw Malformed(url: shown, reason: "sslrootcert needs an sslmode other than disable") }
         self = .postgres(PostgresAddress(
             host: host, port: port, username: user.removingPercentEncoding ?? user,
-            password: components.password?.removingPercentEncoding, database: database))
+            password: components.password?.removingPercentEncoding, database: database, tls: tls, rootCertificate: rootCertificate))
     }
 
     /// The URL with any password hidden, for logs and messages.
@@ -67,6 +96,7 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         case .sqlite(let path): return "sqlite:\(path)"
         case .postgres(let a):
             return "postgres://\(a.username)\(a.password == nil ? "" : ":***")@\(a.host):\(a.port)/\(a.database)"
+                + (a.tls == .disable ? "" : "?sslmode=\(a.tls.rawValue)")
         }
     }
 

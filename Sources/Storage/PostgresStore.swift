@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// The production store: PostgreSQL through postgres-nio's pooled client. Any number of
@@ -17,13 +18,26 @@ public final class PostgresStore: Store {
                 maximumConnections: Int = 20) {
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.username,
-            password: address.password, database: address.database, tls: .disable)
+            password: address.password, database: address.database, tls: PostgresStore.tls(address))
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(5)
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.address = address
         self.logger = logger
         self.metrics = metrics
+    }
+
+    /// The client's TLS for the URL's `sslmode` and `sslrootcert`.
+    static func tls(_ address: DatabaseURL.PostgresAddress) -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch address.tls {
+        case .disable: return .disable
+        case .require: tls.certificateVerification = .none
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        if let file = address.rootCertificate { tls.trustRoots = .file(file) }
+        return .require(tls)
     }
 
     /// Runs the connection pool until the surrounding task is cancelled.

@@ -23,10 +23,23 @@ struct DatabaseURLTests {
 
     @Test(arguments: [
         "", "mysql://u@h/d", "sqlite:", "postgres://h/d", "postgres://u@h", "postgres://u@h:70000/d",
-        "postgres://u:p@h/d?sslmode=verify-full", "postgres://u@/d",
+        "postgres://u:p@h/d?sslmode=verify", "postgres://u@/d", "postgres://u@h/d?sslrootcert=/ca.pem",
+        "postgres://u@h/d?sslmode=require&sslrootcert=", "postgres://u@h/d?timeout=3",
     ])
     func malformed(text: String) {
         #expect(throws: DatabaseURL.Malformed.self) { try DatabaseURL(parsing: text) }
+    }
+
+    @Test("sslmode and sslrootcert as libpq spells them")
+    func tlsOptions() throws {
+        for mode in DatabaseURL.TLSMode.allCases {
+            guard case .postgres(let address) = try DatabaseURL(parsing: "postgres://u@h/d?sslmode=\(mode.rawValue)") else { return }
+            #expect(address.tls == mode)
+        }
+        guard case .postgres(let full) = try DatabaseURL(parsing: "postgres://u@h/d?sslmode=verify-full&sslrootcert=/etc/ca.pem") else { return }
+        #expect(full.tls == .verifyFull && full.rootCertificate == "/etc/ca.pem")
+        guard case .postgres(let plain) = try DatabaseURL(parsing: "postgres://u@h/d") else { return }
+        #expect(plain.tls == .disable && plain.rootCertificate == nil)
     }
 
     @Test func malformedHidesPassword() {

@@ -7,6 +7,9 @@ import Storage
 /// exits. Each caller gets a fresh database in it.
 public final class ThrowawayPostgres: Sendable {
     public let port: Int
+    /// The cluster's own self-signed certificate (for 127.0.0.1 and localhost), when openssl
+    /// could make one: the server then takes TLS as well as plain connections.
+    public let certificate: String?
     let folder: URL
     let binaries: URL
     let runAsPostgresUser: Bool
@@ -21,20 +24,27 @@ public final class ThrowawayPostgres: Sendable {
         /// test may be skipped for, and never in CI. Any other failure to start is a failure.
         public var programsMissing = false
         public var description: String { reason }
+
+        public init(reason: String, programsMissing: Bool = false) {
+            self.reason = reason
+            self.programsMissing = programsMissing
+        }
     }
 
-    private init(port: Int, folder: URL, binaries: URL, runAsPostgresUser: Bool) {
+    private init(port: Int, folder: URL, binaries: URL, runAsPostgresUser: Bool, certificate: String?) {
         self.port = port
+        self.certificate = certificate
         self.folder = folder
         self.binaries = binaries
         self.runAsPostgresUser = runAsPostgresUser
     }
 
     /// A new, empty database in the cluster.
-    public func freshDatabase() throws -> DatabaseURL.PostgresAddress {
+    public func freshDatabase(tls: DatabaseURL.TLSMode = .disable, rootCertificate: String? = nil) throws -> DatabaseURL.PostgresAddress {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try run("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name])
-        return DatabaseURL.PostgresAddress(host: "127.0.0.1", port: port, username: "postgres", password: nil, database: name)
+        return DatabaseURL.PostgresAddress(host: "127.0.0.1", port: port, username: "postgres", password: nil, database: name, tls: tls,
+                                           rootCertificate: rootCertificate)
     }
 
     static func start() throws -> ThrowawayPostgres {
@@ -47,11 +57,16 @@ public final class ThrowawayPostgres: Sendable {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crossborder-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let cluster = ThrowawayPostgres(port: try freePort(), folder: folder, binaries: binaries, runAsPostgresUser: isRoot)
+        let certificate = makeCertificate(in: folder)
+        let cluster = ThrowawayPostgres(port: try freePort(), folder: folder, binaries: binaries, runAsPostgresUser: isRoot,
+                                        certificate: certificate)
         if isRoot { try cluster.shell("/bin/chown", ["-R", "postgres", folder.path]) }
         let data = folder.appendingPathComponent("data").path
         try cluster.run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
-        let options = "-p \(cluster.port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        var options = "-p \(cluster.port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        if let certificate {
+            options += " -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path)"
+        }
         try cluster.run("pg_ctl", ["-D", data, "-o", options, "-l", folder.appendingPathComponent("log").path, "-w", "start"])
         ThrowawayPostgres.stopAtExit = (cluster.binaries.appendingPathComponent("pg_ctl").path, data, isRoot, folder.path)
         atexit {
@@ -86,6 +101,26 @@ public final class ThrowawayPostgres: Sendable {
         guard status == 0 else {
             throw Unavailable(reason: "\(command) failed (status \(status)): \(output)")
         }
+    }
+
+    /// A self-signed certificate for the cluster, and its key readable by its owner alone (the
+    /// server refuses any other); nil where openssl is not installed.
+    static func makeCertificate(in folder: URL) -> String? {
+        let certificate = folder.appendingPathComponent("server.crt").path
+        let key = folder.appendingPathComponent("server.key").path
+        let made = system("""
+            openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+              -addext 'subjectAltName=IP:127.0.0.1,DNS:localhost' -keyout \(quoted(key)) -out \(quoted(certificate)) >/dev/null 2>&1 \
+              && chmod 600 \(quoted(key))
+            """)
+        return made == 0 ? certificate : nil
+    }
+
+    /// A certificate the cluster's was not signed by, for the case where trust must fail.
+    public func strangerCertificate() -> String? {
+        let stranger = folder.appendingPathComponent("stranger-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: stranger, withIntermediateDirectories: true)
+        return ThrowawayPostgres.makeCertificate(in: stranger)
     }
 
     static func quoted(_ word: String) -> String {
