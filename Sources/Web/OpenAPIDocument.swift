@@ -157,9 +157,10 @@ enum OpenAPIDocument {
               security: [{ merchant: [] }]
               parameters:
                 - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 200 } }
-                - { name: offset, in: query, schema: { type: integer, minimum: 0 } }
+                - { name: offset, in: query, schema: { type: integer, minimum: 0, maximum: 1000000 } }
               responses:
                 "200": { description: Products, content: { application/json: { schema: { type: object } } } }
+                "422": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
             post:
               summary: Create a product (or replace one of the merchant's own with the same id).
@@ -563,6 +564,8 @@ enum OpenAPIDocument {
                 "404": { $ref: "#/components/responses/Problem" }
                 "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
                 "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/settlement:
             get:
               summary: The merchant's escrow held (CNY), balances available and in payout (its currency), and payouts.
@@ -771,8 +774,9 @@ enum OpenAPIDocument {
               responses:
                 "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
                 "401": { $ref: "#/components/responses/Problem" }
-                "404": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/tracking:
             get:
               summary: The order's shipments, one timeline of every source's events by event time, and the delivery estimate worked out from them.
@@ -806,6 +810,7 @@ enum OpenAPIDocument {
                 "422": { $ref: "#/components/responses/Problem" }
                 "200": { description: Bagged, content: { application/json: { schema: { type: object } } } }
                 "409": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills:
             post:
               summary: Close a master air waybill (IATA number, mod-7 check) for a flight over bags.
@@ -850,6 +855,7 @@ enum OpenAPIDocument {
                 "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: The manifest, content: { application/json: { schema: { type: object } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }

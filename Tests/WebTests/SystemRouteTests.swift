@@ -107,6 +107,7 @@ struct SystemRouteTests {
                     if operation["security"] != nil { owed.append("401") }
                     if path.contains("{") { owed.append("404") }
                     if operation["requestBody"] != nil || keyed { owed += ["400", "422"] }
+                    if parameters.contains(where: { $0["in"] as? String == "query" }) { owed.append("422") }
                     if operation["summary"] as? String == nil { problems.append("\(method) \(path) has no summary") }
                     for code in owed where !responses.contains(code) { problems.append("\(method) \(path) does not list \(code)") }
                     if !responses.contains(where: { $0.hasPrefix("2") || $0.hasPrefix("3") }) { problems.append("\(method) \(path) lists no success") }

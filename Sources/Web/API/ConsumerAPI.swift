@@ -44,7 +44,7 @@ struct ConsumerAPI<Context: RequestContext> {
             // A password is kept nowhere but in its bcrypt hash: the key remembers the e-mail address.
             try await idempotency.respond(
                 to: request, principal: "anyone", limit: configuration.maxBodyBytes, status: 201,
-                fingerprint: { Array(try RequestBody.json(SignUp.self, from: $0).email.lowercased().utf8) }
+                fingerprint: { Array(AccountRules.normalizedEmail(try RequestBody.json(SignUp.self, from: $0).email).utf8) }
             ) { body in
                 let input = try RequestBody.json(SignUp.self, from: body)
                 let consumer = try await accounts.signUp(email: input.email, password: input.password,

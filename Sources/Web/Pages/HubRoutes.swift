@@ -51,8 +51,9 @@ struct HubRoutes<Context: RequestContext> {
         }
         router.get("/api/v1/hub/air-waybills/:number/manifest") { request, context in
             try await OpsAuthorization.require(request, configuration)
+            let format = try QueryParameter.choice(request, "format", of: ManifestFormat.self) ?? .json
             let lines = try await hub.manifest(context.parameters.get("number") ?? "")
-            if request.uri.queryParameters.get("format") == "csv" {
+            if format == .csv {
                 return Responses.text(([ManifestLine.csvHeader] + lines.map(\.csvRow)).joined(separator: "\r\n") + "\r\n",
                                       contentType: "text/csv; charset=utf-8")
             }
@@ -115,4 +116,9 @@ struct ScanDocument: Codable {
         case .held(let why): status = "held"; reason = why
         }
     }
+}
+
+/// How a manifest is written out.
+enum ManifestFormat: String, CaseIterable {
+    case json, csv
 }
