@@ -40,7 +40,7 @@ struct LastMileTests {
             let delivered = try await lastMile.collectReports(at: Date() + 100 * 3600)
             #expect(delivered >= 4, "every report comes twice")
             let stage = try #require(try await tracking.shipments(of: orderID).first?.stage)
-            let returns = SandboxCarrier.bucket(number) % 20 == 7
+            let returns = SandboxBucket.of(number) % 20 == 7
             #expect(stage == (returns ? .returned : .delivered))
             let status = try #require(try await OrderService(store: store).order(orderID)?.status)
             #expect(status == (returns ? .cleared : .delivered), "cleared on arrival; a returned parcel was never delivered")

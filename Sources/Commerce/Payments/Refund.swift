@@ -86,7 +86,7 @@ public enum Refund {
                 let take = min(left, hold.amount.minorUnits)
                 left -= take
                 requests.append(.void(id: "refund:\(refundID):void:\(hold.transferID)", pending: hold.transferID, code: "refund-void"))
-                let rest = hold.amount.minorUnits - take
+                let rest = hold.amount.minorUnits - take  // safe: 0 ≤ take ≤ the hold's amount
                 if rest > 0 {
                     requests.append(.pending(id: Escrow.holdID(orderID, hold.part, version: refundID), debit: escrow,
                                              credit: hold.part.destination.id, amount: Money(minorUnits: rest, currency: .CNY),

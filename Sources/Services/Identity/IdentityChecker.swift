@@ -30,7 +30,7 @@ public struct SandboxIdentityChecker: IdentityChecker {
     }
 
     public func check(name: String, idNumber: String, mobile: String) async -> IdentityCheckResult {
-        try? await Task.sleep(for: delay)
+        try? await Task.sleep(for: delay)  // safe: a cancelled wait only makes the sandbox answer sooner
         if outageRate > 0, Double.random(in: 0..<1) < outageRate { return .unavailable }
         let sequence = idNumber.dropFirst(14).prefix(3)
         switch sequence {

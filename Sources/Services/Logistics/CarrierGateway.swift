@@ -31,12 +31,8 @@ public struct SandboxCarrier: CarrierGateway {
         self.hour = hour
     }
 
-    static func bucket(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xffff }
-    }
-
     public func handOff(trackingNumber: String, city: String, at now: Date) async throws -> String {
-        let bucket = Self.bucket(trackingNumber)
+        let bucket = SandboxBucket.of(trackingNumber)
         let reference = "SF" + String(format: "%010d", bucket * 7919 % 10_000_000_000)
         // One hand-off in ten is refused once: the depot is full this hour.
         let refused = try await store.read(SQL("SELECT id FROM sandbox_carrier_outbox WHERE id = ?", bind: "\(trackingNumber)-refused"))
