@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -732,6 +732,12 @@ extension Migrations {
         ["addresses", "orders"].flatMap { table in
             ["recipient_sealed", "recipient_masked", "street_sealed"].map { "ALTER TABLE \(table) ADD COLUMN \($0) TEXT" }
         }
+    }
+
+    /// Ordering a cart voids the buyer's other open quotes (`CheckoutService.placing`): found
+    /// by this index, so that the cost does not grow with all the quotes ever made.
+    static let openQuotes = Migration(version: 20, name: "open quotes by buyer") { _ in
+        ["CREATE INDEX quotes_open_by_consumer ON quotes(consumer_id) WHERE used_at IS NULL"]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has
