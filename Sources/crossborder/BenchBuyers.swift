@@ -46,7 +46,8 @@ struct BenchBuyers: Sendable {
             guard let listing = try await catalog.sku(id) else { continue }
             let sku = listing.sku
             let item = ParcelItem(product: listing.product, sku: SKU(id: sku.id, variant: sku.variant, price: sku.price,
-                                                                     weightGrams: sku.weightGrams, onHand: 1, reserved: 0), quantity: 1)
+                                                                     weightGrams: sku.weightGrams, onHand: 1, reserved: 0,
+                                                                     netContent: sku.netContent), quantity: 1)
             // Totals ending in the sandbox bank's test digits (13, 14, 51, 99 fen) fail on purpose.
             let quote: Quote
             do { quote = try await checkout.quoting([(listing.merchant, item)], id: "probe", for: consumer, addressID: addressID, at: Date()).quote } catch is CheckoutError {
