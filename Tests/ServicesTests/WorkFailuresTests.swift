@@ -41,6 +41,25 @@ struct WorkFailuresTests {
         }
     }
 
+    @Test("a round counts what worked, records what failed and goes on, skips what is parked, and forgets failures that now work",
+          arguments: [StoreKind.sqlite])
+    func round(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let failures = WorkFailures(store: store)
+            struct Refused: Error {}
+            for _ in 0..<WorkFailures.parkAfter { await failures.failed("w", item: "parked", reason: "no", at: Date()) }
+            await failures.failed("w", item: "recovers", reason: "once", at: Date())
+            var tried: [String] = []
+            let counted = try await failures.round("w", ["ok", "fails", "parked", "recovers"], named: { $0 }, at: Date()) { item in
+                tried.append(item)
+                if item == "fails" { throw Refused() }
+                return item != "recovers"
+            }
+            #expect(counted == 1 && tried == ["ok", "fails", "recovers"])
+            #expect(try await failures.known("w") == ["fails": false, "parked": true])
+        }
+    }
+
     @Test("a failure is counted once per attempt and a success clears it", arguments: [StoreKind.sqlite])
     func countsAndClears(kind: StoreKind) async throws {
         try await withTestStore(kind) { store in

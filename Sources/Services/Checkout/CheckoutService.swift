@@ -11,7 +11,8 @@ public struct CheckoutService: Sendable {
     public var quoteLifetime: TimeInterval = 15 * 60
     public var payWithin: TimeInterval = 30 * 60
     public var freightTable = FreightTable.standard
-    /// Tariffs for single items taxed as general trade; none unless an operator configures them.
+    /// Tariffs for single items taxed as general trade: the lines shipped for the demo's goods
+    /// unless an operator configures its own.
     public var tariffs = GeneralTradeTariffs.standard
 
     public init(store: any Store, rates: RateService) {

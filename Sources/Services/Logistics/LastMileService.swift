@@ -29,24 +29,14 @@ public struct LastMileService: Sendable {
             SELECT s.tracking_number, d.status, d.reason FROM shipments s JOIN declarations d ON d.order_id = s.order_id
             WHERE s.stage = 'arrived' AND d.status IN ('released', 'inspection', 'rejected')
             """))
-        var presented = 0
-        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.presenting))
-        for row in rows where known[try row.text("tracking_number")] != true {
+        return try await WorkFailures(store: store).round(Self.presenting, rows, named: { try $0.text("tracking_number") }, at: now) { row in
             let number = try row.text("tracking_number")
             let status = try row.text("status")
             let stage: TrackingStage = status == "released" ? .customsReleased : .customsInspection
             let note = status == "released" ? "released" : "held by customs (\(status)): \(try row.text("reason"))"
-            do {
-                if try await tracking.apply(TrackingEvent(id: "customs:\(number):\(status)", trackingNumber: number, stage: stage,
-                                                          source: .customs, at: now, location: "customs", note: note), at: now) {
-                    presented += 1
-                }
-                if known[number] != nil { try await failures.succeeded(Self.presenting, item: number) }
-            } catch {
-                await failures.failed(Self.presenting, item: number, error, at: now)
-            }
+            return try await tracking.apply(TrackingEvent(id: "customs:\(number):\(status)", trackingNumber: number, stage: stage,
+                                                          source: .customs, at: now, location: "customs", note: note), at: now)
         }
-        return presented
     }
 
     /// Hands every released parcel not yet with the carrier to it; returns how many went.
@@ -57,22 +47,14 @@ public struct LastMileService: Sendable {
             SELECT s.tracking_number, o.city FROM shipments s JOIN orders o ON o.id = s.order_id
             WHERE s.stage = 'customs_released' AND s.carrier_reference IS NULL
             """))
-        var handed = 0
-        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.handingOff))
-        for row in rows where known[try row.text("tracking_number")] != true {
+        // A carrier that refuses for now is tried again next round; ops see it if it goes on.
+        return try await WorkFailures(store: store).round(Self.handingOff, rows, named: { try $0.text("tracking_number") }, at: now) { row in
             let number = try row.text("tracking_number")
-            let reference: String
-            do { reference = try await carrier.handOff(trackingNumber: number, city: try row.text("city"), at: now) } catch {
-                // The carrier refused for now: the next round tries again, and ops see it if it goes on.
-                await failures.failed(Self.handingOff, item: number, error, at: now)
-                continue
-            }
-            if known[number] != nil { try await failures.succeeded(Self.handingOff, item: number) }
+            let reference = try await carrier.handOff(trackingNumber: number, city: try row.text("city"), at: now)
             try await store.apply([.write(SQL("UPDATE shipments SET carrier_reference = ? WHERE tracking_number = ? AND carrier_reference IS NULL",
                                               bind: reference, number))])
-            handed += 1
+            return true
         }
-        return handed
     }
 
     /// Takes the carrier's reports through the signed webhook path.
@@ -93,21 +75,11 @@ public struct LastMileService: Sendable {
             SELECT DISTINCT s.order_id FROM shipments s JOIN orders o ON o.id = s.order_id
             WHERE s.stage = 'returned' AND o.status IN ('paid', 'declared', 'cleared', 'shipped')
             """))
-        var refunded = 0
-        let (failures, known) = (WorkFailures(store: store), try await WorkFailures(store: store).known(Self.refunding))
-        for row in rows where known[try row.text("order_id")] != true {
+        return try await WorkFailures(store: store).round(Self.refunding, rows, named: { try $0.text("order_id") }, at: now) { row in
             let orderID = try row.text("order_id")
-            do {
-                if try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
-                                                requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil {
-                    refunded += 1
-                }
-                if known[orderID] != nil { try await failures.succeeded(Self.refunding, item: orderID) }
-            } catch {
-                await failures.failed(Self.refunding, item: orderID, error, at: now)
-            }
+            return try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
+                                                requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil
         }
-        return refunded
     }
 
     /// What failures of each step are recorded under (`WorkFailures`), by parcel or order.

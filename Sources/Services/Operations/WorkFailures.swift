@@ -42,6 +42,27 @@ public struct WorkFailures: Sendable {
         return known
     }
 
+    /// One round of `work` over `items`, each named by `name`: `attempt` runs on every item not
+    /// parked; a failure is recorded and the round goes on; an item that works has its past
+    /// failures forgotten. Returns how many attempts answered true.
+    public func round<Item>(_ work: String, _ items: [Item], named name: (Item) throws -> String, at now: Date,
+                            _ attempt: (Item) async throws -> Bool) async throws -> Int {
+        let known = try await known(work)
+        var counted = 0
+        for item in items {
+            let id = try name(item)
+            guard known[id] != true else { continue }
+            do {
+                if try await attempt(item) { counted += 1 }
+            } catch {
+                await failed(work, item: id, error, at: now)
+                continue
+            }
+            if known[id] != nil { try await succeeded(work, item: id) }
+        }
+        return counted
+    }
+
     /// Records a failed attempt at `item`; never throws, since it runs where work has already
     /// failed (a failure to record is logged too). Returns whether the item is now parked.
     @discardableResult
