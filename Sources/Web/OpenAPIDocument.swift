@@ -1,7 +1,7 @@
 /// The JSON API's description, served at /openapi.yaml. A test holds it and the router to the
 /// same paths and methods: a route missing here, or a path here with no route, fails it.
-enum OpenAPIDocument {
-    static let yaml = #"""
+public enum OpenAPIDocument {
+    public static let yaml = #"""
         openapi: 3.1.0
         info:
           title: CrossBorder API
@@ -54,7 +54,7 @@ enum OpenAPIDocument {
             get:
               summary: The ISO 4217 currencies the platform knows, with their minor-unit digits.
               responses:
-                "200": { description: Currencies, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Currencies, content: { application/json: { schema: { $ref: "#/components/schemas/Currencies" } } } }
           /api/v1/fx/rates:
             get:
               summary: The newest rate of every currency pair, and whether it is young enough to use.
@@ -88,6 +88,7 @@ enum OpenAPIDocument {
                         source: { type: string, example: PBoC central parity }
                         asOf: { type: string, format: date-time, description: Defaults to now; never in the future. }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "201": { description: Recorded, content: { application/json: { schema: { $ref: "#/components/schemas/Rate" } } } }
                 "400": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
@@ -159,7 +160,7 @@ enum OpenAPIDocument {
                 - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 200 } }
                 - { name: offset, in: query, schema: { type: integer, minimum: 0, maximum: 1000000 } }
               responses:
-                "200": { description: Products, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Products, content: { application/json: { schema: { $ref: "#/components/schemas/ProductList" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
             post:
@@ -172,6 +173,8 @@ enum OpenAPIDocument {
                 content:
                   application/json: { schema: { $ref: "#/components/schemas/ProductDraft" } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "201": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
                 "400": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
@@ -198,6 +201,8 @@ enum OpenAPIDocument {
                 content:
                   application/json: { schema: { $ref: "#/components/schemas/ProductDraft" } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
@@ -223,6 +228,7 @@ enum OpenAPIDocument {
                       type: string
                       description: "Header: id,name_en,name_zh,description_en,description_zh,category,brand,hs_code,origin_country,ships_to_china,no_ship_reason_en,no_ship_reason_zh,sku_id,variant_en,variant_zh,price,weight_grams,stock"
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "200":
                   description: Imported.
@@ -230,6 +236,7 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         type: object
+                        required: [imported, productIds]
                         properties:
                           imported: { type: integer }
                           productIds: { type: array, items: { type: string } }
@@ -253,6 +260,8 @@ enum OpenAPIDocument {
                         price: { type: string, example: "13.00" }
                         stock: { type: integer, minimum: 0 }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: The product after the change, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
@@ -276,6 +285,8 @@ enum OpenAPIDocument {
                         password: { type: string, minLength: 10, maxLength: 128 }
                         displayName: { type: string }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The account, content: { application/json: { schema: { $ref: "#/components/schemas/Consumer" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
@@ -294,6 +305,8 @@ enum OpenAPIDocument {
                         email: { type: string }
                         password: { type: string }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
                 "201":
@@ -302,6 +315,7 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         type: object
+                        required: [token, consumer]
                         properties:
                           token: { type: string }
                           consumer: { $ref: "#/components/schemas/Consumer" }
@@ -312,6 +326,7 @@ enum OpenAPIDocument {
               summary: Sign out.
               security: [{ session: [] }]
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "204": { description: Signed out. }
                 "401": { $ref: "#/components/responses/Problem" }
           /api/v1/me/addresses:
@@ -320,7 +335,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: Addresses, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Addresses, content: { application/json: { schema: { $ref: "#/components/schemas/AddressList" } } } }
             post:
               summary: Add a delivery address in mainland China.
               security: [{ session: [] }]
@@ -341,6 +356,8 @@ enum OpenAPIDocument {
                         recipient: { type: string }
                         mobile: { type: string, example: "13800138000" }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: Saved; the mobile number comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Address" } } } }
@@ -368,6 +385,8 @@ enum OpenAPIDocument {
                         idNumber: { type: string, description: "18 characters, GB 11643 check character", example: 11010519491231002X }
                         mobile: { type: string, example: "13800138000" }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "200": { description: Checked; everything comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Identity" } } } }
@@ -378,7 +397,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The cart, content: { application/json: { schema: { $ref: "#/components/schemas/Cart" } } } }
           /api/v1/me/cart/lines/{sku}:
             put:
               summary: Set a line's quantity (0 removes it). PUT is idempotent by nature and takes no key.
@@ -391,10 +410,12 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [quantity], properties: { quantity: { type: integer, minimum: 0, maximum: 999 } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "200": { description: The cart, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The cart, content: { application/json: { schema: { $ref: "#/components/schemas/Cart" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/me/quotes:
             post:
@@ -408,9 +429,11 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [addressId], properties: { addressId: { type: string } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: The quote, content: { application/json: { schema: { type: object } } } }
+                "201": { description: The quote, content: { application/json: { schema: { $ref: "#/components/schemas/Quote" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
                 "503": { $ref: "#/components/responses/Problem" }
@@ -420,7 +443,7 @@ enum OpenAPIDocument {
               security: [{ session: [] }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: Orders, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Orders, content: { application/json: { schema: { $ref: "#/components/schemas/OrderList" } } } }
             post:
               summary: Place the orders of a quote, one per merchant; stock is reserved or nothing is placed.
               security: [{ session: [] }]
@@ -432,6 +455,8 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, required: [quoteId], properties: { quoteId: { type: string } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -439,12 +464,7 @@ enum OpenAPIDocument {
                   description: Placed.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        properties:
-                          groupId: { type: string }
-                          orderIds: { type: array, items: { type: string } }
-                          total: { $ref: "#/components/schemas/Amount" }
+                      schema: { $ref: "#/components/schemas/Placed" }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}:
@@ -455,7 +475,7 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: The order, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The order, content: { application/json: { schema: { $ref: "#/components/schemas/Order" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/cancel:
             post:
@@ -465,10 +485,12 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Cancelled, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Cancelled, content: { application/json: { schema: { $ref: "#/components/schemas/OrderMoved" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/me/order-groups/{group}/payments:
@@ -487,6 +509,8 @@ enum OpenAPIDocument {
                   application/json:
                     schema: { type: object, properties: { channel: { type: string, enum: [bank, partner] }, payerIdNumber: { type: string } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: The payment, content: { application/json: { schema: { $ref: "#/components/schemas/Payment" } } } }
@@ -511,9 +535,11 @@ enum OpenAPIDocument {
                       required: [skuId, addressId]
                       properties: { skuId: { type: string }, quantity: { type: integer, minimum: 1, maximum: 999 }, addressId: { type: string }, channel: { type: string, enum: [bank, partner] } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: "The order group, its orders and the payment", content: { application/json: { schema: { type: object } } } }
+                "201": { description: "The order group, its orders and the payment", content: { application/json: { schema: { $ref: "#/components/schemas/Bought" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -533,7 +559,7 @@ enum OpenAPIDocument {
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: The escrow, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The escrow, content: { application/json: { schema: { $ref: "#/components/schemas/Escrow" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/me/orders/{id}/confirm-delivery:
             post:
@@ -543,10 +569,12 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: The release, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The release, content: { application/json: { schema: { $ref: "#/components/schemas/Release" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/payments/callbacks/{channel}:
@@ -561,8 +589,9 @@ enum OpenAPIDocument {
                 - { name: X-CrossBorder-Timestamp, in: header, required: true, schema: { type: string } }
                 - { name: X-CrossBorder-Signature, in: header, required: true, schema: { type: string } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
-                "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
+                "200": { description: Received, content: { application/json: { schema: { $ref: "#/components/schemas/Applied" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -571,7 +600,7 @@ enum OpenAPIDocument {
               summary: The merchant's escrow held (CNY), balances available and in payout (its currency), and payouts.
               security: [{ merchant: [] }]
               responses:
-                "200": { description: Settlement, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Settlement, content: { application/json: { schema: { $ref: "#/components/schemas/Settlement" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/settlement/statement.csv:
             get:
@@ -589,9 +618,11 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
+                "201": { description: The refund, content: { application/json: { schema: { $ref: "#/components/schemas/Refund" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/orders/{id}/refunds:
@@ -603,9 +634,11 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/RefundInput" } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: The refund, content: { application/json: { schema: { type: object } } } }
+                "201": { description: The refund, content: { application/json: { schema: { $ref: "#/components/schemas/Refund" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/orders/{id}/status:
@@ -617,11 +650,13 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/IdempotencyKey"
               requestBody: { content: { application/json: { schema: { type: object, properties: { status: { type: string } } } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Moved, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Moved, content: { application/json: { schema: { $ref: "#/components/schemas/OrderMoved" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/payouts/run:
             post:
@@ -629,10 +664,12 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: The batches made, content: { application/json: { schema: { type: object } } } }
+                "200": { description: The batches made, content: { application/json: { schema: { $ref: "#/components/schemas/PayoutRun" } } } }
           /api/v1/ops/payout-batches/{id}/file:
             get:
               summary: A payout batch's ISO 20022 pain.001.001.09 file.
@@ -658,17 +695,19 @@ enum OpenAPIDocument {
               parameters: [{ name: channel, in: path, required: true, schema: { type: string } }]
               requestBody: { content: { text/csv: { schema: { type: string } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "200": { description: Mismatches, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Mismatches, content: { application/json: { schema: { $ref: "#/components/schemas/Mismatches" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/keys:
             get:
               summary: The merchant's API keys by their public ids (never the keys themselves), issued and revoked.
               security: [{ merchant: [] }]
               responses:
-                "200": { description: Keys, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Keys, content: { application/json: { schema: { $ref: "#/components/schemas/KeyList" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/keys/{id}/revoke:
             post:
@@ -678,9 +717,11 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Revoked, content: { application/json: { schema: { $ref: "#/components/schemas/KeyRevoked" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/merchants/{merchant}/keys/{id}/revoke:
@@ -692,9 +733,11 @@ enum OpenAPIDocument {
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Revoked, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Revoked, content: { application/json: { schema: { $ref: "#/components/schemas/KeyRevoked" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/work-failures:
@@ -702,7 +745,7 @@ enum OpenAPIDocument {
               summary: Background work that keeps failing (refunds, status queries, declarations, hand-offs), parked items first.
               security: [{ ops: [] }]
               responses:
-                "200": { description: Failing work, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Failing work, content: { application/json: { schema: { $ref: "#/components/schemas/WorkFailures" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/work-failures/retry:
             post:
@@ -721,9 +764,11 @@ enum OpenAPIDocument {
                         work: { type: string }
                         item: { type: string }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Released for another try, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Released for another try, content: { application/json: { schema: { $ref: "#/components/schemas/WorkReleased" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/declarations:
@@ -733,7 +778,7 @@ enum OpenAPIDocument {
               parameters: [{ name: status, in: query, schema: { type: string, enum: [submitted, inspection, released, rejected] } }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: Declarations, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Declarations, content: { application/json: { schema: { $ref: "#/components/schemas/Declarations" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/orders/{id}/shipments:
             post:
@@ -755,9 +800,11 @@ enum OpenAPIDocument {
                         heightMM: { type: integer }
                         contents: { type: array, items: { type: object, properties: { hsCode: { type: string }, description: { type: string }, quantity: { type: integer }, value: { type: string } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: The shipment, content: { application/json: { schema: { type: object } } } }
+                "201": { description: The shipment, content: { application/json: { schema: { $ref: "#/components/schemas/Shipment" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -772,7 +819,8 @@ enum OpenAPIDocument {
                 - { name: X-CrossBorder-Timestamp, in: header, required: true, schema: { type: string } }
                 - { name: X-CrossBorder-Signature, in: header, required: true, schema: { type: string } }
               responses:
-                "200": { description: Received, content: { application/json: { schema: { type: object, properties: { applied: { type: boolean } } } } } }
+                "403": { $ref: "#/components/responses/Problem" }
+                "200": { description: Received, content: { application/json: { schema: { $ref: "#/components/schemas/Applied" } } } }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -784,7 +832,7 @@ enum OpenAPIDocument {
               parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: Tracking, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Tracking, content: { application/json: { schema: { $ref: "#/components/schemas/Tracking" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/scans:
             post:
@@ -792,10 +840,12 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               requestBody: { content: { application/json: { schema: { type: object, required: [trackingNumber, weightGrams], properties: { trackingNumber: { type: string }, weightGrams: { type: integer }, hub: { type: string } } } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: Scanned in, content: { application/json: { schema: { type: object } } } }
-                "200": { description: Scanned before; the first result, content: { application/json: { schema: { type: object } } } }
+                "201": { description: Scanned in, content: { application/json: { schema: { $ref: "#/components/schemas/Scan" } } } }
+                "200": { description: Scanned before; the first result, content: { application/json: { schema: { $ref: "#/components/schemas/Scan" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/bags:
@@ -805,10 +855,12 @@ enum OpenAPIDocument {
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               requestBody: { content: { application/json: { schema: { type: object, required: [bagId, trackingNumbers], properties: { bagId: { type: string }, trackingNumbers: { type: array, items: { type: string } }, hub: { type: string } } } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-                "200": { description: Bagged, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Bagged, content: { application/json: { schema: { $ref: "#/components/schemas/Bagged" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills:
@@ -818,9 +870,11 @@ enum OpenAPIDocument {
               parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
               requestBody: { content: { application/json: { schema: { type: object, required: [number, flight, bags], properties: { number: { type: string }, flight: { type: string }, bags: { type: array, items: { type: string } }, hub: { type: string } } } } } }
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "400": { $ref: "#/components/responses/Problem" }
-                "201": { description: Closed, content: { application/json: { schema: { type: object } } } }
+                "201": { description: Closed, content: { application/json: { schema: { $ref: "#/components/schemas/AirWaybill" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
@@ -830,9 +884,10 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
-                "200": { description: Departed, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Departed, content: { application/json: { schema: { $ref: "#/components/schemas/AirWaybill" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills/{number}/arrival:
             post:
@@ -840,9 +895,10 @@ enum OpenAPIDocument {
               security: [{ ops: [] }]
               parameters: [{ name: number, in: path, required: true, schema: { type: string } }]
               responses:
+                "403": { $ref: "#/components/responses/Problem" }
                 "401": { $ref: "#/components/responses/Problem" }
                 "404": { $ref: "#/components/responses/Problem" }
-                "200": { description: Arrived, content: { application/json: { schema: { type: object } } } }
+                "200": { description: Arrived, content: { application/json: { schema: { $ref: "#/components/schemas/AirWaybill" } } } }
                 "409": { $ref: "#/components/responses/Problem" }
           /api/v1/hub/air-waybills/{number}/manifest:
             get:
@@ -853,7 +909,7 @@ enum OpenAPIDocument {
                 - { name: format, in: query, schema: { type: string, enum: [json, csv] } }
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
-                "200": { description: The manifest, content: { application/json: { schema: { type: object } }, text/csv: { schema: { type: string } } } }
+                "200": { description: The manifest, content: { application/json: { schema: { $ref: "#/components/schemas/Manifest" } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
         components:
@@ -876,14 +932,16 @@ enum OpenAPIDocument {
           schemas:
             Payment:
               type: object
+              required: [id, groupId, channel, amount, status, createdAt]
               properties:
                 id: { type: string }
                 groupId: { type: string }
                 channel: { type: string }
-                amount: { type: object, properties: { amount: { type: string }, currency: { type: string } } }
+                amount: { $ref: "#/components/schemas/Amount" }
                 status: { type: string, enum: [initiated, processing, unknown, succeeded, failed] }
-                reference: { type: string }
-                failure: { type: string }
+                reference: { type: string, description: "The channel's own reference, once it has one" }
+                failure: { type: string, description: Why the channel refused }
+                createdAt: { type: string, format: date-time }
             RefundInput:
               type: object
               required: [amount]
@@ -904,6 +962,7 @@ enum OpenAPIDocument {
                 status: { type: integer }
                 detail: { type: string }
                 field: { type: string }
+                retryAfter: { type: integer, description: Seconds to wait before trying again (also the Retry-After header) }
             Rate:
               type: object
               required: [base, quote, rate, source, asOf]
@@ -916,6 +975,7 @@ enum OpenAPIDocument {
                 usable: { type: boolean }
             Identity:
               type: object
+              required: [name, idNumber, mobile, status, preApproved]
               properties:
                 name: { type: string, description: "Masked: 王*明" }
                 idNumber: { type: string, description: "Masked: 1101**********002X" }
@@ -924,6 +984,7 @@ enum OpenAPIDocument {
                 preApproved: { type: boolean }
                 allowance:
                   type: object
+                  required: [year, limit, used, left]
                   properties:
                     year: { type: integer }
                     limit: { $ref: "#/components/schemas/Amount" }
@@ -931,12 +992,14 @@ enum OpenAPIDocument {
                     left: { $ref: "#/components/schemas/Amount" }
             Consumer:
               type: object
+              required: [id, email, displayName]
               properties:
                 id: { type: string }
                 email: { type: string }
                 displayName: { type: string }
             Address:
               type: object
+              required: [id, province, city, district, street, recipient, mobile]
               properties:
                 id: { type: string }
                 province: { type: string }
@@ -978,6 +1041,7 @@ enum OpenAPIDocument {
                       price: { $ref: "#/components/schemas/Amount" }
                       priceCNY: { $ref: "#/components/schemas/Amount" }
                       weightGrams: { type: integer }
+                      netContent: { type: string, description: "What one unit holds (\"50 ml\"), where a customs rule prices by it" }
                       available: { type: integer }
                       onHand: { type: integer }
                       reserved: { type: integer }
@@ -1028,5 +1092,377 @@ enum OpenAPIDocument {
                     currency: { type: string }
                     kind: { type: string }
                     onboardedBy: { type: [string, "null"] }
+            Currencies:
+              type: object
+              required: [currencies]
+              properties:
+                currencies:
+                  type: array
+                  items:
+                    type: object
+                    required: [code, numeric, exponent, name]
+                    properties:
+                      code: { type: string, pattern: "^[A-Z]{3}$" }
+                      numeric: { type: string, description: The ISO 4217 number }
+                      exponent: { type: string, description: "Digits after the decimal point (\"2\" for USD, \"0\" for JPY)" }
+                      name: { type: string }
+            ProductList:
+              type: object
+              required: [products]
+              properties:
+                products: { type: array, items: { $ref: "#/components/schemas/Product" } }
+            AddressList:
+              type: object
+              required: [addresses]
+              properties:
+                addresses: { type: array, items: { $ref: "#/components/schemas/Address" } }
+            Cart:
+              type: object
+              required: [lines]
+              properties:
+                lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [skuId, quantity]
+                    properties:
+                      skuId: { type: string }
+                      quantity: { type: integer, minimum: 1 }
+            Estimate:
+              type: object
+              description: A delivery window, as instants and as days in Beijing.
+              required: [earliest, latest, earliestDay, latestDay]
+              properties:
+                earliest: { type: string, format: date-time }
+                latest: { type: string, format: date-time }
+                earliestDay: { type: string, format: date }
+                latestDay: { type: string, format: date }
+                basis: { $ref: "#/components/schemas/TrackingStage" }
+            Quote:
+              type: object
+              required: [id, createdAt, expiresAt, total, parcels]
+              properties:
+                id: { type: string }
+                createdAt: { type: string, format: date-time }
+                expiresAt: { type: string, format: date-time }
+                total: { $ref: "#/components/schemas/Amount" }
+                parcels:
+                  type: array
+                  items:
+                    type: object
+                    description: One merchant's parcel, at the rate fixed for it.
+                    required: [merchantId, rate, rateAsOf, weightGrams, goods, freight, tax, total, lines]
+                    properties:
+                      merchantId: { type: string }
+                      rate: { type: string, example: "1 USD = 7.1180 CNY" }
+                      rateAsOf: { type: string, format: date-time }
+                      weightGrams: { type: integer }
+                      goods: { $ref: "#/components/schemas/Amount" }
+                      freight: { $ref: "#/components/schemas/Amount" }
+                      tax: { $ref: "#/components/schemas/Amount" }
+                      total: { $ref: "#/components/schemas/Amount" }
+                      deliveryEstimate: { $ref: "#/components/schemas/Estimate" }
+                      lines:
+                        type: array
+                        items:
+                          type: object
+                          required: [skuId, quantity, unitPrice, goods, freight, tax]
+                          properties:
+                            skuId: { type: string }
+                            quantity: { type: integer }
+                            unitPrice: { $ref: "#/components/schemas/Amount" }
+                            goods: { $ref: "#/components/schemas/Amount" }
+                            freight: { $ref: "#/components/schemas/Amount" }
+                            tax: { $ref: "#/components/schemas/Amount" }
+            Placed:
+              type: object
+              required: [groupId, orderIds, total]
+              properties:
+                groupId: { type: string }
+                orderIds: { type: array, items: { type: string } }
+                total: { $ref: "#/components/schemas/Amount" }
+            OrderStatus:
+              type: string
+              enum: [created, paid, declared, shipped, cleared, delivered, completed, cancelled, refunded]
+            Order:
+              type: object
+              required: [id, groupId, merchantId, status, goods, freight, tax, total, deliverTo, createdAt, payBy, lines, timeline]
+              properties:
+                id: { type: string }
+                groupId: { type: string }
+                merchantId: { type: string }
+                status: { $ref: "#/components/schemas/OrderStatus" }
+                goods: { $ref: "#/components/schemas/Amount" }
+                freight: { $ref: "#/components/schemas/Amount" }
+                tax: { $ref: "#/components/schemas/Amount" }
+                total: { $ref: "#/components/schemas/Amount" }
+                deliverTo: { type: string, description: "The province, city and district only: never the street or the recipient" }
+                createdAt: { type: string, format: date-time }
+                payBy: { type: string, format: date-time }
+                lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [skuId, productId, name, quantity, unitPrice, goods, freight, tax]
+                    properties:
+                      skuId: { type: string }
+                      productId: { type: string }
+                      name: { type: object, additionalProperties: { type: string } }
+                      quantity: { type: integer }
+                      unitPrice: { $ref: "#/components/schemas/Amount" }
+                      goods: { $ref: "#/components/schemas/Amount" }
+                      freight: { $ref: "#/components/schemas/Amount" }
+                      tax: { $ref: "#/components/schemas/Amount" }
+                timeline:
+                  type: array
+                  items:
+                    type: object
+                    required: [to, actor, at, note]
+                    properties:
+                      from: { $ref: "#/components/schemas/OrderStatus" }
+                      to: { $ref: "#/components/schemas/OrderStatus" }
+                      actor: { type: string }
+                      at: { type: string, format: date-time }
+                      note: { type: string }
+            OrderList:
+              type: object
+              required: [orders]
+              properties:
+                orders: { type: array, items: { $ref: "#/components/schemas/Order" } }
+            OrderMoved:
+              type: object
+              required: [id, status]
+              properties:
+                id: { type: string }
+                status: { $ref: "#/components/schemas/OrderStatus" }
+            Bought:
+              type: object
+              required: [groupId, orderIds, payment]
+              properties:
+                groupId: { type: string }
+                orderIds: { type: array, items: { type: string } }
+                payment: { $ref: "#/components/schemas/Payment" }
+            Release:
+              type: object
+              description: What the merchant got for an order, at the quote's rate and at the release's.
+              required: [orderId, goodsCny, share, converted, fxGain, commission, quoteRate, releaseRate, releasedAt]
+              properties:
+                orderId: { type: string }
+                goodsCny: { $ref: "#/components/schemas/Amount" }
+                share: { $ref: "#/components/schemas/Amount" }
+                converted: { $ref: "#/components/schemas/Amount" }
+                fxGain: { $ref: "#/components/schemas/Amount" }
+                commission: { $ref: "#/components/schemas/Amount" }
+                quoteRate: { type: string }
+                releaseRate: { type: string }
+                releasedAt: { type: string, format: date-time }
+            Escrow:
+              type: object
+              required: [orderId, state, held, refunded]
+              properties:
+                orderId: { type: string }
+                state: { type: string, enum: [unpaid, held, released, refunded] }
+                held: { $ref: "#/components/schemas/Amount" }
+                refunded: { $ref: "#/components/schemas/Amount" }
+                release: { $ref: "#/components/schemas/Release" }
+            Payout:
+              type: object
+              required: [id, batchId, amount, status, reason, createdAt]
+              properties:
+                id: { type: string }
+                batchId: { type: string }
+                amount: { $ref: "#/components/schemas/Amount" }
+                status: { type: string }
+                reason: { type: string }
+                createdAt: { type: string, format: date-time }
+            Settlement:
+              type: object
+              required: [merchantId, pendingInEscrow, balances, payouts]
+              properties:
+                merchantId: { type: string }
+                pendingInEscrow: { $ref: "#/components/schemas/Amount" }
+                balances:
+                  type: array
+                  items:
+                    type: object
+                    required: [currency, available, inPayout]
+                    properties:
+                      currency: { type: string }
+                      available: { $ref: "#/components/schemas/Amount" }
+                      inPayout: { $ref: "#/components/schemas/Amount" }
+                payouts: { type: array, items: { $ref: "#/components/schemas/Payout" } }
+            Refund:
+              type: object
+              required: [id, orderId, paymentId, amount, reason, status]
+              properties:
+                id: { type: string }
+                orderId: { type: string }
+                paymentId: { type: string }
+                amount: { $ref: "#/components/schemas/Amount" }
+                reason: { type: string }
+                status: { type: string }
+            PayoutRun:
+              type: object
+              required: [batches]
+              properties:
+                batches: { type: array, items: { type: string }, description: The ids of the batches made }
+            Mismatches:
+              type: object
+              required: [mismatches]
+              properties:
+                mismatches:
+                  type: array
+                  items:
+                    type: object
+                    required: [kind, reference, movement]
+                    properties:
+                      kind: { type: string, enum: [missing-in-ledger, missing-in-statement, amount-differs, duplicate-in-statement] }
+                      reference: { type: string }
+                      movement: { type: string, enum: [charge, refund] }
+                      statement: { $ref: "#/components/schemas/Amount" }
+                      ledger: { $ref: "#/components/schemas/Amount" }
+            KeyList:
+              type: object
+              required: [keys]
+              properties:
+                keys:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, label, createdAt]
+                    properties:
+                      id: { type: string, pattern: "^mk-[0-9a-f]{12}$" }
+                      label: { type: string }
+                      createdAt: { type: string, format: date-time }
+                      revokedAt: { type: string, format: date-time }
+            KeyRevoked:
+              type: object
+              required: [id, status]
+              properties:
+                id: { type: string }
+                status: { type: string, enum: [revoked] }
+            WorkFailures:
+              type: object
+              required: [parkAfter, failures]
+              properties:
+                parkAfter: { type: integer, description: Failures after which an item is parked until ops retry it }
+                failures:
+                  type: array
+                  items:
+                    type: object
+                    required: [work, item, attempts, lastError, firstFailedAt, lastFailedAt, parked]
+                    properties:
+                      work: { type: string }
+                      item: { type: string }
+                      attempts: { type: integer }
+                      lastError: { type: string }
+                      firstFailedAt: { type: string, format: date-time }
+                      lastFailedAt: { type: string, format: date-time }
+                      parked: { type: boolean }
+            WorkReleased:
+              type: object
+              required: [work, item]
+              properties:
+                work: { type: string }
+                item: { type: string }
+            Declarations:
+              type: object
+              required: [declarations]
+              properties:
+                declarations:
+                  type: array
+                  items:
+                    type: object
+                    required: [orderId, status, reason, mismatches, updatedAt]
+                    properties:
+                      orderId: { type: string }
+                      status: { type: string, enum: [submitted, inspection, released, rejected] }
+                      reason: { type: string }
+                      updatedAt: { type: string, format: date-time }
+                      mismatches:
+                        type: array
+                        description: Where the order, payment and waybill records disagree.
+                        items:
+                          type: object
+                          required: [rule, field, orderValue, otherValue]
+                          properties:
+                            rule: { type: string }
+                            field: { type: string }
+                            orderValue: { type: string }
+                            otherValue: { type: string }
+            TrackingStage:
+              type: string
+              enum: [labelled, picked_up, hub_received, departed, arrived, customs_inspection, customs_released, out_for_delivery, delivery_failed, delivered, returned]
+            Shipment:
+              type: object
+              required: [id, trackingNumber, orderId, stage, weightGrams, label]
+              properties:
+                id: { type: string }
+                trackingNumber: { type: string, description: "UPU S10, e.g. LX123456785US" }
+                orderId: { type: string }
+                stage: { $ref: "#/components/schemas/TrackingStage" }
+                weightGrams: { type: integer }
+                label: { type: string, description: The label page's path }
+            Tracking:
+              type: object
+              required: [shipments, timeline]
+              properties:
+                shipments: { type: array, items: { $ref: "#/components/schemas/Shipment" } }
+                deliveryEstimate: { $ref: "#/components/schemas/Estimate" }
+                timeline:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, trackingNumber, stage, source, at, location, note]
+                    properties:
+                      id: { type: string }
+                      trackingNumber: { type: string }
+                      stage: { $ref: "#/components/schemas/TrackingStage" }
+                      source: { type: string, enum: [merchant, hub, airline, customs, carrier] }
+                      at: { type: string, format: date-time }
+                      location: { type: string }
+                      note: { type: string }
+            Applied:
+              type: object
+              required: [applied]
+              properties:
+                applied: { type: boolean, description: False when the report was received before or changes nothing }
+            Scan:
+              type: object
+              required: [trackingNumber, status, firstScan]
+              properties:
+                trackingNumber: { type: string }
+                status: { type: string, enum: [accepted, held] }
+                reason: { type: string, description: Why the parcel is held }
+                firstScan: { type: boolean }
+            Bagged:
+              type: object
+              required: [bagId]
+              properties:
+                bagId: { type: string }
+            AirWaybill:
+              type: object
+              required: [number]
+              properties:
+                number: { type: string }
+                status: { $ref: "#/components/schemas/TrackingStage" }
+            Manifest:
+              type: object
+              required: [parcels]
+              properties:
+                parcels:
+                  type: array
+                  items:
+                    type: object
+                    required: [airWaybill, bag, trackingNumber, orderNo, consignee, weightGrams, contents, valueCNY]
+                    properties:
+                      airWaybill: { type: string }
+                      bag: { type: string }
+                      trackingNumber: { type: string }
+                      orderNo: { type: string }
+                      consignee: { type: string, description: "Masked: 王*明" }
+                      weightGrams: { type: integer }
+                      contents: { type: string }
+                      valueCNY: { type: string }
         """#
 }

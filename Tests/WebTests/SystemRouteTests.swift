@@ -106,7 +106,8 @@ struct SystemRouteTests {
                     var owed: [String] = []
                     if operation["security"] != nil { owed.append("401") }
                     if path.contains("{") { owed.append("404") }
-                    if operation["requestBody"] != nil || keyed { owed += ["400", "422"] }
+                    if operation["requestBody"] != nil || keyed { owed += ["400", "413", "422"] }
+                    if method != "get" { owed.append("403") }
                     if parameters.contains(where: { $0["in"] as? String == "query" }) { owed.append("422") }
                     if operation["summary"] as? String == nil { problems.append("\(method) \(path) has no summary") }
                     for code in owed where !responses.contains(code) { problems.append("\(method) \(path) does not list \(code)") }
@@ -115,6 +116,8 @@ struct SystemRouteTests {
             }
             #expect(routed == documented, "routed, not documented: \(routed.subtracting(documented)); documented, not routed: \(documented.subtracting(routed))")
             #expect(problems.isEmpty, "\(problems.sorted().joined(separator: "\n"))")
+            let bare = try #require(APIDescription.served).bareObjects()
+            #expect(bare.isEmpty, "responses whose schema is an object with nothing named: \(bare)")
         }
     }
 }

@@ -7,6 +7,7 @@ import NIOCore
 import Services
 import Storage
 import TestSupport
+import Testing
 import Web
 
 let opsToken = "test-ops-token"
@@ -21,16 +22,40 @@ func testConfiguration(rateMaxAge: TimeInterval = 3600) -> WebConfiguration {
 
 /// The real application on a migrated store of `kind` with the demo data, driven in memory.
 func withTestApp(
-    _ kind: StoreKind, rateMaxAge: TimeInterval = 3600,
+    _ kind: StoreKind, rateMaxAge: TimeInterval = 3600, configuration: WebConfiguration? = nil,
     _ test: @escaping @Sendable (any TestClientProtocol, any Store) async throws -> Void
 ) async throws {
     let metrics = PlatformMetrics()
     try await withTestStore(kind, metrics: metrics) { store in
         try await DemoLoader.loadIfAbsent(into: store, at: Date())
         let app = buildApplication(
-            store: store, configuration: testConfiguration(rateMaxAge: rateMaxAge),
+            store: store, configuration: configuration ?? testConfiguration(rateMaxAge: rateMaxAge),
             metrics: metrics, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        try await app.test(.router) { client in try await test(client, store) }
+        try await app.test(.router) { client in try await test(DocumentedClient(client), store) }
+    }
+}
+
+/// A test client that holds every response of the JSON API to the OpenAPI document: each test
+/// that calls the API also checks that the document describes what it got.
+struct DocumentedClient: TestClientProtocol {
+    let inner: any TestClientProtocol
+
+    init(_ inner: any TestClientProtocol) { self.inner = inner }
+
+    var port: Int? { inner.port }
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        let response = try await inner.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        guard let description = APIDescription.served else {
+            Issue.record("the OpenAPI document does not parse")
+            return response
+        }
+        let path = String(uri.prefix { $0 != "?" })
+        for violation in description.violations(method: method.rawValue, path: path, status: Int(response.status.code),
+                                                 contentType: response.headers[.contentType], body: Array(buffer: response.body)) {
+            Issue.record(Comment(rawValue: violation))
+        }
+        return response
     }
 }
 
