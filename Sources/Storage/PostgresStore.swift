@@ -59,6 +59,8 @@ public final class PostgresStore: Store {
     }
 
     public func read(_ sql: SQL) async throws -> [Row] {
+        let started = ContinuousClock.now
+        defer { metrics.recordRead(kind: kind, seconds: started.secondsElapsed) }
         do {
             let rows = try await client.query(PostgresStore.query(sql), logger: logger)
             return try await PostgresStore.collect(rows)
@@ -79,11 +81,11 @@ public final class PostgresStore: Store {
                     }
                 }
             }
-            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed, statements: changes.count)
         } catch {
             let translated = translate(error)
             let outcome: TransactionOutcome = if case StoreError.conflict = translated { .conflict } else { .failed }
-            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed, statements: changes.count)
             throw translated
         }
     }
@@ -130,10 +132,11 @@ public final class PostgresStore: Store {
             guard outcomes.count == units.count else {
                 throw StoreError.failed("PostgreSQL: \(outcomes.count) outcomes for \(units.count) units")
             }
-            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed,
+                                      statements: units.reduce(0) { $0 + $1.count })
             return outcomes
         } catch {
-            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed, statements: 0)
             throw translate(error)
         }
     }

@@ -64,7 +64,9 @@ public final class SQLiteStore: Store {
     /// a reader's queue and back cost two thread wake-ups per query (`bench checkout`, futex
     /// calls). `SQLiteReaders` has the connections.
     public func read(_ sql: SQL) async throws -> [Row] {
-        try readers.read(sql)
+        let started = ContinuousClock.now
+        defer { metrics.recordRead(kind: kind, seconds: started.secondsElapsed) }
+        return try readers.read(sql)
     }
 
     public func apply(_ changes: [Change]) async throws {
@@ -73,11 +75,11 @@ public final class SQLiteStore: Store {
             try await pool.write { db in
                 for change in changes { try SQLiteStore.run(change, in: db) }
             }
-            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed, statements: changes.count)
         } catch {
             let translated = (error as? DatabaseError).map { SQLiteStore.translate($0, path: path) } ?? error
             let outcome: TransactionOutcome = if case StoreError.conflict = translated { .conflict } else { .failed }
-            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: outcome, seconds: started.secondsElapsed, statements: changes.count)
             throw translated
         }
     }
@@ -102,10 +104,11 @@ public final class SQLiteStore: Store {
                 }
                 return outcomes
             }
-            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed,
+                                      statements: units.reduce(0) { $0 + $1.count })
             return outcomes
         } catch {
-            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed)
+            metrics.recordTransaction(kind: kind, outcome: .failed, seconds: started.secondsElapsed, statements: 0)
             throw (error as? DatabaseError).map { SQLiteStore.translate($0, path: path) } ?? error
         }
     }

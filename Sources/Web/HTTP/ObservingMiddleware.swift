@@ -18,7 +18,7 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
             response = respond(to: error, request: request, context: context)
         }
         BrowserGuard.secure(&response.headers)
-        if let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
+        if request.uri.query != nil, let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
             response.setCookie(LanguageChoice.rememberingCookie(language))
         }
         metrics.recordRequest(route: context.endpointPath ?? "NotFound", method: request.method.rawValue,
