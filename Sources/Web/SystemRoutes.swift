@@ -2,6 +2,16 @@ import Hummingbird
 import Services
 import Storage
 
+/// The liveness answer, the same bytes every time: it is the ceiling `bench checkout` measures
+/// orders against, so it costs what the HTTP path costs and nothing more.
+enum Liveness {
+    static func response() -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private static let body = Array(#"{"status":"ok"}"#.utf8)
+}
+
 /// Liveness, readiness, metrics and the API description.
 struct SystemRoutes<Context: RequestContext> {
     let store: any Store
@@ -14,7 +24,7 @@ struct SystemRoutes<Context: RequestContext> {
     }
 
     func register(on router: Router<Context>) {
-        router.get("/healthz") { _, _ in try Responses.json(Health(status: "ok")) }
+        router.get("/healthz") { _, _ in Liveness.response() }
         router.get("/readyz") { _, _ in
             do {
                 try await store.requireCurrentSchema()

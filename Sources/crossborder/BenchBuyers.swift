@@ -104,6 +104,14 @@ struct BenchBuyers: Sendable {
         // declared before the server stopped (history orders need none).
         let declared = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM declarations"))
         results["orders_declared"] = Double(try declared.first?.integer("n") ?? 0)
+        // How far the customs round is behind checkout when the run ends: paid orders of
+        // verified buyers still waiting for their declaration.
+        let waiting = try await store.read(SQL(
+            """
+            SELECT CAST(COUNT(*) AS BIGINT) AS n FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id
+            WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
+            """))
+        results["declarations_behind_orders"] = Double(try waiting.first?.integer("n") ?? 0)
         if let flashSKU {
             let sku = try await store.read(SQL("SELECT on_hand, reserved FROM skus WHERE id = ?", bind: flashSKU))
             let sold = try await store.read(SQL(

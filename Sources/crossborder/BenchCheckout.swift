@@ -71,13 +71,17 @@ struct BenchCheckout: AsyncParsableCommand {
         let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
         let healthJudge: @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?) = { ($0.status == 200 ? "ok" : "\($0.status)", nil) }
         _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
+        let ceilingCPU = server.cpuSeconds
         let ceiling = driver.run(for: ceilingSeconds, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
+        let healthzCPU = (server.cpuSeconds - ceilingCPU) / Double(max(ceiling.succeeded, 1))
 
         let memoryStart = server.residentMiB
         let sampler = MemorySampler(server: server)
         sampler.start()
         let sold = Counter()
         let target = flash ? flashStock : Int.max
+        let before = try MetricsScrape.take(port: server.port)
+        let cpuBefore = server.cpuSeconds
         let started = Date()
         let work = driver.run(for: flash ? max(seconds, 600) : seconds, ratePerSecond: rate, next: { connection, n in
             prepared.request(connection: connection, n: n, connections: connections)
@@ -89,9 +93,12 @@ struct BenchCheckout: AsyncParsableCommand {
             return (BenchBuyers.kind(of: answer), nil)
         }, stop: { sold.value >= target })
         let elapsed = Date().timeIntervalSince(started)
+        let cpu = server.cpuSeconds - cpuBefore
+        let after = try MetricsScrape.take(port: server.port)
         sampler.stop()
         let memoryEnd = server.residentMiB
         server.stop()
+        let bare = try Self.bareCeiling(connections: connections, seconds: ceilingSeconds, judge: healthJudge)
 
         var results: [String: Double] = [
             "orders_per_s": Double(work.succeeded) / elapsed,
@@ -104,6 +111,23 @@ struct BenchCheckout: AsyncParsableCommand {
             "connections": Double(connections), "buyers": Double(buyers), "history_orders": Double(history),
             "group_commit": groupCommit == "off" ? 0 : 1,
         ]
+        // Where an order's time goes, per order taken: the server's CPU, its wall time inside
+        // the route, its reads (count and time), its share of commits and statements.
+        let orders = Double(max(work.succeeded, 1))
+        let route = #"route="/api/v1/me/buy-now""#
+        results["cpu_us_per_order"] = cpu / orders * 1_000_000
+        results["route_wall_us_per_request"] = before.delta(after, "http_request_duration_seconds_sum", label: route)
+            / max(before.delta(after, "http_request_duration_seconds_count", label: route), 1) * 1_000_000
+        results["reads_per_order"] = before.delta(after, "db_reads_total") / orders
+        results["read_us_per_order"] = before.delta(after, "db_read_time_seconds_total") / orders * 1_000_000
+        results["commits_per_order"] = before.delta(after, "db_transactions_total", label: #"outcome="committed""#) / orders
+        results["statements_per_order"] = before.delta(after, "db_statements_total") / orders
+        results["commit_wall_us_per_order"] = before.delta(after, "db_transaction_duration_seconds_sum") / orders * 1_000_000
+        results["server_cores_busy"] = cpu / elapsed
+        results["healthz_cpu_us_per_request"] = healthzCPU * 1_000_000
+        results["bare_requests_per_s"] = bare.perSecond
+        results["bare_cpu_us_per_request"] = bare.cpuPerRequest * 1_000_000
+        results["healthz_to_bare"] = (results["ceiling_requests_per_s"] ?? 0) / max(bare.perSecond, 1)
         if let rate { results["offered_orders_per_s"] = rate }
         for (minute, mib) in sampler.byMinute.enumerated() { results[String(format: "server_rss_mib_minute_%02d", minute + 1)] = mib }
         results["ratio_to_ceiling"] = (results["orders_per_s"] ?? 0) / max(results["ceiling_requests_per_s"] ?? 1, 1)
@@ -112,7 +136,26 @@ struct BenchCheckout: AsyncParsableCommand {
             try await BenchBuyers.check(store, flashSKU: flash ? prepared.skus.first : nil)
         }
         for (name, value) in check { results[name] = value }
+        results["declarations_behind_seconds"] = (results["declarations_behind_orders"] ?? 0) / max(results["orders_per_s"] ?? 1, 1)
         try BenchReport.print(results, json: json)
+    }
+}
+
+extension BenchCheckout {
+    /// The same client on a route with no middleware and no platform, from this same binary
+    /// (`crossborder bare-serve`): what the HTTP stack alone can answer here.
+    static func bareCeiling(connections: Int, seconds: Double,
+                            judge: @escaping @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?)) throws
+        -> (perSecond: Double, cpuPerRequest: Double) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-bare.log").path
+        let bare = try ServerProcess(command: "bare-serve", arguments: [], log: log)
+        defer { bare.stop() }
+        let driver = LoadDriver(port: bare.port, connections: connections)
+        let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
+        _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: judge)
+        let cpu = bare.cpuSeconds
+        let tally = driver.run(for: seconds, ratePerSecond: nil, next: { _, _ in health }, judge: judge)
+        return (Double(tally.succeeded) / seconds, (bare.cpuSeconds - cpu) / Double(max(tally.succeeded, 1)))
     }
 }
 

@@ -7,9 +7,9 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     private(set) var port: UInt16 = 0
 
-    init(arguments: [String], log: String) throws {
+    init(command: String = "serve", arguments: [String], log: String) throws {
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = [command, "--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
         _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -40,6 +40,16 @@ final class ServerProcess: @unchecked Sendable {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kib / 1024
+    }
+
+    /// CPU seconds the server has used, user and system, from /proc (clock ticks of 1/100 s).
+    var cpuSeconds: Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let afterName = stat.range(of: ") ") else { return 0 }
+        // Fields after the command name: state is the 3rd field of the line, utime the 14th, stime the 15th.
+        let fields = stat[afterName.upperBound...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func stop() {
