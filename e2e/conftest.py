@@ -24,11 +24,12 @@ def _binary():
     return str(ROOT / ".build" / "debug" / "crossborder")
 
 
-def start_server(*extra):
-    """A real `crossborder serve` on a new SQLite file; returns (process, base URL)."""
-    folder = tempfile.mkdtemp(prefix="crossborder-e2e-")
+def start_server(*extra, database=None):
+    """A real `crossborder serve` on `database` (default: a new SQLite file); returns (process, base URL)."""
+    if database is None:
+        database = tempfile.mkdtemp(prefix="crossborder-e2e-") + "/e2e.sqlite"
     process = subprocess.Popen(
-        [_binary(), "serve", "--port", "0", "--database-url", f"sqlite:{folder}/e2e.sqlite", "--ops-token", "e2e", *extra],
+        [_binary(), "serve", "--port", "0", "--database-url", f"sqlite:{database}", "--ops-token", "e2e", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = None
     deadline = time.time() + 60

@@ -7,6 +7,11 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresAddress)
 
+    /// The database file, for SQLite.
+    public var sqlitePath: String? {
+        if case .sqlite(let path) = self { path } else { nil }
+    }
+
     public struct PostgresAddress: Sendable, Equatable {
         public var host: String
         public var port: Int

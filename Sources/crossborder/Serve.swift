@@ -83,6 +83,9 @@ struct Serve: AsyncParsableCommand {
         let idleTimeout = try self.idleTimeout ?? Environment.integer("CROSSBORDER_IDLE_TIMEOUT", in: 1...3600) ?? 30
 
         try await database.withOpenStore(logger: logger, metrics: metrics) { opened in
+            let claim: SoleServer?
+            do { claim = try url.sqlitePath.map(SoleServer.init(claiming:)) } catch { throw CommandFailure("\(error)") }
+            defer { withExtendedLifetime(claim) {} }
             let grouped = groupCommitChoice != "off"
             let store: any Store = grouped ? GroupCommitStore(opened) : opened
             let applied = try await store.migrate()
