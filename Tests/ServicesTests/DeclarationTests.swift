@@ -14,6 +14,31 @@ struct DeclarationTests {
                                                   channels: PaymentChannels([shop.bank, shop.partner])))
     }
 
+    @Test("orders are declared together: one refunded since it was listed is passed over, one missing fails alone, the rest are declared",
+          arguments: StoreKind.allCases)
+    func declaredTogether(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            var shops: [PaymentTests.Fixture] = []
+            for buyer in 1...3 {
+                let shop = try await PaymentTests.Fixture(store, buyer: buyer)
+                _ = try await shop.pay()
+                shops.append(shop)
+            }
+            let declarations = service(store, shops[0])
+            let moved = shops[1].orderIDs[0]
+            try await OrderService(store: store).transition(moved, to: .refunded, by: .system, at: Date())
+            let outcome = await declarations.declaring([shops[0].orderIDs[0], moved, "o-missing", shops[2].orderIDs[0]], at: Date())
+            #expect(Set(outcome.done) == [shops[0].orderIDs[0], shops[2].orderIDs[0]])
+            #expect(outcome.failures.map(\.item) == ["o-missing"], "an order that does not exist is a failure; one no longer paid is not")
+            #expect(try await shops[0].statuses() == [.declared])
+            #expect(try await shops[2].statuses() == [.declared])
+            #expect(try await shops[1].statuses() == [.refunded])
+            let stored = try await store.read(SQL("SELECT order_id FROM declarations ORDER BY order_id")).map { try $0.text("order_id") }
+            #expect(stored == [shops[0].orderIDs[0], shops[2].orderIDs[0]].sorted())
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
     @Test("a pre-approved buyer's paid order is declared; customs releases it once, however often it answers", arguments: StoreKind.allCases)
     func released(kind: StoreKind) async throws {
         try await withTestStore(kind) { store in
@@ -80,7 +105,7 @@ struct DeclarationTests {
             let bad = Declaration(order: good.order, payment: PaymentRecord(
                 payCode: other.payCode, payTransactionId: other.payTransactionId, orderNo: other.orderNo, payerName: other.payerName,
                 payerIdNumber: CheckoutTests.idNumber(7), amountPaidFen: other.amountPaidFen, paidAt: other.paidAt), waybill: good.waybill)
-            try await customs.submit(bad, at: Date())
+            try await customs.submit([bad], at: Date())
             let received = Received()
             _ = try await customs.deliverResults(at: Date() + 10) { await received.add($0) }
             let results = await received.results

@@ -75,6 +75,12 @@ public struct OrderService: Sendable {
         try await views(of: store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id))).first
     }
 
+    /// Any orders by id, in three queries however many; ids with no order are left out.
+    func orders(_ ids: [String]) async throws -> [OrderView] {
+        guard !ids.isEmpty else { return [] }
+        return try await views(of: store.read(SQL("SELECT * FROM orders WHERE id IN (\(SQL.placeholders(ids.count)))", ids.map { $0.sqlValue })))
+    }
+
     /// The orders of `rows` with their lines and events: three queries, however many orders.
     private func views(of rows: [Row]) async throws -> [OrderView] {
         guard !rows.isEmpty else { return [] }

@@ -20,7 +20,8 @@ public struct CustomsResult: Sendable, Equatable {
 
 /// The single window to customs: the three records go in, results come back later.
 public protocol CustomsGateway: Sendable {
-    func submit(_ declaration: Declaration, at now: Date) async throws
+    /// Sends declarations as one batch of messages: all taken, or none (then it throws).
+    func submit(_ declarations: [Declaration], at now: Date) async throws
     /// Hands every result that has arrived to `receive`; returns how many.
     func deliverResults(at now: Date, to receive: @escaping @Sendable (CustomsResult) async throws -> Void) async throws -> Int
 }
@@ -39,7 +40,12 @@ public struct SandboxCustoms: CustomsGateway {
         self.delay = delay
     }
 
-    public func submit(_ declaration: Declaration, at now: Date) async throws {
+    public func submit(_ declarations: [Declaration], at now: Date) async throws {
+        try await store.apply(declarations.flatMap { answers(to: $0, at: now) })
+    }
+
+    /// The results customs will send about one declaration, each twice, written to the outbox.
+    private func answers(to declaration: Declaration, at now: Date) -> [Change] {
         let orderNo = declaration.order.orderNo
         let mismatches = DeclarationMatching.mismatches(declaration, on: Day(beijing: now))
         let bucket = SandboxBucket.of(orderNo)
@@ -64,7 +70,7 @@ public struct SandboxCustoms: CustomsGateway {
                     bind: "\(orderNo)-\(index)#\(copy)", orderNo, result.rawValue, reason, (at + Double(copy - 1)).millisecondsSince1970)))
             }
         }
-        try await store.apply(changes)
+        return changes
     }
 
     public func deliverResults(at now: Date, to receive: @escaping @Sendable (CustomsResult) async throws -> Void) async throws -> Int {
