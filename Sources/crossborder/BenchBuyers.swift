@@ -84,6 +84,19 @@ struct BenchBuyers: Sendable {
                                   headers: buyer.headers + [("Idempotency-Key", "\(run)-\(connection)-\(n)")], body: Array(body.utf8))
     }
 
+    /// The buyers as a Lua chunk for wrk's script (Benchmarks/wrk/buy-now.lua): each buyer's
+    /// Authorization header and address, the SKUs, and the data key the server must use to
+    /// read the buyers' sealed identities.
+    func lua(dataKey: String) -> String {
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let rows = buyers.map { buyer in
+            let authorization = buyer.headers.first { $0.0 == "Authorization" }?.1 ?? ""
+            return "  { authorization = \(quoted(authorization)), address = \(quoted(buyer.addressID)) },"
+        }
+        return (["-- written by `crossborder bench checkout --prepare-only`", "data_key = \(quoted(dataKey))", "run = \(quoted(String(run)))",
+                 "skus = { " + skus.map(quoted).joined(separator: ", ") + " }", "buyers = {"] + rows + ["}", ""]).joined(separator: "\n")
+    }
+
     /// An answer that is not a new order, by status and problem type.
     static func kind(of answer: LoadDriver.Answer) -> String {
         let problem = (try? JSONSerialization.jsonObject(with: Data(answer.body))) as? [String: Any]

@@ -48,6 +48,14 @@ struct BenchCheckout: AsyncParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Option(name: .customLong("prepare-only"),
+            help: "Only prepare the buyers in --database-url and write them, with the data key to serve with, as a Lua file for wrk (Benchmarks/wrk).")
+    var prepareOnly: String?
+
+    func validate() throws {
+        if prepareOnly != nil, databaseURL == nil { throw ValidationError("--prepare-only needs --database-url: the server it is for will serve it") }
+    }
+
     func run() async throws {
         let scratch = databaseURL == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-\(UUID().uuidString)") : nil
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
@@ -60,6 +68,11 @@ struct BenchCheckout: AsyncParsableCommand {
         Console.error("preparing \(buyers) verified buyers on \(parsed)")
         let prepared = try await withStore(parsed, logger: logger) { store in
             try await BenchBuyers.prepare(store, cipher: cipher, count: buyers, flashStock: flash ? flashStock : nil, history: history)
+        }
+        if let prepareOnly {
+            try prepared.lua(dataKey: key).write(toFile: prepareOnly, atomically: true, encoding: .utf8)
+            Console.error("wrote \(prepared.buyers.count) buyers and \(prepared.skus.count) SKUs to \(prepareOnly)")
+            return
         }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-server.log").path
         var arguments = ["--database-url", url, "--data-key", key, "--ops-token", "bench-ops", "--no-rate-feed",
