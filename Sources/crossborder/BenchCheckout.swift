@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commerce
 import Foundation
+import Logging
 import Money
 import Services
 import Storage
@@ -52,7 +53,13 @@ struct BenchCheckout: AsyncParsableCommand {
             help: "Only prepare the buyers in --database-url and write them, with the data key to serve with, as a Lua file for wrk (Benchmarks/wrk).")
     var prepareOnly: String?
 
+    @Option(help: "serve processes on the one database, the connections shared among them (PostgreSQL only).")
+    var servers = 1
+
     func validate() throws {
+        if servers != 1, !(1...8).contains(servers) || !(databaseURL ?? "").hasPrefix("postgres") {
+            throw ValidationError("--servers above 1 needs a PostgreSQL --database-url (one serve per SQLite file), and at most 8")
+        }
         if prepareOnly != nil, databaseURL == nil { throw ValidationError("--prepare-only needs --database-url: the server it is for will serve it") }
     }
 
@@ -78,23 +85,27 @@ struct BenchCheckout: AsyncParsableCommand {
         var arguments = ["--database-url", url, "--data-key", key, "--ops-token", "bench-ops", "--no-rate-feed",
                          "--channel-delay-ms", String(channelDelayMS)]
         arguments += ["--group-commit", groupCommit]
-        let server = try ServerProcess(arguments: arguments, log: log)
-        defer { server.stop() }
-        let driver = LoadDriver(port: server.port, connections: connections)
+        let group = try (0..<servers).map { n in try ServerProcess(arguments: arguments, log: n == 0 ? log : log + ".\(n)") }
+        defer { for server in group { server.stop() } }
+        let server = group[0]
+        let ports = group.map(\.port)
+        func cpuSeconds() -> Double { group.reduce(0) { $0 + $1.cpuSeconds } }
+        let driver = LoadDriver(ports: ports, connections: connections)
         let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
         let healthJudge: @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?) = { ($0.status == 200 ? "ok" : "\($0.status)", nil) }
         _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
-        let ceilingCPU = server.cpuSeconds
+        let ceilingCPU = cpuSeconds()
         let ceiling = driver.run(for: ceilingSeconds, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
-        let healthzCPU = (server.cpuSeconds - ceilingCPU) / Double(max(ceiling.succeeded, 1))
+        let healthzCPU = (cpuSeconds() - ceilingCPU) / Double(max(ceiling.succeeded, 1))
 
         let memoryStart = server.residentMiB
         let sampler = MemorySampler(server: server)
         sampler.start()
         let sold = Counter()
         let target = flash ? flashStock : Int.max
-        let before = try MetricsScrape.take(port: server.port)
-        let cpuBefore = server.cpuSeconds
+        let before = try MetricsScrape.take(ports: ports)
+        let cpuBefore = cpuSeconds()
+        let deadlocksBefore = try await Self.deadlocks(parsed, logger: logger)
         let started = Date()
         let work = driver.run(for: flash ? max(seconds, 600) : seconds, ratePerSecond: rate, next: { connection, n in
             prepared.request(connection: connection, n: n, connections: connections)
@@ -106,11 +117,12 @@ struct BenchCheckout: AsyncParsableCommand {
             return (BenchBuyers.kind(of: answer), nil)
         }, stop: { sold.value >= target })
         let elapsed = Date().timeIntervalSince(started)
-        let cpu = server.cpuSeconds - cpuBefore
-        let after = try MetricsScrape.take(port: server.port)
+        let cpu = cpuSeconds() - cpuBefore
+        let after = try MetricsScrape.take(ports: ports)
+        let deadlocks = try await Self.deadlocks(parsed, logger: logger).map { $0 - (deadlocksBefore ?? 0) }
         sampler.stop()
         let memoryEnd = server.residentMiB
-        server.stop()
+        for server in group { server.stop() }
         let bare = try Self.bareCeiling(connections: connections, seconds: ceilingSeconds, judge: healthJudge)
 
         var results: [String: Double] = [
@@ -122,8 +134,9 @@ struct BenchCheckout: AsyncParsableCommand {
             "ceiling_p99_ms": ceiling.percentileMS(0.99),
             "server_rss_start_mib": memoryStart, "server_rss_end_mib": memoryEnd, "server_rss_max_mib": sampler.max,
             "connections": Double(connections), "buyers": Double(buyers), "history_orders": Double(history),
-            "group_commit": groupCommit == "off" ? 0 : 1,
+            "group_commit": groupCommit == "off" ? 0 : 1, "servers": Double(servers),
         ]
+        if let deadlocks { results["pg_deadlocks"] = Double(deadlocks) }
         // Where an order's time goes, per order taken: the server's CPU, its wall time inside
         // the route, its reads (count and time), its share of commits and statements.
         let orders = Double(max(work.succeeded, 1))
@@ -155,6 +168,14 @@ struct BenchCheckout: AsyncParsableCommand {
 }
 
 extension BenchCheckout {
+    /// `pg_stat_database.deadlocks` of the benchmark's database; nil on SQLite.
+    static func deadlocks(_ url: DatabaseURL, logger: Logger) async throws -> Int64? {
+        guard case .postgres = url else { return nil }
+        return try await withStore(url, logger: logger) { store in
+            try await store.read(SQL("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")).first?.integer("deadlocks")
+        }
+    }
+
     /// The same client on a route with no middleware and no platform, from this same binary
     /// (`crossborder bare-serve`): what the HTTP stack alone can answer here.
     static func bareCeiling(connections: Int, seconds: Double,

@@ -44,12 +44,18 @@ final class LoadDriver: @unchecked Sendable {
         }
     }
 
-    let port: UInt16
+    /// The servers' ports; connection i goes to `ports[i % ports.count]`, so that several
+    /// servers on one database share the load evenly.
+    let ports: [UInt16]
     let connections: Int
 
-    init(port: UInt16, connections: Int) {
-        self.port = port
+    init(ports: [UInt16], connections: Int) {
+        self.ports = ports
         self.connections = connections
+    }
+
+    convenience init(port: UInt16, connections: Int) {
+        self.init(ports: [port], connections: connections)
     }
 
     /// Runs the connections until `deadline` (or until `stop` says so); `next(connection, n)`
@@ -67,7 +73,8 @@ final class LoadDriver: @unchecked Sendable {
         let end = start + UInt64(seconds * 1_000_000_000)
         for connection in 0..<connections {
             group.enter()
-            let thread = Thread { [port] in
+            let port = ports[connection % ports.count]
+            let thread = Thread {
                 var tally = Tally()
                 var socket = Connection(port: port)
                 let interval = ratePerSecond.map { UInt64(Double(1_000_000_000) * Double(self.connections) / $0) }

@@ -4,6 +4,11 @@ struct MetricsScrape {
     /// Each sample line's value, keyed by the line's name and labels as written.
     let samples: [(series: String, value: Double)]
 
+    /// Several servers' readings as one: their series side by side, so that sums add them up.
+    static func take(ports: [UInt16]) throws -> MetricsScrape {
+        MetricsScrape(samples: try ports.flatMap { try take(port: $0).samples })
+    }
+
     static func take(port: UInt16) throws -> MetricsScrape {
         var connection = Connection(port: port)
         defer { connection.close() }
