@@ -60,6 +60,17 @@ def database(request):
         yield f"sqlite:{folder}/crash.sqlite"
         shutil.rmtree(folder, ignore_errors=True)
         return
+    yield from _throwaway_postgres(folder)
+
+
+@pytest.fixture
+def postgres_database():
+    folder = tempfile.mkdtemp(prefix="crossborder-crash-")
+    os.chmod(folder, 0o755)
+    yield from _throwaway_postgres(folder)
+
+
+def _throwaway_postgres(folder):
     pg_bin = _pg_bin()
     if pg_bin is None:
         shutil.rmtree(folder, ignore_errors=True)
@@ -145,13 +156,25 @@ def _fen(amount):
 
 
 def test_no_acknowledged_order_is_lost_to_sigkill(database):
+    _buy_kill_and_check(database, servers=1)
+
+
+def test_two_servers_on_one_postgres_one_killed(postgres_database):
+    """Two `serve` processes share the database; one is killed mid-run while the other goes on
+    taking orders. Every order either acknowledged is there and paid, and the books agree."""
+    _buy_kill_and_check(postgres_database, servers=2)
+
+
+def _buy_kill_and_check(database, servers):
     key = base64.b64encode(os.urandom(32)).decode()
-    server = Server(database, key)
+    running = [Server(database, key) for _ in range(servers)]
+    server = running[0]
     buyers = [_buyer(server, n) for n in range(BUYERS)]
     before = {sku: _available(server, sku) for sku in SKUS}
     acknowledged, stop, lock = [], threading.Event(), threading.Lock()
 
     def shop(n):
+        server = running[n % servers]
         token, address = buyers[n]
         i = 0
         while not stop.is_set():
@@ -174,9 +197,15 @@ def test_no_acknowledged_order_is_lost_to_sigkill(database):
         time.sleep(0.05)
     server.process.send_signal(signal.SIGKILL)
     server.process.wait()
+    if servers > 1:
+        # The survivors go on taking orders for a moment with the killed one's work half done.
+        time.sleep(2)
     stop.set()
     for thread in threads:
         thread.join(timeout=30)
+    for survivor in running[1:]:
+        survivor.process.terminate()
+        survivor.process.wait(timeout=30)
     assert acknowledged, "no order was acknowledged before the kill"
 
     server = Server(database, key)
