@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -738,6 +738,19 @@ extension Migrations {
     /// by this index, so that the cost does not grow with all the quotes ever made.
     static let openQuotes = Migration(version: 20, name: "open quotes by buyer") { _ in
         ["CREATE INDEX quotes_open_by_consumer ON quotes(consumer_id) WHERE used_at IS NULL"]
+    }
+
+    /// Which process works on which item of background work, until when (`WorkLeases`).
+    static let workLeases = Migration(version: 21, name: "work leases") { _ in
+        ["""
+        CREATE TABLE work_leases (
+            work TEXT NOT NULL,
+            item TEXT NOT NULL,
+            holder TEXT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            PRIMARY KEY (work, item)
+        )
+        """]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -57,19 +57,23 @@ public struct DeclarationService: Sendable {
             WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
             ORDER BY o.created_at LIMIT ?
             """, bind: ConcurrentRound.limit)).map { try $0.text("id") }.filter { knownDeclaring[$0] != true }
+        let leases = WorkLeases(store: store)
+        let mine = try await leases.claim(Self.declaring, due, at: now)
         var done: [String] = []
         var failed: [(item: String, error: any Error)] = []
-        for start in stride(from: 0, to: due.count, by: Self.chunk) {
-            let outcome = await declaring(Array(due[start..<min(due.count, start + Self.chunk)]), at: now)
+        for start in stride(from: 0, to: mine.count, by: Self.chunk) {
+            let outcome = await declaring(Array(mine[start..<min(mine.count, start + Self.chunk)]), at: now)
             done += outcome.done
             failed += outcome.failures
         }
         try await settle(ConcurrentRound.Outcome(done: done, failures: failed), as: Self.declaring, known: knownDeclaring, name: { $0 }, at: now)
+        try await leases.release(Self.declaring, mine, at: now)
         let knownSending = try await failures.known(Self.sending)
         let unsent = try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
                                               bind: ConcurrentRound.limit))
             .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }.filter { knownSending[$0.orderID] != true }
-        let sent = await sending(unsent, at: now)
+        let claimed = Set(try await leases.claim(Self.sending, unsent.map(\.orderID), at: now))
+        let sent = await sending(unsent.filter { claimed.contains($0.orderID) }, at: now)
         // One statement for the round, not a write per declaration (a fifth of the customs
         // rounds' units of work at 150 orders/s, `bench checkout --rate 150`). A crash before it
         // sends these again next round, and the gateway takes a declaration once.
@@ -78,7 +82,8 @@ public struct DeclarationService: Sendable {
                                               [.integer(now.millisecondsSince1970)] + sent.done.map { .text($0.orderID) }))])
         }
         try await settle(sent, as: Self.sending, known: knownSending, name: \.orderID, at: now)
-        return unsent.count
+        try await leases.release(Self.sending, Array(claimed), at: now)
+        return claimed.count
     }
 
     /// Sends declarations to the gateway a chunk at a time: one that cannot be opened fails

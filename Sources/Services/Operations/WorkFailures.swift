@@ -43,15 +43,17 @@ public struct WorkFailures: Sendable {
     }
 
     /// One round of `work` over `items`, each named by `name`: `attempt` runs on every item not
-    /// parked; a failure is recorded and the round goes on; an item that works has its past
+    /// parked that this process holds a lease on (`WorkLeases`: another process's round works on
+    /// the rest); a failure is recorded and the round goes on; an item that works has its past
     /// failures forgotten. Returns how many attempts answered true.
     public func round<Item>(_ work: String, _ items: [Item], named name: (Item) throws -> String, at now: Date,
                             _ attempt: (Item) async throws -> Bool) async throws -> Int {
         let known = try await known(work)
+        let named = try items.map { (item: $0, id: try name($0)) }.filter { known[$0.id] != true }
+        let leases = WorkLeases(store: store)
+        let mine = Set(try await leases.claim(work, named.map(\.id), at: now))
         var counted = 0
-        for item in items {
-            let id = try name(item)
-            guard known[id] != true else { continue }
+        for (item, id) in named where mine.contains(id) {
             do {
                 if try await attempt(item) { counted += 1 }
             } catch {
@@ -60,6 +62,8 @@ public struct WorkFailures: Sendable {
             }
             if known[id] != nil { try await succeeded(work, item: id) }
         }
+        // A round that stops early leaves its leases to run out (`WorkLeases.term`).
+        try await leases.release(work, Array(mine), at: now)
         return counted
     }
 

@@ -265,18 +265,10 @@ public struct PaymentService: Sendable {
         let open = try await store.read(SQL(
             "SELECT * FROM payments WHERE status IN ('initiated', 'unknown', 'processing') AND updated_at <= ? ORDER BY updated_at",
             bind: (now - olderThan).millisecondsSince1970)).map(PaymentRecords.view)
-        let failures = WorkFailures(store: store)
-        let known = try await failures.known(Self.statusWork)
-        var moved = 0
-        for payment in open where known[payment.id] != true {
-            let outcome: ChannelOutcome
-            do { outcome = try await channel(payment.channel).status(paymentID: payment.id, at: now) } catch {
-                await failures.failed(Self.statusWork, item: payment.id, error, at: now)
-                continue
-            }
-            if known[payment.id] != nil { try await failures.succeeded(Self.statusWork, item: payment.id) }
+        return try await WorkFailures(store: store).round(Self.statusWork, open, named: \.id, at: now) { payment in
+            let outcome = try await channel(payment.channel).status(paymentID: payment.id, at: now)
             let final: ChannelOutcome = outcome == .notFound ? .declined(reason: "the channel never received this payment") : outcome
-            guard payment.status.accepts(final.status) else { continue }
+            guard payment.status.accepts(final.status) else { return false }
             do {
                 try await store.transact { reader in
                     guard let current = try await PaymentRecords.payment(payment.id, in: reader), current.status.accepts(final.status) else {
@@ -285,12 +277,11 @@ public struct PaymentService: Sendable {
                     let service = PaymentService(store: reader, channels: channels, health: health, cipher: cipher)
                     return (try await service.settling(current, final, source: "status", eventID: nil, at: now), ())
                 }
-                moved += 1
+                return true
             } catch StoreError.conflict {
-                continue  // settled by a callback meanwhile
+                return false  // settled by a callback meanwhile
             }
         }
-        return moved
     }
 }
 
