@@ -27,7 +27,9 @@ struct DeclarationTests {
             let declarations = service(store, shops[0])
             let moved = shops[1].orderIDs[0]
             try await OrderService(store: store).transition(moved, to: .refunded, by: .system, at: Date())
-            let outcome = await declarations.declaring([shops[0].orderIDs[0], moved, "o-missing", shops[2].orderIDs[0]], at: Date())
+            let (outcome, declared) = await declarations.declaring([shops[0].orderIDs[0], moved, "o-missing", shops[2].orderIDs[0]], at: Date())
+            #expect(declared.map(\.orderID) == outcome.done)
+            #expect(declared.map(\.declaration.order.orderNo) == outcome.done, "each order's own declaration, to send")
             #expect(Set(outcome.done) == [shops[0].orderIDs[0], shops[2].orderIDs[0]])
             #expect(outcome.failures.map(\.item) == ["o-missing"], "an order that does not exist is a failure; one no longer paid is not")
             #expect(try await shops[0].statuses() == [.declared])
@@ -36,6 +38,44 @@ struct DeclarationTests {
             let stored = try await store.read(SQL("SELECT order_id FROM declarations ORDER BY order_id")).map { try $0.text("order_id") }
             #expect(stored == [shops[0].orderIDs[0], shops[2].orderIDs[0]].sorted())
             #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    /// The gateway refuses the first batch it is sent, then takes everything.
+    final class RefusingOnce: CustomsGateway, @unchecked Sendable {
+        let sandbox: SandboxCustoms
+        private let lock = NSLock()
+        private var refused = false
+        init(_ sandbox: SandboxCustoms) { self.sandbox = sandbox }
+
+        func submit(_ declarations: [Declaration], at now: Date) async throws {
+            let refuse = lock.withLock { defer { refused = true }; return !refused }
+            if refuse { throw StoreError.unreachable("the single window is down") }
+            try await sandbox.submit(declarations, at: now)
+        }
+
+        func deliverResults(at now: Date, to receive: @escaping @Sendable (CustomsResult) async throws -> Void) async throws -> Int {
+            try await sandbox.deliverResults(at: now, to: receive)
+        }
+    }
+
+    @Test("a declaration the gateway refuses stays declared, is recorded as failing, and goes out from the store next round",
+          arguments: StoreKind.allCases)
+    func sentAgain(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await PaymentTests.Fixture(store)
+            _ = try await shop.pay()
+            let declarations = DeclarationService(
+                store: store, cipher: CheckoutTests.cipher, gateway: RefusingOnce(SandboxCustoms(store: store, delay: 3)),
+                refunds: RefundService(store: store, rates: RateService(store: store, maxAge: 3600), channels: PaymentChannels([shop.bank, shop.partner])))
+            #expect(try await declarations.declareDue(at: Date()) == 0, "declared, but the gateway took nothing")
+            #expect(try await shop.statuses() == [.declared])
+            #expect(try await WorkFailures(store: store).all().map(\.work) == [DeclarationService.sending])
+            #expect(try await declarations.declareDue(at: Date()) == 1, "the stored declaration, opened and sent")
+            #expect(try await WorkFailures(store: store).all().isEmpty, "the failure is forgotten once it went")
+            #expect(try await declarations.declareDue(at: Date()) == 0, "sent once")
+            #expect(try await declarations.collectResults(at: Date() + 3600) >= 2)
+            #expect(try await declarations.declaration(of: shop.orderIDs[0])?.status == .released)
         }
     }
 

@@ -43,10 +43,10 @@ public struct DeclarationService: Sendable {
         self.refunds = refunds
     }
 
-    /// Declares every paid order of a verified buyer not yet declared, and sends again any
-    /// declaration the gateway has not taken; returns how many went out. An order or a
-    /// declaration that fails is recorded (`WorkFailures`) and tried again next round, until
-    /// it is parked for ops; the others go on.
+    /// Declares every paid order of a verified buyer not yet declared and sends the new
+    /// declarations straight on, then sends again any the gateway has not taken (a crash, a
+    /// refusal); returns how many went out. An order or a declaration that fails is recorded
+    /// (`WorkFailures`) and tried again next round, until it is parked for ops; the others go on.
     @discardableResult
     public func declareDue(at now: Date) async throws -> Int {
         let failures = WorkFailures(store: store)
@@ -61,54 +61,65 @@ public struct DeclarationService: Sendable {
         let mine = try await leases.claim(Self.declaring, due, at: now)
         var done: [String] = []
         var failed: [(item: String, error: any Error)] = []
+        var fresh: [(orderID: String, declaration: Declaration)] = []
         for start in stride(from: 0, to: mine.count, by: Self.chunk) {
-            let outcome = await declaring(Array(mine[start..<min(mine.count, start + Self.chunk)]), at: now)
+            let (outcome, declared) = await declaring(Array(mine[start..<min(mine.count, start + Self.chunk)]), at: now)
             done += outcome.done
             failed += outcome.failures
+            fresh += declared
         }
         try await settle(ConcurrentRound.Outcome(done: done, failures: failed), as: Self.declaring, known: knownDeclaring, name: { $0 }, at: now)
         try await leases.release(Self.declaring, mine, at: now)
+        // The new ones as built, without opening and decoding them again; then the leftovers.
         let knownSending = try await failures.known(Self.sending)
-        let unsent = try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
-                                              bind: ConcurrentRound.limit))
-            .map { (orderID: try $0.text("order_id"), sealed: try $0.text("records_sealed")) }.filter { knownSending[$0.orderID] != true }
-        let claimed = Set(try await leases.claim(Self.sending, unsent.map(\.orderID), at: now))
-        let sent = await sending(unsent.filter { claimed.contains($0.orderID) }, at: now)
+        var sent = try await send(fresh, known: knownSending, leases: leases, at: now)
+        let tried = Set(fresh.map(\.orderID))
+        var unreadable: [(item: String, error: any Error)] = []
+        var unsent: [(orderID: String, declaration: Declaration)] = []
+        for row in try await store.read(SQL("SELECT order_id, records_sealed FROM declarations WHERE sent_at IS NULL ORDER BY submitted_at LIMIT ?",
+                                            bind: ConcurrentRound.limit)) {
+            let orderID = try row.text("order_id")
+            // Parked ones wait for ops; one this round just tried waits for the next round.
+            guard knownSending[orderID] != true, !tried.contains(orderID) else { continue }
+            do {
+                unsent.append((orderID, try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(try row.text("records_sealed")).utf8))))
+            } catch {
+                unreadable.append((orderID, error))
+            }
+        }
+        try await settle(ConcurrentRound.Outcome(done: [], failures: unreadable), as: Self.sending, known: knownSending, name: { $0 }, at: now)
+        sent += try await send(unsent, known: knownSending, leases: leases, at: now)
+        return sent
+    }
+
+    /// Sends declarations to the gateway a chunk at a time, those this process holds the lease
+    /// of, and marks them sent; a chunk the gateway refuses fails together. Returns how many went.
+    private func send(_ declarations: [(orderID: String, declaration: Declaration)], known: [String: Bool], leases: WorkLeases,
+                      at now: Date) async throws -> Int {
+        let wanted = declarations.filter { known[$0.orderID] != true }
+        let claimed = Set(try await leases.claim(Self.sending, wanted.map(\.orderID), at: now))
+        let mine = wanted.filter { claimed.contains($0.orderID) }
+        var done: [(orderID: String, declaration: Declaration)] = []
+        var failures: [(item: (orderID: String, declaration: Declaration), error: any Error)] = []
+        for start in stride(from: 0, to: mine.count, by: Self.chunk) {
+            let batch = Array(mine[start..<min(mine.count, start + Self.chunk)])
+            do {
+                try await gateway.submit(batch.map(\.declaration), at: now)
+                done += batch
+            } catch {
+                failures += batch.map { ($0, error) }
+            }
+        }
         // One statement for the round, not a write per declaration (a fifth of the customs
         // rounds' units of work at 150 orders/s, `bench checkout --rate 150`). A crash before it
         // sends these again next round, and the gateway takes a declaration once.
-        if !sent.done.isEmpty {
-            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(sent.done.count)))",
-                                              [.integer(now.millisecondsSince1970)] + sent.done.map { .text($0.orderID) }))])
+        if !done.isEmpty {
+            try await store.apply([.write(SQL("UPDATE declarations SET sent_at = ? WHERE order_id IN (\(SQL.placeholders(done.count)))",
+                                              [.integer(now.millisecondsSince1970)] + done.map { .text($0.orderID) }))])
         }
-        try await settle(sent, as: Self.sending, known: knownSending, name: \.orderID, at: now)
+        try await settle(ConcurrentRound.Outcome(done: done, failures: failures), as: Self.sending, known: known, name: \.orderID, at: now)
         try await leases.release(Self.sending, Array(claimed), at: now)
-        return claimed.count
-    }
-
-    /// Sends declarations to the gateway a chunk at a time: one that cannot be opened fails
-    /// alone, a chunk the gateway refuses fails together.
-    private func sending(_ unsent: [(orderID: String, sealed: String)], at now: Date) async
-        -> ConcurrentRound.Outcome<(orderID: String, sealed: String)> {
-        var done: [(orderID: String, sealed: String)] = []
-        var failures: [(item: (orderID: String, sealed: String), error: any Error)] = []
-        for start in stride(from: 0, to: unsent.count, by: Self.chunk) {
-            var batch: [(item: (orderID: String, sealed: String), declaration: Declaration)] = []
-            for item in unsent[start..<min(unsent.count, start + Self.chunk)] {
-                do {
-                    batch.append((item, try JSONDecoder().decode(Declaration.self, from: Data(try cipher.open(item.sealed).utf8))))
-                } catch {
-                    failures.append((item, error))
-                }
-            }
-            do {
-                try await gateway.submit(batch.map(\.declaration), at: now)
-                done += batch.map(\.item)
-            } catch {
-                failures += batch.map { ($0.item, error) }
-            }
-        }
-        return .init(done: done, failures: failures)
+        return done.count
     }
 
     /// What failures of declaring an order, and of sending its declaration, are recorded under.
@@ -130,10 +141,12 @@ public struct DeclarationService: Sendable {
     static let chunk = 250
 
     /// Declares `orderIDs`: builds each one's three records and stores them, moving the order
-    /// to `declared`. Returns the orders done and each failure with its order; an order that
-    /// is no longer paid, or that another process declared or moved meanwhile, is neither.
-    func declaring(_ orderIDs: [String], at now: Date) async -> ConcurrentRound.Outcome<String> {
-        var units: [(orderID: String, changes: [Change])] = []
+    /// to `declared`. Returns the orders done, with their declarations to send, and each
+    /// failure with its order; an order that is no longer paid, or that another process
+    /// declared or moved meanwhile, is neither.
+    func declaring(_ orderIDs: [String], at now: Date) async
+        -> (outcome: ConcurrentRound.Outcome<String>, declared: [(orderID: String, declaration: Declaration)]) {
+        var units: [(orderID: String, changes: [Change], declaration: Declaration)] = []
         var failures: [(item: String, error: any Error)] = []
         do {
             let records = try await records(of: orderIDs)
@@ -154,7 +167,7 @@ public struct DeclarationService: Sendable {
                         bind: orderID, try cipher.seal(String(decoding: try encoder.encode(declaration), as: UTF8.self)),
                         String(decoding: try encoder.encode(masked), as: UTF8.self), now.millisecondsSince1970, now.millisecondsSince1970),
                         conflict: "order \(orderID) was declared meanwhile"))
-                    units.append((orderID, changes))
+                    units.append((orderID, changes, declaration))
                 } catch is OrderError {
                     continue  // no longer paid: refunded or moved on since the round listed it
                 } catch {
@@ -162,18 +175,18 @@ public struct DeclarationService: Sendable {
                 }
             }
             let outcomes = try await store.applyEach(units.map(\.changes))
-            var done: [String] = []
+            var declared: [(orderID: String, declaration: Declaration)] = []
             for (unit, outcome) in zip(units, outcomes) {
                 switch outcome {
-                case nil: done.append(unit.orderID)
+                case nil: declared.append((unit.orderID, unit.declaration))
                 case StoreError.conflict?: break  // declared by another process, or the order moved meanwhile
                 case let error?: failures.append((unit.orderID, error))
                 }
             }
-            return .init(done: done, failures: failures)
+            return (.init(done: declared.map(\.orderID), failures: failures), declared)
         } catch {
             // The reads or the transaction failed: nothing of these orders was written.
-            return .init(done: [], failures: orderIDs.map { ($0, error) })
+            return (.init(done: [], failures: orderIDs.map { ($0, error) }), [])
         }
     }
 
