@@ -58,7 +58,7 @@ public struct AccountService: Sendable {
         let name = displayName.trimmingCharacters(in: .whitespaces).isEmpty
             ? String(address.prefix { $0 != "@" }) : try AccountRules.personName(displayName, field: "displayName")
         let consumer = Consumer(id: "c-" + UUID().uuidString.lowercased(), email: address, displayName: name)
-        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let hash = await PasswordHashing.hash(password, cost: bcryptCost)
         do {
             try await store.apply([.guarded(SQL(
                 "INSERT INTO consumers (id, email, password_hash, display_name, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -74,8 +74,9 @@ public struct AccountService: Sendable {
         let address = (try? AccountRules.email(email)) ?? ""
         let rows = try await store.read(SQL("SELECT * FROM consumers WHERE email = ?", bind: address))
         // Verify against a stand-in hash when there is no such account, so both take as long.
-        let hash = try rows.first?.text("password_hash") ?? standIn
-        guard Bcrypt.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
+        let stored = try rows.first?.text("password_hash")
+        let hash = if let stored { stored } else { await PasswordHashing.standIn(cost: bcryptCost) }
+        guard await PasswordHashing.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
         let consumer = try AccountService.consumer(row)
         let token = Secrets.token(prefix: "s_")
         try await store.apply([.write(SQL(
@@ -138,12 +139,11 @@ public struct AccountService: Sendable {
                      recipient: try cipher.open(try row.text("recipient_sealed")), mobileMasked: try row.text("mobile_masked"))
     }
 
-    /// A bcrypt hash of a random string nobody knows, checked when there is no such account, at the cost real hashes have, so that an unknown
-    /// address takes as long as a known one and addresses cannot be told apart by time.
-    var standIn: String { StandInHash.of(cost: bcryptCost) }
 }
 
-/// One stand-in hash per cost, made the first time it is needed.
+/// A bcrypt hash of a random string nobody knows, checked when there is no such account, at the
+/// cost real hashes have, so that an unknown address takes as long as a known one and addresses
+/// cannot be told apart by time. One per cost, made the first time it is needed.
 enum StandInHash {
     private static let made = Mutex<[UInt8: String]>([:])
 

@@ -48,8 +48,10 @@ public struct WorkLeases: Sendable {
     }
 
     /// Lets go of `items`: done, or failed and recorded (`WorkFailures`), they are free for
-    /// the next round of any process. Leases that ran out long ago go too.
+    /// the next round of any process. Leases that ran out a term ago go too, with them.
     public func release(_ work: String, _ items: [String], at now: Date) async throws {
+        // An idle round writes nothing: a commit a second per kind of work, for nothing.
+        guard !items.isEmpty else { return }
         var changes: [Change] = stride(from: 0, to: items.count, by: Self.chunk).map { start in
             let chunk = items[start..<min(items.count, start + Self.chunk)]
             return .write(SQL("DELETE FROM work_leases WHERE work = ? AND holder = ? AND item IN (\(SQL.placeholders(chunk.count)))",
