@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode (one writer, many readers), fsync on every
 /// commit (synchronous=FULL) so that an acknowledged write survives a crash.
@@ -10,6 +11,7 @@ public final class SQLiteStore: Store {
     private let readers: SQLiteReaders
     private let checkpointer: WALCheckpointer
     private let metrics: any StoreMetrics
+    private let writer = Mutex<SQLiteStatements?>(nil)
 
     /// The database holds personal data (sealed, but with its shape and sums in the clear):
     /// it is created readable and writable by its owner alone, and an existing one, with its
@@ -73,7 +75,7 @@ public final class SQLiteStore: Store {
         let started = ContinuousClock.now
         do {
             try await pool.write { db in
-                for change in changes { try SQLiteStore.run(change, in: db) }
+                for change in changes { try self.run(change, in: db) }
             }
             metrics.recordTransaction(kind: kind, outcome: .committed, seconds: started.secondsElapsed, statements: changes.count)
         } catch {
@@ -94,7 +96,7 @@ public final class SQLiteStore: Store {
                 for unit in units {
                     do {
                         try db.inSavepoint {
-                            for change in unit { try SQLiteStore.run(change, in: db) }
+                            for change in unit { try self.run(change, in: db) }
                             return .commit
                         }
                         outcomes.append(nil)
@@ -120,7 +122,7 @@ public final class SQLiteStore: Store {
             let steps = try Migrations.plan(applied: applied)
             for step in steps {
                 for statement in step.statements(.sqlite) { try db.execute(sql: statement) }
-                try SQLiteStore.run(.write(Migrations.record(step)), in: db)
+                try self.run(.write(Migrations.record(step)), in: db)
             }
             return steps.map(\.version)
         }
@@ -141,36 +143,36 @@ public final class SQLiteStore: Store {
     public func close() async {
         checkpointer.stop()
         readers.close()
+        // Closed with no write under way: the writer's statements go before its connection.
+        writer.withLock { statements in
+            statements?.finalizeAll()
+            statements = nil
+        }
         try? pool.close()
     }
 
-    static func fetch(_ sql: SQL, in db: Database) throws -> [Row] {
-        let statement = try db.cachedStatement(sql: sql.text)
-        try statement.setArguments(arguments(of: sql))
-        let columns = statement.columnNames
-        var rows: [Row] = []
-        let cursor = try GRDB.Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            rows.append(Row(columns: columns, values: columns.indices.map { SQLValue(row[$0] as DatabaseValue) }))
-        }
-        return rows
-    }
-
-    static func run(_ change: Change, in db: Database) throws {
+    /// One change on the writer's connection, through its own prepared statements (see
+    /// `SQLiteStatements`); a guarded change counts the rows its RETURNING clause gives.
+    func run(_ change: Change, in db: Database) throws {
+        let statements = try writerStatements(db)
         switch change.expectation {
         case .any:
-            let statement = try db.cachedStatement(sql: change.sql.text)
-            try statement.execute(arguments: arguments(of: change.sql))
+            _ = try statements.count(change.sql)
         case .rows(let expected):
-            guard try fetch(change.sql, in: db).count == expected else { throw StoreError.conflict(change.conflict) }
+            guard try statements.count(change.sql) == expected else { throw StoreError.conflict(change.conflict) }
         }
     }
 
-    /// GRDB's initialiser for a sequence of concrete values builds a generic key path on every
-    /// call (5 % of the server's CPU in `bench checkout`); the one for optional existentials
-    /// maps with a closure.
-    private static func arguments(of sql: SQL) -> StatementArguments {
-        StatementArguments(sql.bindings.map { $0.databaseValue as (any DatabaseValueConvertible)? })
+    /// The writer's statements, made on its first write: writes run one at a time on the
+    /// pool's one writer connection, so one cache serves them all.
+    private func writerStatements(_ db: Database) throws -> SQLiteStatements {
+        try writer.withLock { made in
+            if let made { return made }
+            guard let connection = db.sqliteConnection else { throw StoreError.unreachable("\(path): the writer is closed") }
+            let statements = SQLiteStatements(handle: connection, path: path)
+            made = statements
+            return statements
+        }
     }
 
     static func translate(_ error: DatabaseError, path: String) -> any Error {
@@ -184,28 +186,6 @@ public final class SQLiteStore: Store {
         case .SQLITE_CONSTRAINT: return .conflict(message ?? "constraint violated")
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM: return .unreachable("\(path): \(message ?? "cannot open")")
         default: return .failed("SQLite: \(message ?? "result code \(code)")")
-        }
-    }
-}
-
-extension SQLValue {
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: return .null
-        case .integer(let value): return value.databaseValue
-        case .text(let value): return value.databaseValue
-        case .blob(let bytes): return Data(bytes).databaseValue
-        }
-    }
-
-    init(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null: self = .null
-        case .int64(let integer): self = .integer(integer)
-        // The schema holds no REAL columns; an expression that yields one is read as its text.
-        case .double(let real): self = .text(String(real))
-        case .string(let text): self = .text(text)
-        case .blob(let data): self = .blob([UInt8](data))
         }
     }
 }
