@@ -1,7 +1,7 @@
-/// Background rounds (declaring paid orders, sending declarations, applying customs' results)
-/// work on many independent items. One at a time, each item waited for its own commit and a
-/// round managed some sixty orders a second while checkout took four hundred (`bench checkout`);
-/// several at once share group commits and keep up.
+/// Background rounds work on many independent items (customs' results; declaring and sending
+/// go in chunks instead, `DeclarationService.declaring`). One at a time, each item waited for
+/// its own commit and a round managed some sixty orders a second while checkout took four
+/// hundred (`bench checkout`); several at once share group commits and keep up.
 enum ConcurrentRound {
     /// Items taken per round, so that a backlog is worked off in bounded steps.
     static let limit = 2_000

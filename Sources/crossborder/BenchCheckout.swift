@@ -91,12 +91,7 @@ struct BenchCheckout: AsyncParsableCommand {
         let ports = group.map(\.port)
         func cpuSeconds() -> Double { group.reduce(0) { $0 + $1.cpuSeconds } }
         let driver = LoadDriver(ports: ports, connections: connections)
-        let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
-        let healthJudge: @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?) = { ($0.status == 200 ? "ok" : "\($0.status)", nil) }
-        _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
-        let ceilingCPU = cpuSeconds()
-        let ceiling = driver.run(for: ceilingSeconds, ratePerSecond: nil, next: { _, _ in health }, judge: healthJudge)
-        let healthzCPU = (cpuSeconds() - ceilingCPU) / Double(max(ceiling.succeeded, 1))
+        let (ceiling, healthzCPU) = Self.healthCeiling(driver, seconds: ceilingSeconds, cpuSeconds: cpuSeconds)
 
         let memoryStart = server.residentMiB
         let sampler = MemorySampler(server: server)
@@ -123,7 +118,7 @@ struct BenchCheckout: AsyncParsableCommand {
         sampler.stop()
         let memoryEnd = server.residentMiB
         for server in group { server.stop() }
-        let bare = try Self.bareCeiling(connections: connections, seconds: ceilingSeconds, judge: healthJudge)
+        let bare = try Self.bareCeiling(connections: connections, seconds: ceilingSeconds)
 
         var results: [String: Double] = [
             "orders_per_s": Double(work.succeeded) / elapsed,
@@ -178,18 +173,24 @@ extension BenchCheckout {
 
     /// The same client on a route with no middleware and no platform, from this same binary
     /// (`crossborder bare-serve`): what the HTTP stack alone can answer here.
-    static func bareCeiling(connections: Int, seconds: Double,
-                            judge: @escaping @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?)) throws
-        -> (perSecond: Double, cpuPerRequest: Double) {
+    static func bareCeiling(connections: Int, seconds: Double) throws -> (perSecond: Double, cpuPerRequest: Double) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-checkout-bare.log").path
         let bare = try ServerProcess(command: "bare-serve", arguments: [], log: log)
         defer { bare.stop() }
-        let driver = LoadDriver(port: bare.port, connections: connections)
+        let (tally, cpuPerRequest) = healthCeiling(LoadDriver(port: bare.port, connections: connections), seconds: seconds,
+                                                   cpuSeconds: { bare.cpuSeconds })
+        return (Double(tally.succeeded) / seconds, cpuPerRequest)
+    }
+
+    /// `GET /healthz` as fast as answers come, after a second's warm-up: the run's tally and the
+    /// servers' CPU seconds per answer.
+    static func healthCeiling(_ driver: LoadDriver, seconds: Double, cpuSeconds: () -> Double) -> (tally: LoadDriver.Tally, cpuPerRequest: Double) {
         let health = LoadDriver.Request(method: "GET", path: "/healthz", headers: [], body: [])
+        let judge: @Sendable (LoadDriver.Answer) -> (kind: String, keep: String?) = { ($0.status == 200 ? "ok" : "\($0.status)", nil) }
         _ = driver.run(for: 1, ratePerSecond: nil, next: { _, _ in health }, judge: judge)
-        let cpu = bare.cpuSeconds
+        let before = cpuSeconds()
         let tally = driver.run(for: seconds, ratePerSecond: nil, next: { _, _ in health }, judge: judge)
-        return (Double(tally.succeeded) / seconds, (bare.cpuSeconds - cpu) / Double(max(tally.succeeded, 1)))
+        return (tally, (cpuSeconds() - before) / Double(max(tally.succeeded, 1)))
     }
 }
 

@@ -72,7 +72,7 @@ public struct OrderService: Sendable {
 
     /// Any order, for ops and the platform's own rules; buyers go through `order(_:of:)`.
     public func order(_ id: String) async throws -> OrderView? {
-        try await views(of: store.read(SQL("SELECT * FROM orders WHERE id = ?", bind: id))).first
+        try await orders([id]).first
     }
 
     /// Any orders by id, in three queries however many; ids with no order are left out.
