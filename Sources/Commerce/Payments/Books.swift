@@ -51,6 +51,31 @@ public enum Books {
         Account(id: "bank:payouts:\(currency.code)", currency: currency)
     }
 
+    /// A traveller's wallet: what the platform holds for them, spent in shops abroad. It never
+    /// goes below zero; what a claw-back cannot take from it becomes a debt.
+    public static func wallet(_ consumerID: String) -> Account {
+        Account(id: "wallet:\(consumerID):CNY", currency: .CNY, flags: [.debitsMustNotExceedCredits])
+    }
+
+    /// What a traveller owes after a claw-back found the wallet short; collected from the next
+    /// top-up, never beyond what is owed.
+    public static func walletDebt(_ consumerID: String) -> Account {
+        Account(id: "wallet-debt:\(consumerID):CNY", currency: .CNY, flags: [.creditsMustNotExceedDebits])
+    }
+
+    /// What the refund operator owes for VAT refunds paid into wallets before export validation.
+    public static func refundReceivable(_ currency: Currency) -> Account {
+        Account(id: "receivable:refund-operator:\(currency.code)", currency: currency, flags: [.creditsMustNotExceedDebits])
+    }
+
+    /// Money the refund operator has paid us, by currency.
+    public static func refundOperator(_ currency: Currency) -> Account {
+        Account(id: "bank:refund-operator:\(currency.code)", currency: currency)
+    }
+
+    /// Money sent from wallets to travellers' bank cards.
+    public static let cardWithdrawals = Account(id: "bank:card-withdrawals:CNY", currency: .CNY)
+
     /// The order an account or transfer belongs to, when its id names one.
     public static func orderID(inAccount id: String) -> String? {
         let parts = id.split(separator: ":")

@@ -57,8 +57,7 @@ public enum EscrowRelease {
                 exactly: Rounding.halfEven.divide(Int128(listed.minorUnits) * Int128(goods.minorUnits), by: Int128(quotedGoods.minorUnits)),
                 currency: currency)
             converted = try releaseRate.convertToBase(goods)
-            commission = try Money(exactly: Rounding.halfEven.divide(Int128(share.minorUnits) * Int128(commissionBasisPoints), by: 10_000),
-                                   currency: currency)
+            commission = try EscrowRelease.commission(on: share, basisPoints: commissionBasisPoints)
             gain = try converted.subtracting(share)
         } catch { throw .money(error) }
         let id = order.orderID
@@ -87,6 +86,12 @@ public enum EscrowRelease {
             orderID: id, merchantID: order.merchantID, goodsCNY: goods, share: share, converted: converted,
             fxGain: gain, commission: commission, quoteRate: quoteRate, releaseRate: releaseRate)
         return (requests, settlement)
+    }
+
+    /// The platform's commission on a merchant's share, half-even to the minor unit: the same
+    /// for an order's release and for a payment at the merchant's till.
+    public static func commission(on share: Money, basisPoints: Int64) throws(MoneyError) -> Money {
+        try Money(exactly: Rounding.halfEven.divide(Int128(share.minorUnits) * Int128(basisPoints), by: 10_000), currency: share.currency)
     }
 
     /// The accounts a release touches beyond those the payment opened.
