@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases, travellers]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -751,6 +751,158 @@ extension Migrations {
             PRIMARY KEY (work, item)
         )
         """]
+    }
+
+    /// Travellers abroad: merchants' shops, payment codes and charges at the till, till
+    /// payments and refunds, wallet top-ups and withdrawals, tax-free forms and their export
+    /// validations, and the sandbox validation systems' own records.
+    static let travellers = Migration(version: 22, name: "travellers abroad") { _ in
+        [
+            """
+            CREATE TABLE shops (
+                id TEXT PRIMARY KEY,
+                merchant_id TEXT NOT NULL REFERENCES merchants(id),
+                name_en TEXT NOT NULL,
+                name_zh TEXT NOT NULL,
+                country TEXT NOT NULL,
+                city TEXT NOT NULL,
+                street TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX shops_by_merchant ON shops(merchant_id)",
+            """
+            CREATE TABLE payment_codes (
+                code_hash TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT,
+                payment_id TEXT
+            )
+            """,
+            """
+            CREATE TABLE shop_charges (
+                id TEXT PRIMARY KEY,
+                token_hash TEXT NOT NULL UNIQUE,
+                shop_id TEXT NOT NULL REFERENCES shops(id),
+                amount_minor BIGINT NOT NULL,
+                currency TEXT NOT NULL,
+                goods BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                claimed_by TEXT,
+                used_at BIGINT,
+                payment_id TEXT
+            )
+            """,
+            """
+            CREATE TABLE till_payments (
+                id TEXT PRIMARY KEY,
+                shop_id TEXT NOT NULL REFERENCES shops(id),
+                merchant_id TEXT NOT NULL,
+                consumer_id TEXT NOT NULL,
+                amount_minor BIGINT NOT NULL,
+                currency TEXT NOT NULL,
+                cny_minor BIGINT NOT NULL,
+                rate TEXT NOT NULL,
+                rate_source TEXT NOT NULL,
+                commission_minor BIGINT NOT NULL,
+                refunded_minor BIGINT NOT NULL DEFAULT 0,
+                refunded_cny BIGINT NOT NULL DEFAULT 0,
+                refunded_commission BIGINT NOT NULL DEFAULT 0,
+                goods BIGINT NOT NULL,
+                form_id TEXT,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX till_payments_by_consumer ON till_payments(consumer_id, shop_id, created_at)",
+            "CREATE INDEX till_payments_by_shop ON till_payments(shop_id, created_at)",
+            """
+            CREATE TABLE till_refunds (
+                id TEXT PRIMARY KEY,
+                payment_id TEXT NOT NULL REFERENCES till_payments(id),
+                amount_minor BIGINT NOT NULL,
+                cny_minor BIGINT NOT NULL,
+                commission_minor BIGINT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE wallet_top_ups (
+                id TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                amount_minor BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                reference TEXT,
+                failure TEXT,
+                request_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX wallet_top_ups_open ON wallet_top_ups(status, updated_at)",
+            """
+            CREATE TABLE wallet_withdrawals (
+                id TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL,
+                amount_minor BIGINT NOT NULL,
+                card_sealed TEXT NOT NULL,
+                card_masked TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tax_free_forms (
+                id TEXT PRIMARY KEY,
+                consumer_id TEXT NOT NULL,
+                shop_id TEXT NOT NULL REFERENCES shops(id),
+                merchant_id TEXT NOT NULL,
+                country TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                purchase_day TEXT NOT NULL,
+                gross_minor BIGINT NOT NULL,
+                vat_rate TEXT NOT NULL,
+                vat_minor BIGINT NOT NULL,
+                fee_minor BIGINT NOT NULL,
+                refund_minor BIGINT NOT NULL,
+                refund_cny BIGINT,
+                refund_rate TEXT,
+                refund_status TEXT NOT NULL,
+                status TEXT NOT NULL,
+                deadline_day TEXT NOT NULL,
+                deadline_at BIGINT NOT NULL,
+                validation TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                submitted_at BIGINT,
+                closed_at BIGINT,
+                close_reason TEXT
+            )
+            """,
+            "CREATE INDEX tax_free_forms_open ON tax_free_forms(status, deadline_at)",
+            "CREATE INDEX tax_free_forms_by_consumer ON tax_free_forms(consumer_id, country)",
+            """
+            CREATE TABLE export_validations (
+                event_id TEXT PRIMARY KEY,
+                form_id TEXT NOT NULL,
+                validated BIGINT NOT NULL,
+                exported_at BIGINT NOT NULL,
+                received_at BIGINT NOT NULL,
+                effect TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sandbox_export_submissions (
+                form_id TEXT PRIMARY KEY,
+                system TEXT NOT NULL,
+                submitted_at BIGINT NOT NULL,
+                answer_at BIGINT NOT NULL,
+                validated BIGINT NOT NULL,
+                deliveries BIGINT NOT NULL DEFAULT 0
+            )
+            """,
+        ]
     }
 
     /// The steps still to run for a database that has `applied`; refuses a database that has

@@ -73,6 +73,9 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
                 configuration: configuration).register(on: router)
     PaymentRoutes(platform: platform, accounts: accounts, orders: orders, catalog: catalog, keys: keys, store: store,
                   configuration: configuration).register(on: router)
+    let travel = configuration.travel ?? TravelPlatform.sandbox(store: store, rates: rates, channels: platform.channels, cipher: configuration.cipher)
+    TravelAPI(travel: travel, rates: rates, accounts: accounts, keys: keys, idempotency: idempotency, configuration: configuration)
+        .register(on: router)
     WorkFailureRoutes(store: store, idempotency: idempotency, accounts: accounts, configuration: configuration)
         .register(on: router)
     return router

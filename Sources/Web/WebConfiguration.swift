@@ -26,6 +26,8 @@ public struct WebConfiguration: Sendable {
     public var payments: PaymentPlatform?
     /// Customs declarations; the sandbox customs unless the process wires its own.
     public var declarations: DeclarationService?
+    /// The wallet, tills and tax-free refunds; a sandbox one on the payment platform's channels when nil.
+    public var travel: TravelPlatform?
     /// The local carrier for the last mile; the sandbox one unless the process wires its own.
     public var carrier: (any CarrierGateway)?
     /// The secret logistics partners (hub, airline, carrier) sign their tracking webhooks with.

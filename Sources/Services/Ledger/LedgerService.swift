@@ -26,6 +26,13 @@ public struct LedgerService: Sendable {
         }
     }
 
+    /// The changes that book `requests` as one linked batch, decided on the balances `store`
+    /// reads now; the flagged accounts' guards make a concurrent move refuse rather than overdraw.
+    public static func booking(_ requests: [TransferRequest], in store: any Store, at now: Date) async throws -> [Change] {
+        let state = try await load(for: requests, from: store)
+        return LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
+    }
+
     /// What `requests` need to be decided: their accounts with balances, the pending
     /// transfers they resolve, and transfers already recorded under their ids.
     public static func load(for requests: [TransferRequest], from store: any Store) async throws -> LedgerState {

@@ -195,8 +195,7 @@ public struct PaymentService: Sendable {
             }
         }
         let requests = try Escrow.paying(paymentID: payment.id, channel: payment.channel, consumerID: payment.consumerID, orders: orders)
-        let state = try await LedgerService.load(for: requests, from: store)
-        changes += LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
+        changes += try await LedgerService.booking(requests, in: store, at: now)
         return changes
     }
 

@@ -56,8 +56,7 @@ public struct PayoutService: Sendable {
             try await LedgerService(store: store).open([Books.payouts(batch.currency)], at: now)
             do {
                 try await store.transact { reader in
-                    let state = try await LedgerService.load(for: requests, from: reader)
-                    var changes = LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
+                    var changes = try await LedgerService.booking(requests, in: reader, at: now)
                     changes.append(.guarded(SQL(
                         """
                         INSERT INTO payout_batches (id, currency, execution_date, control_sum_minor, file, status, created_at)
@@ -119,8 +118,7 @@ public struct PayoutService: Sendable {
             }
             do {
                 try await store.transact { reader in
-                    let state = try await LedgerService.load(for: requests, from: reader)
-                    return (LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind) + changes, ())
+                    return (try await LedgerService.booking(requests, in: reader, at: now) + changes, ())
                 }
                 settled += requests.count
             } catch StoreError.conflict {

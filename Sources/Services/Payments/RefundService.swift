@@ -79,8 +79,7 @@ public struct RefundService: Sendable {
             holds: released ? [] : try await EscrowRecords.holds(of: orderID, in: store), released: released)
         let plan = try Refund.plan(refundID, amount: amount, of: refundable, rate: rate)
         try await LedgerService(store: store).open(plan.accounts, at: now)
-        let state = try await LedgerService.load(for: plan.requests, from: store)
-        var changes = LedgerRecords.recording(try Ledger.apply(plan.requests, to: state, at: now), loaded: state, on: store.kind)
+        var changes = try await LedgerService.booking(plan.requests, in: store, at: now)
         changes.append(.guarded(SQL(
             """
             INSERT INTO refunds (id, order_id, payment_id, amount_cny, reason, requested_by, status, created_at, updated_at)

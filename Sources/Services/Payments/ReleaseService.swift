@@ -76,8 +76,7 @@ public struct ReleaseService: Sendable {
             listed: Money(minorUnits: try row.integer("listed"), currency: currency), quotedGoods: order.goods, quoteRate: quoteRate,
             releaseRate: releaseRate, commissionBasisPoints: try row.integer("commission_bps"))
         try await LedgerService(store: store).open(EscrowRelease.accounts(merchantID: order.merchantID, currency: currency), at: now)
-        let state = try await LedgerService.load(for: requests, from: store)
-        changes += LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
+        changes += try await LedgerService.booking(requests, in: store, at: now)
         changes.append(.write(SQL(
             """
             INSERT INTO escrow_releases (order_id, merchant_id, currency, goods_cny, share_minor, converted_minor, fx_gain_minor,

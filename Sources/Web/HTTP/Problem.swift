@@ -169,6 +169,28 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             }
         case let error as StatementError:
             return .validation(error.description, field: "statement")
+        case let error as TravelError:
+            switch error {
+            case .unknownShop, .unknownPayment, .unknownForm, .unknownCharge:
+                return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: error.field)
+            case .walletTooLow, .walletDebt:
+                return Problem(type: "wallet-too-low", title: "Not enough in the wallet", status: .conflict, detail: error.description)
+            case .shopCountry, .shopCurrency, .amount, .card, .refundTooLarge:
+                return .validation(error.description, field: error.field)
+            }
+        case let error as TaxFreeRefusal:
+            return Problem(type: error.code, title: "No tax-free form for this purchase", status: .unprocessableContent, detail: error.description,
+                           field: "paymentId")
+        case let error as TaxFreeRefundError:
+            return Problem(type: error.code, title: "The refund cannot be paid now", status: .conflict, detail: error.description)
+        case let error as PaymentCode.Refusal:
+            switch error {
+            case .malformed: return Problem(type: error.code, title: "Not a payment code", status: .unprocessableContent, detail: error.description,
+                                            field: "paymentCode")
+            case .unknown: return Problem(type: error.code, title: "Unknown code", status: .notFound, detail: error.description, field: "paymentCode")
+            case .anotherTravellers: return Problem(type: error.code, title: "Another traveller's code", status: .forbidden, detail: error.description)
+            case .expired, .used: return Problem(type: error.code, title: "The code cannot pay", status: .gone, detail: error.description)
+            }
         case let error as LedgerError:
             return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)
         case StoreError.conflict(let what):
