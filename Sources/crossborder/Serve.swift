@@ -130,6 +130,12 @@ struct Serve: AsyncParsableCommand {
             services.append(PeriodicService(name: "the payment settler", interval: .seconds(1), logger: logger) {
                 try await payments.settleOpenWork(at: Date())
             })
+            let travel = TravelPlatform.sandbox(store: store, rates: RateService(store: store, maxAge: TimeInterval(maxAge)),
+                                                channels: payments.channels, cipher: cipher)
+            configuration.travel = travel
+            services.append(PeriodicService(name: "the travellers' top-ups and tax-free forms", interval: .seconds(1), logger: logger) {
+                try await travel.round(at: Date())
+            })
             services.append(PeriodicService(name: "the daily payouts", interval: .seconds(3600), logger: logger) {
                 let batches = try await payments.payouts.run(on: Day(beijing: Date()), at: Date())
                 if !batches.isEmpty { logger.info("submitted payout batches \(batches.map(\.id))") }

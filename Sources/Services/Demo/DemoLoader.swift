@@ -32,11 +32,33 @@ public enum DemoLoader {
                 """,
                 bind: entry.merchantID, entry.holder, entry.iban, entry.accountNumber, entry.bic, entry.commissionBasisPoints))
         }
+        var loaded = true
         do {
             try await store.apply(changes)
-            return true
         } catch StoreError.conflict {
-            return false
+            loaded = false
+        }
+        try await loadShopsIfAbsent(into: store, at: now)
+        return loaded
+    }
+
+    /// The demo shops abroad, once, also into a database whose demo data came before them.
+    static func loadShopsIfAbsent(into store: any Store, at now: Date) async throws {
+        var changes: [Change] = [.guarded(
+            SQL("INSERT INTO settings (key, value) VALUES ('demo_shops_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
+                bind: now.ISO8601Format()),
+            conflict: "the demo shops are already loaded")]
+        changes += DemoShops.entries.map { shop in
+            .write(SQL(
+                """
+                INSERT INTO shops (id, merchant_id, name_en, name_zh, country, city, street, created_at)
+                SELECT ?, id, ?, ?, ?, ?, ?, ? FROM merchants WHERE id = ? ON CONFLICT (id) DO NOTHING
+                """, bind: shop.id, shop.name.en, shop.name.zh, shop.country, shop.city, shop.street, now.millisecondsSince1970, shop.merchantID))
+        }
+        do {
+            try await store.apply(changes)
+        } catch StoreError.conflict {
+            return
         }
     }
 

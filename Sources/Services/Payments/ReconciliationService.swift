@@ -18,12 +18,12 @@ public struct ReconciliationService: Sendable {
         return try await store.read(SQL(
             """
             SELECT id, code, amount, currency FROM ledger_transfers
-            WHERE (debit_account = ? AND code = 'payment') OR (credit_account = ? AND code = 'refund') ORDER BY created_at, id
+            WHERE (debit_account = ? AND code IN ('payment', 'wallet-top-up')) OR (credit_account = ? AND code = 'refund') ORDER BY created_at, id
             """, bind: account, account)).map { row in
                 let id = try row.text("id")
-                let isCharge = try row.text("code") == "payment"
-                // "pay:<payment>" and "refund:<refund>:channel" name the channel's own references.
-                let reference = isCharge ? String(id.dropFirst("pay:".count)) : String(id.split(separator: ":").dropFirst().first ?? "")
+                let isCharge = try row.text("code") != "refund"
+                // "pay:<payment>", "topup:<top-up>" and "refund:<refund>:channel" name the channel's own references.
+                let reference = String(id.split(separator: ":").dropFirst().first ?? "")
                 return ChannelMovement(reference: reference, kind: isCharge ? .charge : .refund,
                                        amount: Money(minorUnits: try row.integer("amount"), currency: try Currency(code: try row.text("currency"))))
             }

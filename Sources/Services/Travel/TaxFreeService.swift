@@ -89,9 +89,9 @@ public struct TaxFreeService: Sendable {
         }
         let rate = try await rates.book().rate(from: form.refund.currency, to: .CNY, at: now)
         let cny = try rate.convert(form.refund).converted
-        var changes = LedgerRecords.opening(WalletBooking.accounts(consumerID: consumer.id, channel: nil, currency: form.refund.currency,
-                                                                   merchantID: nil), at: now)
-        changes += try await LedgerService.booking(WalletBooking.instantRefund(formID: formID, consumerID: consumer.id, refund: form.refund, cny: cny),
+        try await LedgerService(store: store).open(WalletBooking.accounts(consumerID: consumer.id, channel: nil, currency: form.refund.currency,
+                                                                          merchantID: nil), at: now)
+        var changes = try await LedgerService.booking(WalletBooking.instantRefund(formID: formID, consumerID: consumer.id, refund: form.refund, cny: cny),
                                                     in: store, at: now)
         changes.append(.guarded(SQL(
             """
@@ -152,8 +152,9 @@ public struct TaxFreeService: Sendable {
                 cny = try rate.convert(form.refund).converted
                 rateText = rate.rate.description
             }
-            var changes = LedgerRecords.opening(WalletBooking.accounts(consumerID: form.consumerID, channel: nil, currency: form.refund.currency,
-                                                                       merchantID: nil), at: now)
+            try await LedgerService(store: store).open(WalletBooking.accounts(consumerID: form.consumerID, channel: nil,
+                                                                              currency: form.refund.currency, merchantID: nil), at: now)
+            var changes: [Change] = []
             if form.refund.minorUnits > 0 {
                 changes += try await LedgerService.booking(
                     WalletBooking.validated(formID: form.id, consumerID: form.consumerID, refund: form.refund, payNow: cny), in: store, at: now)

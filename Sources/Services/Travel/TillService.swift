@@ -69,7 +69,8 @@ public struct TillService: Sendable {
     public func issueCode(for consumer: Consumer, at now: Date) -> (changes: [Change], code: String, expiresAt: Date) {
         var generator = SystemRandomNumberGenerator()
         let code = PaymentCode.travellerCode(randomDigits: (0..<16).map { _ in UInt8.random(in: 0...9, using: &generator) })
-        let expiresAt = now + PaymentCode.travellerCodeLifetime
+        // Kept to the millisecond the database holds, so that the code expires when it says.
+        let expiresAt = Date(millisecondsSince1970: (now + PaymentCode.travellerCodeLifetime).millisecondsSince1970)
         return ([.write(SQL("INSERT INTO payment_codes (code_hash, consumer_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                             bind: Secrets.digest(Array(code.utf8)), consumer.id, now.millisecondsSince1970, expiresAt.millisecondsSince1970))],
                 code, expiresAt)
@@ -78,7 +79,8 @@ public struct TillService: Sendable {
     /// A charge for the store's till to show as a code.
     public func creatingCharge(_ id: String, shop: Shop, amount: Money, goods: Bool, at now: Date) -> (changes: [Change], charge: ShopCharge) {
         let token = Secrets.token(prefix: "c_")
-        let charge = ShopCharge(id: id, token: token, shop: shop, amount: amount, goods: goods, expiresAt: now + PaymentCode.chargeLifetime,
+        let expiresAt = Date(millisecondsSince1970: (now + PaymentCode.chargeLifetime).millisecondsSince1970)
+        let charge = ShopCharge(id: id, token: token, shop: shop, amount: amount, goods: goods, expiresAt: expiresAt,
                                 claimedBy: nil, usedAt: nil, paymentID: nil)
         return ([.guarded(SQL(
             """
@@ -175,9 +177,9 @@ public struct TillService: Sendable {
         let commission = try EscrowRelease.commission(on: amount, basisPoints: basisPoints)
         let balance = try await WalletService.wallet(of: consumerID, in: store).balance
         guard balance.minorUnits >= cny.minorUnits else { throw TravelError.walletTooLow(balance: balance, needed: cny) }
-        var changes = LedgerRecords.opening(WalletBooking.accounts(consumerID: consumerID, channel: nil, currency: shop.currency,
-                                                                   merchantID: shop.merchantID), at: now)
-        changes.append(code)
+        try await LedgerService(store: store).open(WalletBooking.accounts(consumerID: consumerID, channel: nil, currency: shop.currency,
+                                                                          merchantID: shop.merchantID), at: now)
+        var changes = [code]
         changes += try await LedgerService.booking(
             WalletBooking.tillPayment(id, consumerID: consumerID, cny: cny, local: amount, merchantID: shop.merchantID, commission: commission),
             in: store, at: now)

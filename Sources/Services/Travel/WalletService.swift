@@ -203,8 +203,7 @@ public struct WalletService: Sendable {
         let view = WithdrawalView(id: id, amount: amount, cardMasked: masked, createdAt: now)
         let wallet = try await wallet(of: consumer.id)
         guard wallet.balance.minorUnits >= amount.minorUnits else { throw TravelError.walletTooLow(balance: wallet.balance, needed: amount) }
-        var changes = LedgerRecords.opening(WalletBooking.accounts(consumerID: consumer.id, channel: nil, currency: nil, merchantID: nil), at: now)
-        changes += try await LedgerService.booking(WalletBooking.withdrawal(id, consumerID: consumer.id, amount: amount), in: store, at: now)
+        var changes = try await LedgerService.booking(WalletBooking.withdrawal(id, consumerID: consumer.id, amount: amount), in: store, at: now)
         changes.append(.write(SQL(
             "INSERT INTO wallet_withdrawals (id, consumer_id, amount_minor, card_sealed, card_masked, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             bind: id, consumer.id, amount.minorUnits, try cipher.seal(digits), masked, now.millisecondsSince1970)))
