@@ -912,6 +912,7 @@ public enum OpenAPIDocument {
                 "200": { description: The manifest, content: { application/json: { schema: { $ref: "#/components/schemas/Manifest" } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+        """# + "\n" + TravelAPIDescription.paths + "\n" + #"""
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
@@ -1464,5 +1465,5 @@ public enum OpenAPIDocument {
                       weightGrams: { type: integer }
                       contents: { type: string }
                       valueCNY: { type: string }
-        """#
+        """# + "\n" + TravelAPIDescription.schemas
 }
