@@ -76,6 +76,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let travel = configuration.travel ?? TravelPlatform.sandbox(store: store, rates: rates, channels: platform.channels, cipher: configuration.cipher)
     TravelAPI(travel: travel, rates: rates, accounts: accounts, keys: keys, idempotency: idempotency, configuration: configuration)
         .register(on: router)
+    TravelRoutes(travel: travel, rates: rates, accounts: accounts, keys: keys, store: store, configuration: configuration).register(on: router)
     WorkFailureRoutes(store: store, idempotency: idempotency, accounts: accounts, configuration: configuration)
         .register(on: router)
     return router

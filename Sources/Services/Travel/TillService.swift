@@ -38,6 +38,11 @@ public struct TillService: Sendable {
         try await TravelRecords.shops("s.merchant_id = ?", [merchantID.sqlValue], in: store)
     }
 
+    /// Any merchant's shop, as a traveller's receipt and wallet name it.
+    public func shop(_ id: String) async throws -> Shop? {
+        try await TravelRecords.shops("s.id = ?", [id.sqlValue], in: store).first
+    }
+
     public func shop(_ id: String, ofMerchant merchantID: String) async throws -> Shop {
         guard let shop = try await TravelRecords.shops("s.id = ? AND s.merchant_id = ?", [id.sqlValue, merchantID.sqlValue], in: store).first
         else { throw TravelError.unknownShop(id) }

@@ -41,14 +41,14 @@ struct TravelAPI<Context: RequestContext> {
             try await asTraveller(request, status: 201) { consumer, key, body in
                 let input = try RequestBody.json(WithdrawalInput.self, from: body)
                 let (changes, withdrawal) = try await travel.wallets.withdraw(
-                    consumer, amount: try TravelAPI.amount(input.amount, .CNY), card: input.card, key: key, at: Date())
+                    consumer, amount: try TravelInput.amount(input.amount, .CNY), card: input.card, key: key, at: Date())
                 return (changes, try Responses.jsonBytes(TravelDocuments.Withdrawal(withdrawal)))
             }
         }
         router.post("/api/v1/me/payment-codes") { request, _ in
             try await asTraveller(request, status: 201) { consumer, _, _ in
                 let (changes, code, expiresAt) = travel.tills.issueCode(for: consumer, at: Date())
-                return (changes, try Responses.jsonBytes(try TravelAPI.codeDocument(code, expiresAt: expiresAt)))
+                return (changes, try Responses.jsonBytes(try TravelInput.codeDocument(code, expiresAt: expiresAt)))
             }
         }
         router.get("/api/v1/me/shop-charges/:token") { request, context in
@@ -105,9 +105,9 @@ struct TravelAPI<Context: RequestContext> {
                 let input = try RequestBody.json(ChargeInput.self, from: body)
                 let now = Date()
                 let id = "ch-" + Secrets.digest(Array("\(shop.id) \(key)".utf8)).prefix(20)
-                let (changes, charge) = travel.tills.creatingCharge(id, shop: shop, amount: try TravelAPI.amount(input.amount, shop.currency),
+                let (changes, charge) = travel.tills.creatingCharge(id, shop: shop, amount: try TravelInput.amount(input.amount, shop.currency),
                                                                     goods: input.goods ?? true, at: now)
-                let link = TravelAPI.link(request, path: "/pay/shop/\(charge.token ?? "")")
+                let link = TravelInput.link(request, path: "/pay/shop/\(charge.token ?? "")")
                 return (changes, try Responses.jsonBytes(TravelDocuments.Charge(charge, cnyNow: try await cnyNow(charge.amount), now: now, link: link)))
             }
         }
@@ -123,7 +123,7 @@ struct TravelAPI<Context: RequestContext> {
                 let shop = try await travel.tills.shop(shopID, ofMerchant: merchant.id)
                 let input = try RequestBody.json(CodePaymentInput.self, from: body)
                 let (changes, payment) = try await travel.tills.payWithCode(
-                    input.paymentCode, shop: shop, amount: try TravelAPI.amount(input.amount, shop.currency), goods: input.goods ?? true,
+                    input.paymentCode, shop: shop, amount: try TravelInput.amount(input.amount, shop.currency), goods: input.goods ?? true,
                     key: key, at: Date())
                 return (changes, try Responses.jsonBytes(TravelDocuments.TillPaymentDocument(payment, forMerchant: true)))
             }
@@ -139,7 +139,7 @@ struct TravelAPI<Context: RequestContext> {
                 let input = try RequestBody.json(RefundInput.self, from: body)
                 guard let payment = try await travel.tills.payment(id), payment.merchantID == merchant.id else { throw TravelError.unknownPayment(id) }
                 let (changes, after) = try await travel.tills.refund(id, merchantID: merchant.id,
-                                                                     amount: try TravelAPI.amount(input.amount, payment.amount.currency),
+                                                                     amount: try TravelInput.amount(input.amount, payment.amount.currency),
                                                                      key: key, at: Date())
                 return (changes, try Responses.jsonBytes(TravelDocuments.TillPaymentDocument(after, forMerchant: true)))
             }
@@ -161,14 +161,8 @@ struct TravelAPI<Context: RequestContext> {
 
         router.get("/api/v1/ops/tax-free-forms") { request, _ in
             try await OpsAuthorization.require(request, configuration)
-            let query = request.uri.queryParameters
-            let country = query.get("country").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
-            let status = try query.get("status").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }.map { text in
-                guard let status = TaxFreeFormStatus(rawValue: text) else {
-                    throw Problem.validation("status: one of \(TaxFreeFormStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
-                }
-                return status
-            }
+            let country = try QueryParameter.given(request, "country")
+            let status = try QueryParameter.choice(request, "status", of: TaxFreeFormStatus.self)
             return try Responses.json(TravelDocuments.Forms(
                 forms: try await travel.taxFree.forms(country: country, status: status).map(TravelDocuments.Form.init),
                 receivables: try await travel.taxFree.receivables().map { TravelDocuments.Amount($0) }))
@@ -210,7 +204,10 @@ struct TravelAPI<Context: RequestContext> {
             try await work(merchant, key, $0)
         }
     }
+}
 
+/// What the travellers' API and pages read the same way.
+enum TravelInput {
     static func amount(_ text: String, _ currency: Currency) throws -> Money {
         let amount = try field("amount") { try Money(decimal: text, currency: currency) }
         guard amount.minorUnits > 0 else { throw Problem.validation("amount: must be more than zero", field: "amount") }

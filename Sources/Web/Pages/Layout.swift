@@ -3,7 +3,9 @@ import Money
 
 /// The frame every page shares: language, header with the language switch, main, footer.
 enum Layout {
-    static func page(title: String, language: Language, path: String, main: String) -> String {
+    /// `refreshAfter`: seconds after which the browser loads the page again (a code's expiry, a
+    /// charge being paid), with no script.
+    static func page(title: String, language: Language, path: String, main: String, refreshAfter: Int? = nil) -> String {
         let l = language
         let switcher = Language.allCases.map { other in
             let label = other == .zhCN ? "中文" : "English"
@@ -16,13 +18,14 @@ enum Layout {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(refreshAfter.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
             <title>\(escapeHTML(title)) · \(escapeHTML(Words.siteName(l)))</title>
             <link rel="stylesheet" href="/assets/site.css">
             </head>
             <body>
             <header class="top">
             <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
-            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/account">\(escapeHTML(Words.account(l)))</a></nav>
+            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/wallet" id="nav-wallet">\(escapeHTML(Words.walletLink(l)))</a> <a href="/account">\(escapeHTML(Words.account(l)))</a></nav>
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
             \(consoleSignOut(path: path, language: l))
             </header>
@@ -105,5 +108,11 @@ enum Layout {
         .scan-result.held { background: #fde2e1; color: #8a1c14; }
         table.records tr.mismatch, li.mismatch { background: #fde2e1; }
         .label svg.barcode { display: block; margin: 1rem 0; }
+        .qr svg { display: block; width: min(80vw, 18rem); height: auto; margin: 1rem auto; }
+        .code-digits { font-family: monospace; font-size: 1.4rem; text-align: center; letter-spacing: .1em; }
+        table.records td.amount { text-align: right; }
+        label.choice { display: flex; gap: .4rem; align-items: center; }
+        .debt { color: var(--accent); }
+        @media print { header.top, footer, .no-print { display: none; } body { background: #fff; } .panel { border: 0; } }
         """
 }

@@ -31,6 +31,14 @@ struct PageResponses {
         return response
     }
 
+    /// A page that needs a CSRF token and reads what it shows.
+    func pageAsync(_ request: Request, _ render: (String, Language) async throws -> String) async throws -> Response {
+        let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
+        var response = Responses.html(try await render(csrf, LanguageChoice.language(of: request)))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
     /// A page for signed-in buyers; others are sent to sign in and brought back.
     func signedInPage(_ request: Request, _ render: (Consumer, String, Language) async throws -> String) async throws -> Response {
         guard let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {

@@ -42,6 +42,7 @@ enum Words {
                       zh: "该邮箱密码错误次数过多，请 \(minutes) 分钟后再试。")
     }
     static let language = LocalizedText(en: "Language", zh: "语言")
+    static let walletLink = LocalizedText(en: "Wallet", zh: "钱包")
     static let search = LocalizedText(en: "Search", zh: "搜索")
     static let searchPlaceholder = LocalizedText(en: "Search products, e.g. nuts or 坚果", zh: "搜索商品，例如 坚果 或 nuts")
     static let results = LocalizedText(en: "results", zh: "个结果")
