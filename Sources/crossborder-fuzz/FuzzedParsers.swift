@@ -11,7 +11,7 @@ enum FuzzedParsers {
     static func run(_ bytes: [UInt8]) {
         guard let choice = bytes.first else { return }
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        switch choice % 14 {
+        switch choice % 15 {
         case 0: _ = try? CSVTable(parsing: text)
         case 1:
             if let parsed = try? ProductCSV.parse(text) {
@@ -42,6 +42,11 @@ enum FuzzedParsers {
             let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init) + Array(repeating: "", count: 6)
             _ = try? DeliveryAddress(province: parts[0], city: parts[1], district: parts[2], street: parts[3], recipient: parts[4], mobile: parts[5])
         case 12: _ = try? RateCSV.parse(text)
+        case 14:
+            _ = PaymentCode.isTravellerCode(text)
+            if let code = try? QRCode.encode(text) {
+                check(code.size == 17 + 4 * code.version && code.modules.allSatisfy { $0.count == code.size })
+            }
         default:
             _ = try? Code128.values(text)
             _ = try? ShipmentDraftFuzz.decode(text)
