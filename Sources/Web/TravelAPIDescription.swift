@@ -76,11 +76,16 @@ enum TravelAPIDescription {
                 "410": { $ref: "#/components/responses/Problem" }
           /api/v1/me/shop-charges/{token}/payment:
             post:
-              summary: "Pay a scanned charge from the wallet."
+              summary: "Pay a scanned charge from the wallet; with topUpFrom, what the wallet lacks is first topped up from that channel."
               security: [{ session: [] }]
               parameters:
                 - { name: token, in: path, required: true, schema: { type: string } }
                 - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema: { type: object, properties: { topUpFrom: { type: string, enum: [bank, partner] } } }
               responses:
                 "201": { description: "The payment", content: { application/json: { schema: { $ref: "#/components/schemas/TillPayment" } } } }
                 "400": { $ref: "#/components/responses/Problem" }

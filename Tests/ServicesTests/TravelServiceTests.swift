@@ -160,6 +160,26 @@ struct TravelServiceTests {
         }
     }
 
+    @Test("a charge paid from a channel when the wallet is short: what it lacks is topped up first, then the wallet pays", arguments: StoreKind.allCases)
+    func chargeFromChannel(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let fixture = try await Fixture(store)
+            try await fixture.topUp(10)
+            let shop = try await fixture.shop(Fixture.italy)
+            let (changes, charge) = fixture.travel.tills.creatingCharge("ch-2", shop: shop, amount: Money(minorUnits: 12_000, currency: .EUR),
+                                                                        goods: true, at: Date())
+            try await store.apply(changes)
+            let token = try #require(charge.token)
+            await #expect(throws: TravelError.self) { try await fixture.travel.payCharge(token: token, by: fixture.consumer, topUpFrom: nil, key: "k0", at: Date()) }
+            let paid = try await fixture.commit(try await fixture.travel.payCharge(token: token, by: fixture.consumer, topUpFrom: "bank", key: "k1", at: Date()))
+            #expect(paid.amount.minorUnits == 12_000)
+            #expect(try await fixture.wallet().balance.minorUnits == 0, "the top-up brought in exactly what was missing")
+            let topUps = try await fixture.travel.wallets.topUps(of: fixture.consumer.id)
+            #expect(topUps.count == 2 && topUps[0].amount.minorUnits == paid.cny.minorUnits - 1_000)
+            try await fixture.checkBooks()
+        }
+    }
+
     @Test("a wallet too low for the till refuses the payment and moves nothing; a withdrawal goes to a Luhn-checked card",
           arguments: StoreKind.allCases)
     func walletLimits(kind: StoreKind) async throws {

@@ -36,11 +36,16 @@ public protocol ExportValidationGateway: Sendable {
 /// `sandbox_export_submissions`. A form's gross amount chooses what happens by its last two
 /// digits in minor units: 13 refused by customs, 14 never answered (the deadline passes), 15
 /// exported only after the deadline, 99 the system unavailable at registration the first time;
-/// anything else validated. Results arrive `answerDelay` after registration, and about one form
-/// in two has its result delivered twice (`deliveries` counts the deliveries still to make).
+/// anything else validated. Results arrive `answerDelay` after registration from the electronic
+/// systems (PABLO, OTELLO, DIVA, Korea's), three times later from those that stamp paper (the
+/// operator reads the stamp first), and about one form in two has its result delivered twice
+/// (`deliveries` counts the deliveries still to make).
 public struct SandboxExportValidation: ExportValidationGateway {
     let store: any Store
     let answerDelay: TimeInterval
+
+    /// The systems whose validation is a customs stamp on the paper form.
+    static let paperSystems: Set<String> = ["customs stamp"]
 
     public init(store: any Store, answerDelay: TimeInterval = 20) {
         self.store = store
@@ -62,7 +67,7 @@ public struct SandboxExportValidation: ExportValidationGateway {
         switch ending {
         case 14: answerAt = .distantFuture
         case 15: answerAt = deadline + 86_400
-        default: answerAt = now + answerDelay
+        default: answerAt = now + answerDelay * (Self.paperSystems.contains(system) ? 3 : 1)
         }
         let deliveries: Int64 = Secrets.digest(Array(formID.utf8)).utf8.last.map { $0 % 2 == 0 } == true ? 2 : 1
         try await store.apply([.write(SQL(

@@ -78,6 +78,7 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
     case card(String)
     case refundTooLarge(most: Money)
     case walletDebt(Money)
+    case topUpNotSettled(String)
 
     public var field: String? {
         switch self {
@@ -86,7 +87,7 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownForm: return "formId"
         case .unknownCharge: return "token"
         case .shopCountry, .shopCurrency: return "country"
-        case .walletTooLow, .walletDebt: return nil
+        case .walletTooLow, .walletDebt, .topUpNotSettled: return nil
         case .amount, .refundTooLarge: return "amount"
         case .card: return "card"
         }
@@ -105,6 +106,8 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .amount(let problem): return problem
         case .card(let problem): return problem
         case .refundTooLarge(let most): return "at most \(most.decimalText) \(most.currency.code) of this payment is left to refund"
+        case .topUpNotSettled(let status):
+            return "the top-up for this payment is \(status), not paid: nothing was paid at the store; the wallet is credited once the channel confirms"
         case .walletDebt(let debt): return "the wallet owes \(debt.decimalText) CNY from a clawed-back refund: it is collected from the next top-up first"
         }
     }

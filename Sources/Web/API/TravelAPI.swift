@@ -21,6 +21,7 @@ struct TravelAPI<Context: RequestContext> {
     struct ChargeInput: Decodable { let amount: String; let goods: Bool? }
     struct CodePaymentInput: Decodable { let paymentCode: String; let amount: String; let goods: Bool? }
     struct RefundInput: Decodable { let amount: String }
+    struct ChargePaymentInput: Decodable { let topUpFrom: String? }
     struct ValidationInput: Decodable { let eventId: String; let formId: String; let validated: Bool; let exportedAt: String }
 
     func register(on router: Router<Context>) {
@@ -58,8 +59,9 @@ struct TravelAPI<Context: RequestContext> {
         }
         router.post("/api/v1/me/shop-charges/:token/payment") { request, context in
             let token = context.parameters.get("token") ?? ""
-            return try await asTraveller(request, status: 201) { consumer, key, _ in
-                let (changes, payment) = try await travel.tills.payCharge(token: token, by: consumer, key: key, at: Date())
+            return try await asTraveller(request, status: 201) { consumer, key, body in
+                let input = body.isEmpty ? ChargePaymentInput(topUpFrom: nil) : try RequestBody.json(ChargePaymentInput.self, from: body)
+                let (changes, payment) = try await travel.payCharge(token: token, by: consumer, topUpFrom: input.topUpFrom, key: key, at: Date())
                 return (changes, try Responses.jsonBytes(TravelDocuments.TillPaymentDocument(payment, forMerchant: false)))
             }
         }

@@ -173,7 +173,7 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             switch error {
             case .unknownShop, .unknownPayment, .unknownForm, .unknownCharge:
                 return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: error.field)
-            case .walletTooLow, .walletDebt:
+            case .walletTooLow, .walletDebt, .topUpNotSettled:
                 return Problem(type: "wallet-too-low", title: "Not enough in the wallet", status: .conflict, detail: error.description)
             case .shopCountry, .shopCurrency, .amount, .card, .refundTooLarge:
                 return .validation(error.description, field: error.field)

@@ -117,10 +117,15 @@ enum TravelPages {
 
     static func charge(_ charge: ShopCharge, cnyNow: Money?, rate: String?, balance: Money, token: String, csrf: String, key: String,
                        error message: String?, language l: Language) -> String {
+        let short = cnyNow.map { $0.minorUnits > balance.minorUnits } ?? false
         let pay = charge.usedAt == nil
             ? """
               <form method="post" action="/pay/shop/\(escapeHTML(token))">\(BrowserSession.hiddenField(csrf))\(hidden("key", key))
               <button type="submit" id="pay-charge">\(escapeHTML(W.payHere(l)))</button></form>
+              \(short ? """
+                  <form method="post" action="/pay/shop/\(escapeHTML(token))">\(BrowserSession.hiddenField(csrf))\(hidden("key", key + "-topped"))\(hidden("topUpFrom", "bank"))
+                  <button type="submit" id="pay-charge-topping-up">\(escapeHTML(W.topUpAndPay(l)))</button></form>
+                  """ : "")
               """
             : "<p class=\"scan-result accepted\">\(escapeHTML(W.chargePaid(l)))</p>"
         let main = """
@@ -176,8 +181,8 @@ enum TravelPages {
                 """ : ""
             return """
                 <tr data-payment-id="\(escapeHTML(payment.id))"><td>\(escapeHTML(shopTime(payment.createdAt, country: shop.country)))</td>
-                <td class="amount">\(escapeHTML(payment.amount.formatted(l)))</td><td class="amount">\(escapeHTML(payment.refunded.formatted(l)))</td>
-                <td>\(formCell)</td><td>\(refund)</td></tr>
+                <td class="amount">\(escapeHTML(payment.amount.formatted(l)))</td><td class="amount">\(escapeHTML(payment.cny.formatted(l)))</td>
+                <td class="amount">\(escapeHTML(payment.refunded.formatted(l)))</td><td>\(formCell)</td><td>\(refund)</td></tr>
                 """
         }.joined()
         let main = """
@@ -189,7 +194,7 @@ enum TravelPages {
             <button type="submit" name="mode" value="charge">\(escapeHTML(W.showChargeCode(l)))</button>
             <label>\(escapeHTML(W.travellerCode(l)))<input name="paymentCode" inputmode="numeric" autocomplete="off"></label>
             <button type="submit" name="mode" value="code">\(escapeHTML(W.chargeCode(l)))</button></form></section>
-            <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2><table class="records till-payments"><tbody>\(rows)</tbody></table></section>
+            <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2><table class="records till-payments"><thead><tr><th>\(escapeHTML(W.purchased(l)))</th><th>\(escapeHTML(W.storeReceives(l)))</th><th>\(escapeHTML(W.travellerPaid(l)))</th><th>\(escapeHTML(W.refunded(l)))</th><th>\(escapeHTML(W.formTitle(l)))</th><th>\(escapeHTML(W.refundAtTill(l)))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
         return Layout.page(title: W.till(l), language: l, path: "/merchant/till", main: main)
     }

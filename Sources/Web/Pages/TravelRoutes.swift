@@ -59,8 +59,8 @@ struct TravelRoutes<Context: RequestContext> {
             let consumer = try await pages.mustBeSignedIn(request)
             let l = LanguageChoice.language(of: request)
             do {
-                let (changes, payment) = try await travel.tills.payCharge(token: token, by: consumer, key: try IdempotencyService.validate(key: form["key"]),
-                                                                          at: Date())
+                let (changes, payment) = try await travel.payCharge(token: token, by: consumer, topUpFrom: form["topUpFrom"],
+                                                                    key: try IdempotencyService.validate(key: form["key"]), at: Date())
                 try await applyOnce(changes)
                 guard let shop = try await travel.tills.shop(payment.shopID) else { throw TravelError.unknownShop(payment.shopID) }
                 return Responses.html(TravelPages.receipt(payment, shop: shop, language: l))

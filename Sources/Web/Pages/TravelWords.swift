@@ -85,6 +85,8 @@ enum TravelWords {
     static let chargePaid = LocalizedText(en: "Paid.", zh: "已付款。")
     static let chargeExpired = LocalizedText(en: "The code expired; make a new one.", zh: "收款码已过期，请重新生成。")
     static let issueForm = LocalizedText(en: "Issue tax-free form", zh: "开具退税单")
+    static let travellerPaid = LocalizedText(en: "Traveller paid", zh: "旅客支付")
+    static let refunded = LocalizedText(en: "Refunded", zh: "已退款")
     static let refundAtTill = LocalizedText(en: "Refund", zh: "退款")
     static let printForm = LocalizedText(en: "Print", zh: "打印")
     static let formTitle = LocalizedText(en: "Tax-free form", zh: "退税单")
@@ -92,6 +94,7 @@ enum TravelWords {
         en: "Present this form, the goods and your passport to customs when you leave, before the deadline.",
         zh: "离境时请在截止日前向海关出示本单、商品和护照。")
     static let payHere = LocalizedText(en: "Pay from my wallet", zh: "用钱包付款")
+    static let topUpAndPay = LocalizedText(en: "Top up what is missing from my bank card, and pay", zh: "从银行卡补足差额并付款")
     static let youPay = LocalizedText(en: "You pay now, at the rate of the moment", zh: "按当前汇率，您需支付")
     static let storeReceives = LocalizedText(en: "The store receives", zh: "商店收款")
     static let paidReceipt = LocalizedText(en: "Paid. Receipt", zh: "付款成功。收据")
