@@ -111,6 +111,7 @@ enum Layout {
         .qr svg { display: block; width: min(80vw, 18rem); height: auto; margin: 1rem auto; }
         .code-digits { font-family: monospace; font-size: 1.4rem; text-align: center; letter-spacing: .1em; }
         table.records td.amount { text-align: right; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
         label.choice { display: flex; gap: .4rem; align-items: center; }
         .debt { color: var(--accent); }
         @media print { header.top, footer, .no-print { display: none; } body { background: #fff; } .panel { border: 0; } }

@@ -71,8 +71,8 @@ enum TravelPages {
             <section class="panel"><h2>\(escapeHTML(W.forms(l)))</h2>
             \(forms.isEmpty ? "<p class=\"note\">\(escapeHTML(W.noForms(l)))</p>" : "<ul class=\"forms\">\(formRows)</ul>")</section>
             <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2>
-            \(payments.isEmpty ? "<p class=\"note\">\(escapeHTML(W.noPayments(l)))</p>" : "<table class=\"records\"><tbody>\(paymentRows)</tbody></table>")</section>
-            <section class="panel"><h2>\(escapeHTML(W.movements(l)))</h2><table class="records movements"><tbody>\(movementRows)</tbody></table></section>
+            \(payments.isEmpty ? "<p class=\"note\">\(escapeHTML(W.noPayments(l)))</p>" : "<div class=\"table-scroll\"><table class=\"records\"><tbody>\(paymentRows)</tbody></table></div>")</section>
+            <section class="panel"><h2>\(escapeHTML(W.movements(l)))</h2><div class="table-scroll"><table class="records movements"><tbody>\(movementRows)</tbody></table></div></section>
             <section class="panel"><h2>\(escapeHTML(W.withdraw(l)))</h2>
             <form method="post" action="/wallet/withdrawals" class="stacked" id="withdraw">\(BrowserSession.hiddenField(csrf))\(hidden("key", key))
             <label>\(escapeHTML(W.amountCNY(l)))<input name="amount" inputmode="decimal" required></label>
@@ -194,7 +194,7 @@ enum TravelPages {
             <button type="submit" name="mode" value="charge">\(escapeHTML(W.showChargeCode(l)))</button>
             <label>\(escapeHTML(W.travellerCode(l)))<input name="paymentCode" inputmode="numeric" autocomplete="off"></label>
             <button type="submit" name="mode" value="code">\(escapeHTML(W.chargeCode(l)))</button></form></section>
-            <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2><table class="records till-payments"><thead><tr><th>\(escapeHTML(W.purchased(l)))</th><th>\(escapeHTML(W.storeReceives(l)))</th><th>\(escapeHTML(W.travellerPaid(l)))</th><th>\(escapeHTML(W.refunded(l)))</th><th>\(escapeHTML(W.formTitle(l)))</th><th>\(escapeHTML(W.refundAtTill(l)))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2><div class="table-scroll"><table class="records till-payments"><thead><tr><th>\(escapeHTML(W.purchased(l)))</th><th>\(escapeHTML(W.storeReceives(l)))</th><th>\(escapeHTML(W.travellerPaid(l)))</th><th>\(escapeHTML(W.refunded(l)))</th><th>\(escapeHTML(W.formTitle(l)))</th><th>\(escapeHTML(W.refundAtTill(l)))</th></tr></thead><tbody>\(rows)</tbody></table></div></section>
             """
         return Layout.page(title: W.till(l), language: l, path: "/merchant/till", main: main)
     }
@@ -266,9 +266,9 @@ enum TravelPages {
             <section class="panel"><h1>\(escapeHTML(W.opsTitle(l)))</h1>
             <p class="filters">\(escapeHTML(W.country(l))): \(countries)</p><p class="filters">\(escapeHTML(W.status(l))): \(statuses)</p>
             <h2>\(escapeHTML(W.receivables(l)))</h2><ul class="receivables">\(owed.isEmpty ? "<li>0</li>" : owed)</ul>
-            <table class="records"><thead><tr><th>\(escapeHTML(W.country(l)))</th>\(TaxFreeFormStatus.allCases.map { "<th>\(escapeHTML(W.formStatus[$0]?(l) ?? $0.rawValue))</th>" }.joined())</tr></thead>
-            <tbody>\(summary)</tbody></table>
-            <table class="records tax-free-forms"><tbody>\(rows)</tbody></table></section>
+            <div class="table-scroll"><table class="records"><thead><tr><th>\(escapeHTML(W.country(l)))</th>\(TaxFreeFormStatus.allCases.map { "<th>\(escapeHTML(W.formStatus[$0]?(l) ?? $0.rawValue))</th>" }.joined())</tr></thead>
+            <tbody>\(summary)</tbody></table></div>
+            <div class="table-scroll"><table class="records tax-free-forms"><tbody>\(rows)</tbody></table></div></section>
             """
         return Layout.page(title: W.opsTitle(l), language: l, path: "/ops/tax-free", main: main)
     }
