@@ -24,7 +24,7 @@ struct QRCodeTests {
 
     @Test("every block's codewords are a Reed–Solomon codeword: all syndromes zero", arguments: 1...10)
     func reedSolomon(version: Int) {
-        let bytes = (0..<QRCode.capacity(version)).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ version) }
+        let bytes = (0..<QRCode.capacity(version)).map { UInt8(($0 * 37 + version) % 256) }
         for block in QRCode.errorCorrected(QRCode.dataCodewords(bytes, version: version), version: version) {
             let codeword = block.data + block.ec
             for power in 0..<block.ec.count { #expect(ReedSolomon.syndrome(codeword, power: power) == 0) }

@@ -406,22 +406,22 @@ struct TravelServiceTests {
                     debt -= collected
                 case 1, 2:
                     let minor = Int64(random.next() % 40_000 + 1_000)
-                    if let payment = try? await fixture.pay(minor, at: Fixture.italy, at: clock) {
+                    if let payment = try? await fixture.pay(minor, at: Fixture.italy, at: clock) {  // safe: a wallet too low is a step refused
                         wallet -= payment.cny.minorUnits
                         payments.append(payment)
                     }
                 case 3:
                     guard let payment = payments.randomElement(using: &random), payment.formID == nil,
-                          let refunded = try? await fixture.commit(try await fixture.travel.tills.refund(
+                          let refunded = try? await fixture.commit(try await fixture.travel.tills.refund(  // safe: a refund not allowed is a step refused
                             payment.id, merchantID: payment.merchantID, amount: Money(minorUnits: max(1, payment.kept.minorUnits / 2), currency: .EUR),
                             key: "model-\(step)", at: clock)) else { continue }
                     wallet += refunded.refundedCNY.minorUnits - payment.refundedCNY.minorUnits
                     payments = payments.map { $0.id == refunded.id ? refunded : $0 }
                 case 4:
                     guard let payment = payments.filter({ $0.formID == nil }).randomElement(using: &random),
-                          let form = try? await fixture.form(for: payment) else { continue }
+                          let form = try? await fixture.form(for: payment) else { continue }  // safe: an ineligible purchase is a step refused
                     payments = try await fixture.travel.tills.payments(ofConsumer: fixture.consumer.id)
-                    if random.next() % 2 == 0, let refunded = try? await fixture.instant(form) {
+                    if random.next() % 2 == 0, let refunded = try? await fixture.instant(form) {  // safe: a refund of nothing is refused
                         wallet += refunded.refundCNY?.minorUnits ?? 0
                         forms.append(refunded)
                     } else {
