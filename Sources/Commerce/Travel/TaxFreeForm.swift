@@ -118,7 +118,10 @@ public enum TaxFree {
             throw .noRule(country: country.code, day: day)
         }
         let sameDay = country.counting == .perStorePerDay
-            ? others.filter { $0.paymentID != sale.paymentID && $0.shopID == sale.shopID && $0.goods && Self.day(of: $0.at, in: country) == day }
+            ? others.filter {
+                $0.paymentID != sale.paymentID && $0.shopID == sale.shopID && $0.goods && $0.amount.minorUnits > 0
+                    && Self.day(of: $0.at, in: country) == day
+            }
             : []
         let counted, gross: Money
         do throws(MoneyError) {

@@ -36,8 +36,14 @@ enum TravelPages {
 
     // MARK: the traveller
 
-    static func wallet(_ wallet: WalletView, forms: [TaxFreeFormView], payments: [TillPayment], shops: [String: Shop], csrf: String,
-                       key: String, error message: String?, now: Date, language l: Language) -> String {
+    static func wallet(_ wallet: WalletView, topUps: [TopUpView], forms: [TaxFreeFormView], payments: [TillPayment], shops: [String: Shop],
+                       csrf: String, key: String, error message: String?, now: Date, language l: Language) -> String {
+        let open = topUps.filter { $0.status != .succeeded }.prefix(5).map { topUp in
+            """
+            <li class="top-up" data-status="\(topUp.status.rawValue)">\(escapeHTML(beijingTime(topUp.createdAt, l))) · \(escapeHTML(topUp.amount.formatted(l)))
+            · \(escapeHTML(W.topUpStatus[topUp.status]?(l) ?? topUp.status.rawValue))\(topUp.failure.map { " — " + escapeHTML($0) } ?? "")</li>
+            """
+        }.joined()
         let debt = wallet.debt.minorUnits > 0
             ? "<p class=\"debt\" data-debt=\"\(wallet.debt.decimalText)\">\(escapeHTML(W.debt(l))): <strong>\(escapeHTML(wallet.debt.formatted(l)))</strong></p>" : ""
         let channels = W.channels.keys.sorted().map { name in
@@ -67,7 +73,7 @@ enum TravelPages {
             <form method="post" action="/wallet/top-ups" class="stacked" id="top-up">\(BrowserSession.hiddenField(csrf))\(hidden("key", key))
             <label>\(escapeHTML(W.amountCNY(l)))<input name="amount" inputmode="decimal" required placeholder="2000.00"></label>
             <fieldset><legend>\(escapeHTML(W.channel(l)))</legend>\(channels)</fieldset>
-            <button type="submit">\(escapeHTML(W.topUp(l)))</button></form></section>
+            <button type="submit">\(escapeHTML(W.topUp(l)))</button></form>\(open.isEmpty ? "" : "<ul class=\"top-ups\">\(open)</ul>")</section>
             <section class="panel"><h2>\(escapeHTML(W.forms(l)))</h2>
             \(forms.isEmpty ? "<p class=\"note\">\(escapeHTML(W.noForms(l)))</p>" : "<ul class=\"forms\">\(formRows)</ul>")</section>
             <section class="panel"><h2>\(escapeHTML(W.payments(l)))</h2>

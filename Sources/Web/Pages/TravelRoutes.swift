@@ -155,7 +155,7 @@ struct TravelRoutes<Context: RequestContext> {
         for id in Set(payments.map(\.shopID) + forms.map(\.shopID)) {
             shops[id] = try await travel.tills.shop(id)
         }
-        return TravelPages.wallet(try await travel.wallets.wallet(of: consumer.id), forms: forms, payments: payments, shops: shops, csrf: csrf,
+        return TravelPages.wallet(try await travel.wallets.wallet(of: consumer.id), topUps: try await travel.wallets.topUps(of: consumer.id), forms: forms, payments: payments, shops: shops, csrf: csrf,
                                   key: Secrets.token(), error: error, now: Date(), language: l)
     }
 

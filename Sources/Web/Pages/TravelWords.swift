@@ -17,6 +17,13 @@ enum TravelWords {
         "bank": LocalizedText(en: "Bank card (direct)", zh: "银行卡（直连）"),
         "partner": LocalizedText(en: "Partner payment institution", zh: "合作支付机构"),
     ]
+    static let topUpStatus: [PaymentStatus: LocalizedText] = [
+        .initiated: LocalizedText(en: "sent to the channel", zh: "已提交"),
+        .processing: LocalizedText(en: "being processed by the channel; credited when it confirms", zh: "处理中，确认后到账"),
+        .unknown: LocalizedText(en: "no answer yet from the channel; we are asking it", zh: "渠道暂未应答，正在查询"),
+        .succeeded: LocalizedText(en: "credited", zh: "已到账"),
+        .failed: LocalizedText(en: "not charged", zh: "未扣款"),
+    ]
     static let showCode = LocalizedText(en: "Show my payment code", zh: "出示付款码")
     static let codeTitle = LocalizedText(en: "Payment code", zh: "付款码")
     static func codeValid(until: String) -> LocalizedText {
