@@ -437,6 +437,16 @@ public enum OpenAPIDocument {
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
                 "503": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/orders:
+            get:
+              summary: The merchant's orders, newest first, with their lines and timelines; by status when given (paid and declared ones are to ship).
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: status, in: query, required: false, schema: { type: string, enum: [created, paid, declared, shipped, cleared, delivered, completed, cancelled, refunded] } }
+              responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+                "200": { description: Orders, content: { application/json: { schema: { $ref: "#/components/schemas/OrderList" } } } }
           /api/v1/me/orders:
             get:
               summary: The buyer's orders with their timelines.

@@ -73,3 +73,43 @@ struct LogisticsWebTests {
         }
     }
 }
+
+/// A merchant finds what it has to ship: its orders by API and on a page, and ships one from
+/// the page with the order's lines as the parcel's contents.
+@Suite("A merchant's orders")
+struct MerchantOrdersWebTests {
+    @Test("the merchant's paid orders, by API and page; shipped from the page; another merchant sees none", arguments: StoreKind.allCases)
+    func orders(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, store in
+            let payments = PaymentsWebTests()
+            let (token, group, order) = try await payments.placedGroup(client)
+            _ = try await payments.shop.json(client, .post, "/api/v1/me/order-groups/\(group)/payments", #"{"channel":"bank"}"#, token: token, key: "p")
+            let key = try await MerchantKeyService(store: store).issue(merchantID: "m-hudson-vine", label: "test", at: Date())
+            let other = try await MerchantKeyService(store: store).issue(merchantID: "m-vallee", label: "test", at: Date())
+            func list(_ query: String, as key: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/merchant/orders\(query)", method: .get, headers: [.authorization: "Bearer \(key)"])
+            }
+            let paid = try await list("?status=paid", as: key).json()["orders"] as? [[String: Any]]
+            #expect(paid?.map { $0["id"] as? String } == [order])
+            #expect((try await list("?status=shipped", as: key).json()["orders"] as? [Any])?.isEmpty == true)
+            #expect((try await list("", as: other).json()["orders"] as? [Any])?.isEmpty == true)
+            let bad = try await list("?status=lost", as: key)
+            #expect(try bad.status == .unprocessableContent && bad.json()["field"] as? String == "status")
+
+            let session = try await client.signInToConsole("/merchant/signin", key: key)
+            let page = try await client.execute(uri: "/merchant/orders?status=paid&lang=zh-CN", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.status == .ok && page.text.contains("data-order-id=\"\(order)\"") && page.text.contains("创建包裹"))
+            let csrf = try #require(csrfField(page.text))
+            let cookies = "\(session.cookie); csrf=\(cookieValue(page.headers[.setCookie], "csrf") ?? "")"
+            let shipped = try await client.execute(
+                uri: "/merchant/orders/\(order)/shipments", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookies],
+                body: ByteBuffer(string: "csrf=\(csrf)&weightGrams=1200&lengthMM=300&widthMM=200&heightMM=100"))
+            #expect(shipped.status == .seeOther, "\(shipped.text)")
+            let label = try #require(shipped.headers[.location])
+            #expect(label.hasSuffix("/label"))
+            let printed = try await client.execute(uri: label, method: .get, headers: [.cookie: session.cookie])
+            #expect(printed.status == .ok && printed.text.contains("<svg"))
+        }
+    }
+}

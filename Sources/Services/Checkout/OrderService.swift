@@ -9,6 +9,7 @@ public struct OrderView: Sendable {
         public let skuID: String
         public let productID: String
         public let name: LocalizedText
+        public let hsCode: String
         public let quantity: Int64
         public let unitPrice: Money
         public let goods: Money
@@ -63,6 +64,13 @@ public struct OrderService: Sendable {
 
     public func orders(of consumer: Consumer) async throws -> [OrderView] {
         try await views(of: store.read(SQL("SELECT * FROM orders WHERE consumer_id = ? ORDER BY created_at DESC, id", bind: consumer.id)))
+    }
+
+    /// A merchant's orders, newest first, those in `status` when given: what it has to ship.
+    public func orders(ofMerchant merchantID: String, status: OrderStatus?, limit: Int = 200) async throws -> [OrderView] {
+        try await views(of: store.read(SQL(
+            "SELECT * FROM orders WHERE merchant_id = ?\(status == nil ? "" : " AND status = ?") ORDER BY created_at DESC, id LIMIT \(limit)",
+            [merchantID.sqlValue] + (status.map { [$0.rawValue.sqlValue] } ?? []))))
     }
 
     public func order(_ id: String, of consumer: Consumer) async throws -> OrderView? {
@@ -204,7 +212,7 @@ enum OrderRecords {
                 OrderView.Line(
                     skuID: try line.text("sku_id"), productID: try line.text("product_id"),
                     name: LocalizedText(en: try line.text("name_en"), zh: try line.text("name_zh")),
-                    quantity: try line.integer("quantity"),
+                    hsCode: try line.text("hs_code"), quantity: try line.integer("quantity"),
                     unitPrice: Money(minorUnits: try line.integer("unit_price_minor"), currency: try Currency(code: try line.text("currency"))),
                     goods: try cny("goods_cny", line), freight: try cny("freight_cny", line),
                     tax: Money(minorUnits: try line.integer("consumption_tax_cny") + line.integer("vat_cny") + line.integer("tariff_cny"),

@@ -102,4 +102,42 @@ enum LogisticsPages {
             """
         return Layout.page(title: "Shipments", language: .en, path: "/merchant/shipments", main: main)
     }
+
+    /// The merchant's orders with what it has to ship: a paid or declared order without a
+    /// parcel gets a form for its weight and size; its contents are the order's lines.
+    static func merchantOrders(_ orders: [OrderView], shipments: [String: [ShipmentView]], merchant: Merchant, filter: OrderStatus?,
+                               csrf: String, language l: Language) -> String {
+        let filters = ([nil] + [OrderStatus.paid, .declared, .shipped, .cleared, .delivered, .completed, .refunded, .cancelled].map { Optional($0) })
+            .map { status in
+                let name = status.map { Words.status($0)(l) } ?? LocalizedText(en: "all", zh: "全部")(l)
+                return "<a href=\"/merchant/orders\(status.map { "?status=\($0.rawValue)" } ?? "")\"\(status == filter ? " aria-current=\"true\"" : "")>\(escapeHTML(name))</a>"
+            }.joined(separator: " · ")
+        let rows = orders.map { order in
+            let items = order.lines.map { "\(escapeHTML($0.name(l))) × \($0.quantity)" }.joined(separator: "<br>")
+            let parcels = (shipments[order.id] ?? []).map {
+                "<a href=\"/merchant/shipments/\(escapeHTML($0.id))/label\">\(escapeHTML($0.trackingNumber))</a>"
+            }.joined(separator: " ")
+            let ship = parcels.isEmpty && [.paid, .declared].contains(order.status) ? """
+                <form method="post" action="/merchant/orders/\(escapeHTML(order.id))/shipments" class="inline ship">\(BrowserSession.hiddenField(csrf))
+                <input name="weightGrams" inputmode="numeric" size="5" required aria-label="\(escapeHTML(LocalizedText(en: "weight, g", zh: "重量（克）")(l)))" placeholder="g">
+                <input name="lengthMM" inputmode="numeric" size="4" required aria-label="\(escapeHTML(LocalizedText(en: "length, mm", zh: "长（毫米）")(l)))" placeholder="L mm">
+                <input name="widthMM" inputmode="numeric" size="4" required aria-label="\(escapeHTML(LocalizedText(en: "width, mm", zh: "宽（毫米）")(l)))" placeholder="W mm">
+                <input name="heightMM" inputmode="numeric" size="4" required aria-label="\(escapeHTML(LocalizedText(en: "height, mm", zh: "高（毫米）")(l)))" placeholder="H mm">
+                <button type="submit">\(escapeHTML(LocalizedText(en: "Create shipment and print label", zh: "创建包裹并打印面单")(l)))</button></form>
+                """ : parcels
+            return """
+                <tr data-order-id="\(escapeHTML(order.id))" data-status="\(order.status.rawValue)"><td>\(escapeHTML(order.id))</td>
+                <td>\(escapeHTML(Words.status(order.status)(l)))</td><td>\(items)</td><td>\(escapeHTML(order.deliverTo))</td>
+                <td class="amount">\(escapeHTML(order.goods.formatted(l)))</td><td>\(ship)</td></tr>
+                """
+        }.joined()
+        let title = LocalizedText(en: "Orders", zh: "订单")(l)
+        let main = """
+            <section class="panel merchant-orders"><h1>\(escapeHTML(merchant.name(l))) · \(escapeHTML(title))</h1>
+            <p><a href="/merchant/settlement">\(escapeHTML(LocalizedText(en: "Settlement", zh: "结算")(l)))</a> · <a href="/merchant/shipments">\(escapeHTML(LocalizedText(en: "Shipments", zh: "发货")(l)))</a> · <a href="/merchant/till">\(escapeHTML(TravelWords.till(l)))</a></p>
+            <p class="filters">\(filters)</p>
+            <div class="table-scroll"><table class="records orders"><tbody>\(rows)</tbody></table></div></section>
+            """
+        return Layout.page(title: title, language: l, path: "/merchant/orders", main: main)
+    }
 }

@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Money
 import Services
 
 /// Shipments and tracking: a merchant creates a shipment for its order and prints the hub
@@ -25,6 +26,43 @@ struct LogisticsRoutes<Context: RequestContext> {
                 let shipment = try await tracking.createShipment(for: id, merchantID: merchant.id, draft: draft, at: Date())
                 return ([], try Responses.jsonBytes(ShipmentDocument(shipment)))
             }
+        }
+        router.get("/api/v1/merchant/orders") { request, _ in
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
+            let status = try QueryParameter.choice(request, "status", of: OrderStatus.self)
+            return try Responses.json(["orders": try await orders.orders(ofMerchant: merchant.id, status: status).map(OrderDocument.init)])
+        }
+        router.get("/merchant/orders") { request, _ in
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else {
+                return Response(status: .seeOther, headers: [.location: "/merchant/signin"])
+            }
+            let status = try QueryParameter.choice(request, "status", of: OrderStatus.self)
+            let listed = try await orders.orders(ofMerchant: merchant.id, status: status)
+            var shipped: [String: [ShipmentView]] = [:]
+            for order in listed { shipped[order.id] = try await tracking.shipments(of: order.id) }
+            let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
+            var response = Responses.html(LogisticsPages.merchantOrders(listed, shipments: shipped, merchant: merchant, filter: status, csrf: csrf,
+                                                                        language: LanguageChoice.language(of: request)))
+            if let cookie { response.setCookie(cookie) }
+            return response
+        }
+        router.post("/merchant/orders/:id/shipments") { request, context in
+            let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
+            let form = try await FormBody.read(request, limit: configuration.maxBodyBytes)
+            try BrowserSession.checkCSRF(request, form: form, cipher: configuration.cipher)
+            guard let order = try await orders.order(context.parameters.get("id") ?? ""), order.merchantID == merchant.id else { throw Problem.notFound }
+            func number(_ name: String) throws -> Int64 {
+                guard let value = Int64(form[name] ?? ""), value > 0 else { throw Problem.validation("\(name): a whole number above zero", field: name) }
+                return value
+            }
+            // What the parcel holds is the order's lines, declared at their goods value in CNY.
+            let draft = ShipmentDraft(
+                weightGrams: try number("weightGrams"), lengthMM: try number("lengthMM"), widthMM: try number("widthMM"), heightMM: try number("heightMM"),
+                contents: order.lines.map { line in
+                    ShipmentDraft.Content(hsCode: line.hsCode, description: line.name.en, quantity: line.quantity, value: line.goods.decimalText)
+                })
+            let shipment = try await tracking.createShipment(for: order.id, merchantID: merchant.id, draft: draft, at: Date())
+            return Response(status: .seeOther, headers: [.location: "/merchant/shipments/\(shipment.id)/label"])
         }
         router.get("/merchant/shipments/:id/label") { request, context in
             let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
