@@ -98,6 +98,9 @@ def test_traveller_pays_in_a_shop_abroad_and_gets_the_vat_back(travel_server, br
     fill(browser, "amount", "150.00", "#till-charge")
     fill(browser, "paymentCode", code, "#till-charge")
     browser.find_element(By.CSS_SELECTOR, "#till-charge button[value='code']").click()
+    wait.until(lambda b: b.find_elements(By.ID, "receipt-cny"))
+    assert "150" in browser.find_element(By.ID, "receipt-local").text
+    browser.find_element(By.ID, "back-to-till").click()
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.till-payments tr[data-payment-id]"))
     assert fits_the_screen(browser)
     # The same code again is refused on the till page, named in Chinese.
@@ -129,6 +132,7 @@ def test_traveller_pays_in_a_shop_abroad_and_gets_the_vat_back(travel_server, br
     fill(browser, "amount", "20.00", "#till-charge")
     browser.find_element(By.CSS_SELECTOR, "#till-charge button[value='charge']").click()
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".charge-code .qr svg"))
+    assert browser.find_elements(By.CSS_SELECTOR, ".charge-code .cny-now")
     link = decoded(page_svg(browser))
     assert "/pay/shop/c_" in link
     browser.get(link)

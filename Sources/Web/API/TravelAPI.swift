@@ -55,7 +55,7 @@ struct TravelAPI<Context: RequestContext> {
         router.get("/api/v1/me/shop-charges/:token") { request, context in
             let consumer = try await BrowserSession.apiConsumer(request, accounts: accounts)
             let charge = try await travel.tills.charge(token: context.parameters.get("token") ?? "", for: consumer, at: Date())
-            return try Responses.json(TravelDocuments.Charge(charge, cnyNow: try await cnyNow(charge.amount), now: Date()))
+            return try Responses.json(TravelDocuments.Charge(charge, cnyNow: await cnyNow(charge.amount), now: Date()))
         }
         router.post("/api/v1/me/shop-charges/:token/payment") { request, context in
             let token = context.parameters.get("token") ?? ""
@@ -110,7 +110,7 @@ struct TravelAPI<Context: RequestContext> {
                 let (changes, charge) = travel.tills.creatingCharge(id, shop: shop, amount: try TravelInput.amount(input.amount, shop.currency),
                                                                     goods: input.goods ?? true, at: now)
                 let link = TravelInput.link(request, path: "/pay/shop/\(charge.token ?? "")")
-                return (changes, try Responses.jsonBytes(TravelDocuments.Charge(charge, cnyNow: try await cnyNow(charge.amount), now: now, link: link)))
+                return (changes, try Responses.jsonBytes(TravelDocuments.Charge(charge, cnyNow: await cnyNow(charge.amount), now: now, link: link)))
             }
         }
         router.get("/api/v1/merchant/shops/:shop/charges/:id") { request, context in
@@ -184,10 +184,7 @@ struct TravelAPI<Context: RequestContext> {
         }
     }
 
-    /// What `amount` costs in CNY at the rate of the moment, when a rate is in force.
-    func cnyNow(_ amount: Money) async throws -> Money? {
-        try? await rates.book().convert(amount, to: .CNY, at: Date()).converted  // safe: no rate only hides the estimate
-    }
+    func cnyNow(_ amount: Money) async -> Money? { await TravelInput.cnyNow(amount, rates: rates) }
 
     func asTraveller(_ request: Request, status: Int, _ work: @escaping (Consumer, String, [UInt8]) async throws -> (changes: [Change], document: [UInt8]))
         async throws -> Response {
@@ -210,6 +207,12 @@ struct TravelAPI<Context: RequestContext> {
 
 /// What the travellers' API and pages read the same way.
 enum TravelInput {
+    /// What `amount` costs in CNY at the rate of the moment; nil when no rate is in force (the
+    /// store's amount is then shown alone).
+    static func cnyNow(_ amount: Money, rates: RateService) async -> Money? {
+        try? await rates.book().convert(amount, to: .CNY, at: Date()).converted  // safe: no rate only hides the estimate
+    }
+
     static func amount(_ text: String, _ currency: Currency) throws -> Money {
         let amount = try field("amount") { try Money(decimal: text, currency: currency) }
         guard amount.minorUnits > 0 else { throw Problem.validation("amount: must be more than zero", field: "amount") }

@@ -147,7 +147,9 @@ enum TravelPages {
         return Layout.page(title: W.chargeTitle(l), language: l, path: "/pay/shop/\(token)", main: main)
     }
 
-    static func receipt(_ payment: TillPayment, shop: Shop, language l: Language) -> String {
+    /// The receipt of a till payment, both amounts: the traveller's (back to the wallet) and the
+    /// store's (back to the till, printable).
+    static func receipt(_ payment: TillPayment, shop: Shop, forStore: Bool = false, language l: Language) -> String {
         let main = """
             <section class="panel receipt" data-payment-id="\(escapeHTML(payment.id))"><h1>\(escapeHTML(W.paidReceipt(l)))</h1>
             <table class="landed-cost"><tbody>
@@ -156,9 +158,11 @@ enum TravelPages {
             <tr class="total"><th>\(escapeHTML(W.youPay(l)))</th><td id="receipt-cny">\(escapeHTML(payment.cny.formatted(l)))</td></tr>
             <tr><th>\(escapeHTML(W.rate(l)))</th><td>\(escapeHTML(payment.rate)) (\(escapeHTML(payment.rateSource)))</td></tr>
             <tr><th>\(escapeHTML(W.purchased(l)))</th><td>\(escapeHTML(shopTime(payment.createdAt, country: shop.country)))</td></tr>
-            </tbody></table><p><a href="/wallet">\(escapeHTML(W.wallet(l)))</a></p></section>
+            </tbody></table><p class="no-print">\(forStore
+                ? "<a href=\"/merchant/till?shop=\(escapeHTML(shop.id))\" id=\"back-to-till\">\(escapeHTML(W.till(l)))</a>"
+                : "<a href=\"/wallet\">\(escapeHTML(W.wallet(l)))</a>")</p></section>
             """
-        return Layout.page(title: W.paidReceipt(l), language: l, path: "/wallet", main: main)
+        return Layout.page(title: W.paidReceipt(l), language: l, path: forStore ? "/merchant/till/payments/\(payment.id)" : "/wallet", main: main)
     }
 
     // MARK: the store
@@ -205,12 +209,12 @@ enum TravelPages {
         return Layout.page(title: W.till(l), language: l, path: "/merchant/till", main: main)
     }
 
-    static func chargeCode(_ charge: ShopCharge, link: String?, language l: Language) -> String {
+    static func chargeCode(_ charge: ShopCharge, link: String?, cnyNow: Money?, language l: Language) -> String {
         let paid = charge.usedAt != nil
         let expired = !paid && Date() >= charge.expiresAt
         let body: String
         if paid {
-            body = "<p class=\"scan-result accepted\" id=\"charge-status\" data-status=\"paid\">\(escapeHTML(W.chargePaid(l)))</p>"
+            body = "<p class=\"scan-result accepted\" id=\"charge-status\" data-status=\"paid\">\(escapeHTML(W.chargePaid(l)))\(charge.paymentID.map { " <a href=\"/merchant/till/payments/\(escapeHTML($0))\">\(escapeHTML(W.paidReceipt(l)))</a>" } ?? "")</p>"
         } else if expired {
             body = "<p class=\"scan-result held\" id=\"charge-status\" data-status=\"expired\">\(escapeHTML(W.chargeExpired(l)))</p>"
         } else {
@@ -219,6 +223,7 @@ enum TravelPages {
         }
         let main = """
             <section class="panel charge-code" data-charge-id="\(escapeHTML(charge.id))"><h1>\(escapeHTML(W.chargeTitle(l))) · \(escapeHTML(charge.amount.formatted(l)))</h1>
+            \(cnyNow.map { "<p class=\"cny-now\">\(escapeHTML(W.youPay(l))): \(escapeHTML($0.formatted(l)))</p>" } ?? "")
             \(body)<p class="note">\(escapeHTML(W.errorCorrection(l)))</p><p><a href="/merchant/till?shop=\(escapeHTML(charge.shop.id))">\(escapeHTML(W.till(l)))</a></p></section>
             """
         return Layout.page(title: W.chargeTitle(l), language: l, path: "/merchant/till", main: main, refreshAfter: paid || expired ? nil : 3)

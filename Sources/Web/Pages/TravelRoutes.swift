@@ -89,11 +89,12 @@ struct TravelRoutes<Context: RequestContext> {
                     let (changes, payment) = try await travel.tills.payWithCode(
                         (form["paymentCode"] ?? "").filter { !$0.isWhitespace }, shop: shop, amount: amount, goods: form["goods"] == "1", key: key, at: Date())
                     try await applyOnce(changes)
-                    return pages.redirect(to: "/merchant/till?shop=\(shop.id)#\(payment.id)")
+                    return pages.redirect(to: "/merchant/till/payments/\(payment.id)")
                 }
                 let (changes, charge) = travel.tills.creatingCharge("ch-" + Secrets.token(), shop: shop, amount: amount, goods: form["goods"] == "1", at: Date())
                 try await store.apply(changes)
-                return Responses.html(TravelPages.chargeCode(charge, link: TravelInput.link(request, path: "/pay/shop/\(charge.token ?? "")"), language: l))
+                return Responses.html(TravelPages.chargeCode(charge, link: TravelInput.link(request, path: "/pay/shop/\(charge.token ?? "")"),
+                                                             cnyNow: await cnyNow(charge.amount), language: l))
             } catch let error where TravelRoutes.shownOnPage(error) {
                 return Responses.html(try await tillPage(merchant, shopID: shopID, csrf: form["csrf"] ?? "", error: TravelWords.problem(error)(l), language: l),
                                       status: .unprocessableContent)
@@ -103,7 +104,13 @@ struct TravelRoutes<Context: RequestContext> {
             guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else { return pages.redirect(to: "/merchant/signin") }
             let shops = try await travel.tills.shops(ofMerchant: merchant.id).map(\.id)
             guard let charge = try await travel.tills.charge(id: context.parameters.get("id") ?? "", shopIDs: shops) else { throw Problem.notFound }
-            return Responses.html(TravelPages.chargeCode(charge, link: nil, language: LanguageChoice.language(of: request)))
+            return Responses.html(TravelPages.chargeCode(charge, link: nil, cnyNow: nil, language: LanguageChoice.language(of: request)))
+        }
+        router.get("/merchant/till/payments/:id") { request, context in
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else { return pages.redirect(to: "/merchant/signin") }
+            guard let payment = try await travel.tills.payment(context.parameters.get("id") ?? ""), payment.merchantID == merchant.id,
+                  let shop = try await travel.tills.shop(payment.shopID) else { throw Problem.notFound }
+            return Responses.html(TravelPages.receipt(payment, shop: shop, forStore: true, language: LanguageChoice.language(of: request)))
         }
         router.post("/merchant/till/payments/:id/form") { request, context in
             try await tillAction(request, paymentID: context.parameters.get("id") ?? "") { merchant, payment, _ in
@@ -132,6 +139,8 @@ struct TravelRoutes<Context: RequestContext> {
                                                        language: LanguageChoice.language(of: request)))
         }
     }
+
+    func cnyNow(_ amount: Money) async -> Money? { await TravelInput.cnyNow(amount, rates: rates) }
 
     /// Domain refusals are shown on the page, in the reader's language; anything else is the error page's.
     static func shownOnPage(_ error: any Error) -> Bool {
@@ -181,7 +190,7 @@ struct TravelRoutes<Context: RequestContext> {
                                main: "<section class=\"panel\"><h1>\(escapeHTML(TravelWords.chargeTitle(l)))</h1>\(TravelPages.error(TravelWords.problem(refusal)(l)))<p><a href=\"/wallet\">\(escapeHTML(TravelWords.wallet(l)))</a></p></section>")
         }
         let rate = try? await rates.book().rate(from: charge.amount.currency, to: .CNY, at: Date())  // safe: no rate shows the amounts without CNY
-        return TravelPages.charge(charge, cnyNow: rate.flatMap { try? $0.convert(charge.amount).converted }, rate: rate?.rate.description,
+        return TravelPages.charge(charge, cnyNow: await cnyNow(charge.amount), rate: rate?.rate.description,
                                   balance: try await travel.wallets.wallet(of: consumer.id).balance, token: token, csrf: csrf, key: Secrets.token(),
                                   error: error, language: l)
     }
