@@ -143,7 +143,8 @@ enum CatalogRecords {
             productIDs + skus.map(\.1.id.sqlValue))))
         let tokens: [SQLValue] = chunk.flatMap { saving -> [SQLValue] in
             let p = saving.product
-            let text = [p.name.en, p.name.zh, p.brand, p.category, p.description.en, p.description.zh].joined(separator: " ")
+            let text = [p.name.en, p.name.zh, p.brand, p.category, p.description.en, p.description.zh, HSHeadings.words(for: p.hsCode)]
+                .joined(separator: " ")
             return [.text(p.id), .text(SearchTokens.document(text).joined(separator: " "))]
         }
         switch kind {

@@ -65,7 +65,7 @@ enum PaymentPages {
 
     static func escrowPanel(_ escrow: EscrowView, order: OrderView, csrf: String, language l: Language) -> String {
         let confirm = order.status == .delivered ? """
-            <form method="post" action="/orders/\(escapeHTML(order.id))/confirm-delivery">\(BrowserSession.hiddenField(csrf))
+            <form method="post" action="/orders/\(escapeHTML(order.id))/confirm-delivery" onsubmit="return confirm('\(escapeHTML(Words.confirmDeliveryQuestion(l)))')">\(BrowserSession.hiddenField(csrf))
             <button type="submit" id="confirm-delivery">\(escapeHTML(LocalizedText(en: "Confirm delivery", zh: "确认收货")(l)))</button></form>
             """ : ""
         let pay = order.status == .created

@@ -12,7 +12,7 @@ public enum SearchPage {
             : ProductTiles.grid(page.products, rates: rates, now: now, language: l)
         let main = """
             \(form(query: text, language: l))
-            <p class="note" data-total="\(page.total)">\(page.total)\(page.totalIsExact ? "" : "+") \(escapeHTML(Words.results(l)))</p>
+            <p class="note" data-total="\(page.total)">\(escapeHTML(Words.results(page.total, exact: page.totalIsExact)(l)))</p>
             \(sortForm(path: "/search", query: page.query, language: l))
             \(results)
             \(ProductTiles.pager(path: "/search", parameters: [("q", text), ("sort", page.query.sort.rawValue)],

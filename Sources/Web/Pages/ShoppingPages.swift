@@ -105,7 +105,7 @@ enum ShoppingPages {
             """
         }.joined()
         let cancel = order.status == .created
-            ? "<form method=\"post\" action=\"/orders/\(escapeHTML(order.id))/cancel\">\(BrowserSession.hiddenField(csrf))<button type=\"submit\">\(escapeHTML(Words.cancelOrder(l)))</button></form><p class=\"note\">\(escapeHTML(Words.payBy(l))) \(order.payBy.ISO8601Format())</p>"
+            ? "<form method=\"post\" action=\"/orders/\(escapeHTML(order.id))/cancel\" onsubmit=\"return confirm('\(escapeHTML(Words.cancelQuestion(l)))')\">\(BrowserSession.hiddenField(csrf))<button type=\"submit\">\(escapeHTML(Words.cancelOrder(l)))</button></form><p class=\"note\">\(escapeHTML(Words.payBy(l))) \(order.payBy.ISO8601Format())</p>"
             : ""
         let main = """
             <section class="panel" data-order-id="\(escapeHTML(order.id))">

@@ -42,10 +42,17 @@ enum Words {
                       zh: "该邮箱密码错误次数过多，请 \(minutes) 分钟后再试。")
     }
     static let language = LocalizedText(en: "Language", zh: "语言")
+    /// Asked before an order is cancelled or its delivery confirmed: neither can be undone.
+    static let cancelQuestion = LocalizedText(en: "Cancel this order? Its items go back on sale.", zh: "确定取消此订单吗？商品将重新上架。")
+    static let confirmDeliveryQuestion = LocalizedText(
+        en: "Confirm that the parcel arrived? The merchant is then paid, and this cannot be undone.", zh: "确认已收到包裹吗？确认后将付款给商家，且无法撤销。")
     static let walletLink = LocalizedText(en: "Wallet", zh: "钱包")
     static let search = LocalizedText(en: "Search", zh: "搜索")
     static let searchPlaceholder = LocalizedText(en: "Search products, e.g. nuts or 坚果", zh: "搜索商品，例如 坚果 或 nuts")
-    static let results = LocalizedText(en: "results", zh: "个结果")
+    /// "1 result", "2 results", "50+ results"; Chinese has one form.
+    static func results(_ count: Int, exact: Bool) -> LocalizedText {
+        LocalizedText(en: "\(count)\(exact ? "" : "+") result\(count == 1 && exact ? "" : "s")", zh: "\(count)\(exact ? "" : "+") 个结果")
+    }
     static let noResults = LocalizedText(en: "Nothing matches. Try other words.", zh: "没有找到相关商品，换个词试试。")
     static let sortBy = LocalizedText(en: "Sort by", zh: "排序")
     static let relevance = LocalizedText(en: "Relevance", zh: "相关度")
