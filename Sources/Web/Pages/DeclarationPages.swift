@@ -33,7 +33,7 @@ enum DeclarationPages {
         let rows = declarations.map { d in
             """
             <tr data-status="\(d.status.rawValue)" data-order-id="\(escapeHTML(d.orderID))"><td><a href="/ops/declarations/\(escapeHTML(d.orderID))">\(escapeHTML(d.orderID))</a></td>
-            <td>\(d.status.rawValue)</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(d.updatedAt.ISO8601Format())</td></tr>
+            <td>\(d.status.rawValue)</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(ShownTime.element(d.updatedAt, shown: ShownTime.inBeijing(d.updatedAt, l)))</td></tr>
             """
         }.joined()
         let main = """

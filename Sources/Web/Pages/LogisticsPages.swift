@@ -52,7 +52,7 @@ enum LogisticsPages {
         let parcels = shipments.map { "<li data-tracking-number=\"\(escapeHTML($0.trackingNumber))\" data-stage=\"\($0.stage.rawValue)\">\(escapeHTML($0.trackingNumber)) · \(escapeHTML(stageNames[$0.stage]?(l) ?? $0.stage.rawValue))</li>" }.joined()
         let events = timeline.reversed().map { event in
             """
-            <li data-stage="\(event.stage.rawValue)" data-source="\(event.source.rawValue)"><time datetime="\(event.at.ISO8601Format())">\(event.at.ISO8601Format())</time>
+            <li data-stage="\(event.stage.rawValue)" data-source="\(event.source.rawValue)">\(ShownTime.element(event.at, shown: ShownTime.inBeijing(event.at, l)))
             \(escapeHTML(stageNames[event.stage]?(l) ?? event.stage.rawValue)) · \(escapeHTML(event.location))\(event.note.isEmpty ? "" : " — " + escapeHTML(event.note))</li>
             """
         }.joined()
@@ -72,7 +72,7 @@ enum LogisticsPages {
             """
             <tr data-tracking-number="\(escapeHTML(parcel.shipment.trackingNumber))" data-stage="\(parcel.shipment.stage.rawValue)">
             <td>\(escapeHTML(parcel.shipment.trackingNumber))</td><td><a href="/ops/orders/\(escapeHTML(parcel.shipment.orderID))">\(escapeHTML(parcel.shipment.orderID))</a></td>
-            <td>\(parcel.shipment.stage.rawValue)</td><td>\(parcel.since.ISO8601Format())</td></tr>
+            <td>\(parcel.shipment.stage.rawValue)</td><td>\(ShownTime.element(parcel.since, shown: ShownTime.inBeijing(parcel.since, .en)))</td></tr>
             """
         }.joined()
         let main = """
@@ -90,7 +90,7 @@ enum LogisticsPages {
             """
             <tr data-tracking-number="\(escapeHTML(shipment.trackingNumber))" data-stage="\(shipment.stage.rawValue)">
             <td>\(escapeHTML(shipment.trackingNumber))</td><td>\(escapeHTML(shipment.orderID))</td><td>\(shipment.stage.rawValue)</td>
-            <td>\(shipment.draft.weightGrams) g</td><td>\(shipment.createdAt.ISO8601Format())</td>
+            <td>\(shipment.draft.weightGrams) g</td><td>\(ShownTime.element(shipment.createdAt, shown: ShownTime.inCountry(shipment.createdAt, merchant.country)))</td>
             <td><a href="/merchant/shipments/\(escapeHTML(shipment.id))/label">label</a></td></tr>
             """
         }.joined()

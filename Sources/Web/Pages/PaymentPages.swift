@@ -96,10 +96,10 @@ enum PaymentPages {
             "<tr data-currency=\"\(line.currency.code)\"><td>\(line.currency.code)</td><td class=\"available\">\(escapeHTML(line.available.formatted(l)))</td><td>\(escapeHTML(line.inPayout.formatted(l)))</td></tr>"
         }.joined()
         let payoutRows = payouts.map { payout in
-            "<tr data-status=\"\(escapeHTML(payout.status))\"><td>\(payout.createdAt.ISO8601Format())</td><td>\(escapeHTML(payout.id))</td><td>\(escapeHTML(payout.amount.formatted(l)))</td><td>\(escapeHTML(payout.status)) \(escapeHTML(payout.reason))</td></tr>"
+            "<tr data-status=\"\(escapeHTML(payout.status))\"><td>\(ShownTime.element(payout.createdAt, shown: ShownTime.inCountry(payout.createdAt, merchant.country)))</td><td>\(escapeHTML(payout.id))</td><td>\(escapeHTML(payout.amount.formatted(l)))</td><td>\(escapeHTML(payout.status)) \(escapeHTML(payout.reason))</td></tr>"
         }.joined()
         let entryRows = entries.prefix(200).map { entry in
-            "<tr><td>\(entry.at.ISO8601Format())</td><td>\(escapeHTML(entry.kind))</td><td>\(escapeHTML(entry.reference))</td><td>\(escapeHTML(entry.amount.formatted(l)))</td><td>\(escapeHTML(entry.detail))</td></tr>"
+            "<tr><td>\(ShownTime.element(entry.at, shown: ShownTime.inCountry(entry.at, merchant.country)))</td><td>\(escapeHTML(entry.kind))</td><td>\(escapeHTML(entry.reference))</td><td>\(escapeHTML(entry.amount.formatted(l)))</td><td>\(escapeHTML(entry.detail))</td></tr>"
         }.joined()
         let main = """
             <section class="panel settlement" data-merchant-id="\(escapeHTML(merchant.id))">

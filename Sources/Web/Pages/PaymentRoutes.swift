@@ -133,7 +133,7 @@ struct PaymentRoutes<Context: RequestContext> {
                 let credit = try row.text("credit_account")
                 let amount = Money(minorUnits: try row.integer("amount"), currency: try Currency(code: try row.text("currency")))
                 return (id: try row.text("id"), kind: try row.text("kind"), code: try row.text("code"), debit: debit, credit: credit,
-                        amount: amount.description, at: Date(millisecondsSince1970: try row.integer("created_at")).ISO8601Format(),
+                        amount: amount.description, at: ShownTime.inBeijing(Date(millisecondsSince1970: try row.integer("created_at")), LanguageChoice.language(of: request)),
                         order: Books.orderID(inAccount: debit) ?? Books.orderID(inAccount: credit))
             }
             return Responses.html(PaymentPages.account(id, transfers: transfers, language: LanguageChoice.language(of: request)))

@@ -35,12 +35,10 @@ enum ProductTiles {
         return "<span class=\"price\" data-cny-minor=\"\(conversion.converted.minorUnits)\">\(shown)</span> <span class=\"note\">(\(own))</span>"
     }
 
-    /// "Exchange rates as of 2026-11-23 08:00:00 UTC", from the newest rate into CNY.
+    /// "Exchange rates as of 2026-11-23 16:00:00 Beijing time", from the newest rate into CNY.
     static func rateNote(_ rates: RateBook, language l: Language) -> String {
         guard let newest = rates.rates.filter({ $0.quote == .CNY }).map(\.asOf).max() else { return "" }
-        let shown = newest.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().dateSeparator(.dash)
-            .time(includingFractionalSeconds: false).timeSeparator(.colon).dateTimeSeparator(.space))
-        return "<p class=\"note\" data-rates-as-of=\"\(newest.ISO8601Format())\">\(escapeHTML(Words.ratesAsOf(l))) \(shown) UTC</p>"
+        return "<p class=\"note\" data-rates-as-of=\"\(newest.ISO8601Format())\">\(escapeHTML(Words.ratesAsOf(l))) \(escapeHTML(ShownTime.inBeijing(newest, l)))</p>"
     }
 
     /// Links to the other pages of a listing, keeping its other parameters.

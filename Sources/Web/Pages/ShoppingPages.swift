@@ -68,7 +68,7 @@ enum ShoppingPages {
             <p>\(escapeHTML(Words.deliverTo(l))): \(escapeHTML(address.oneLine))</p>
             \(parcels)
             <p class="grand-total">\(escapeHTML(Words.total(l))): <strong data-quote-total-minor="\(quote.total.minorUnits)">\(escapeHTML(quote.total.formatted(l)))</strong></p>
-            <p class="note">\(escapeHTML(Words.quoteValidUntil(l))) \(quote.expiresAt.ISO8601Format())</p>
+            <p class="note">\(escapeHTML(Words.quoteValidUntil(l))) \(ShownTime.element(quote.expiresAt, shown: ShownTime.inBeijing(quote.expiresAt, l)))</p>
             <form method="post" action="/checkout/\(escapeHTML(quote.id))/place">\(BrowserSession.hiddenField(csrf))
             <button type="submit" id="place-orders">\(escapeHTML(Words.placeOrders(l)))</button></form>
             </section>
@@ -100,12 +100,12 @@ enum ShoppingPages {
         }.joined()
         let timeline = order.events.map { event in
             """
-            <li data-status="\(event.to.rawValue)"><time datetime="\(event.at.ISO8601Format())">\(event.at.ISO8601Format())</time>
+            <li data-status="\(event.to.rawValue)">\(ShownTime.element(event.at, shown: ShownTime.inBeijing(event.at, l)))
             \(escapeHTML(Words.status(event.to)(l)))\(event.note.isEmpty ? "" : " — " + escapeHTML(event.note))</li>
             """
         }.joined()
         let cancel = order.status == .created
-            ? "<form method=\"post\" action=\"/orders/\(escapeHTML(order.id))/cancel\" onsubmit=\"return confirm('\(escapeHTML(Words.cancelQuestion(l)))')\">\(BrowserSession.hiddenField(csrf))<button type=\"submit\">\(escapeHTML(Words.cancelOrder(l)))</button></form><p class=\"note\">\(escapeHTML(Words.payBy(l))) \(order.payBy.ISO8601Format())</p>"
+            ? "<form method=\"post\" action=\"/orders/\(escapeHTML(order.id))/cancel\" onsubmit=\"return confirm('\(escapeHTML(Words.cancelQuestion(l)))')\">\(BrowserSession.hiddenField(csrf))<button type=\"submit\">\(escapeHTML(Words.cancelOrder(l)))</button></form><p class=\"note\">\(escapeHTML(Words.payBy(l))) \(ShownTime.element(order.payBy, shown: ShownTime.inBeijing(order.payBy, l)))</p>"
             : ""
         let main = """
             <section class="panel" data-order-id="\(escapeHTML(order.id))">

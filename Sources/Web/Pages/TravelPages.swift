@@ -8,23 +8,9 @@ import Services
 enum TravelPages {
     typealias W = TravelWords
 
-    /// A time in `zone`, with the zone named.
-    static func time(_ date: Date, zone: TimeZone, name: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0, p.hour ?? 0, p.minute ?? 0, p.second ?? 0)
-            + " " + name
-    }
+    static func beijingTime(_ date: Date, _ l: Language) -> String { ShownTime.inBeijing(date, l) }
 
-    static let beijing = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
-
-    static func beijingTime(_ date: Date, _ l: Language) -> String { time(date, zone: beijing, name: W.beijingTime(l)) }
-
-    static func shopTime(_ date: Date, country: String) -> String {
-        let zone = TaxFreeRules.country(country)?.timeZone ?? "UTC"
-        return time(date, zone: TimeZone(identifier: zone) ?? .gmt, name: zone)
-    }
+    static func shopTime(_ date: Date, country: String) -> String { ShownTime.inCountry(date, country) }
 
     static func hidden(_ name: String, _ value: String) -> String {
         "<input type=\"hidden\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(value))\">"

@@ -76,7 +76,6 @@ enum TravelWords {
     static let purchased = LocalizedText(en: "Purchased", zh: "购买日期")
     static let shop = LocalizedText(en: "Shop", zh: "门店")
     static let status = LocalizedText(en: "Status", zh: "状态")
-    static let beijingTime = LocalizedText(en: "Beijing time", zh: "北京时间")
 
     static let till = LocalizedText(en: "Till", zh: "收银台")
     static let tillNote = LocalizedText(
