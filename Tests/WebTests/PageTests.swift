@@ -106,4 +106,15 @@ struct PageTests {
             #expect(page.text.contains("页面不存在"))
         }
     }
+
+    @Test("an error page says what happened in the reader's language and leads back where they came from, never elsewhere")
+    func errorPageWayBack() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            let page = try await client.get("/products/nothing?lang=zh-CN", headers: [.referer: "http://localhost/search?q=%E5%9D%9A%E6%9E%9C"])
+            #expect(page.status == .notFound && page.text.contains("页面不存在"))
+            #expect(page.text.contains("id=\"error-back\"") && page.text.contains("href=\"/search?q=%E5%9D%9A%E6%9E%9C\""))
+            let elsewhere = try await client.get("/products/nothing", headers: [.referer: "https://evil.example/phish"])
+            #expect(!elsewhere.text.contains("error-back") && !elsewhere.text.contains("evil.example"))
+        }
+    }
 }

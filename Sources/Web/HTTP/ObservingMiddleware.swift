@@ -35,7 +35,8 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
             problem = .internalError
         }
         if ObservingMiddleware.isForMachines(request.uri.path) { return problem.response() }
-        return ErrorPage.response(problem, language: LanguageChoice.language(of: request))
+        return ErrorPage.response(problem, language: LanguageChoice.language(of: request), path: request.uri.path,
+                                  back: ErrorPage.back(from: request))
     }
 
     /// Paths read by programs rather than people: they get problem+json, never an HTML page.
