@@ -49,6 +49,11 @@ def start_server(*extra, database=None):
     return process, base
 
 
+def fits_the_screen(browser):
+    """Nothing on the page is wider than the window (no sideways scrolling on a phone)."""
+    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
 @pytest.fixture(scope="session")
 def server():
     process, base = start_server()

@@ -5,6 +5,8 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from conftest import fits_the_screen
+
 
 def fill(browser, name, value, form="form"):
     field = browser.find_element(By.CSS_SELECTOR, f"{form} [name='{name}']")
@@ -55,10 +57,12 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     browser.get(f"{server}/products/ba-wallet")
     browser.find_element(By.CSS_SELECTOR, "li.sku[data-sku-id='ba-wallet-1'] .add-to-cart").click()
     wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 2)
+    assert fits_the_screen(browser), "the cart is wider than the phone"
 
     browser.find_element(By.ID, "checkout").click()
     wait.until(lambda b: b.find_elements(By.ID, "place-orders"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "section.parcel")) == 2
+    assert fits_the_screen(browser), "the checkout is wider than the phone"
     browser.find_element(By.ID, "place-orders").click()
     wait.until(lambda b: "/orders" in b.current_url)
     orders = browser.find_elements(By.CSS_SELECTOR, "li.order")

@@ -13,7 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _binary, start_server
+from conftest import _binary, fits_the_screen, start_server
 from test_purchase import fill
 
 
@@ -40,10 +40,6 @@ def decoded(svg):
 
 def page_svg(browser):
     return browser.find_element(By.CSS_SELECTOR, ".qr svg").get_attribute("outerHTML")
-
-
-def fits_the_screen(browser):
-    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def sign_up_verified(browser, server, wait):

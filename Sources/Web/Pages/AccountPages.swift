@@ -83,15 +83,17 @@ enum AccountPages {
         let used = allowance.map { allowance in
             "<p class=\"allowance\" data-left-minor=\"\(allowance.left.minorUnits)\">\(escapeHTML(Words.allowance(l))) \(allowance.year): \(escapeHTML(allowance.used.formatted(l))) / \(escapeHTML(allowance.limit.formatted(l))) · \(escapeHTML(Words.allowanceLeft(l))) \(escapeHTML(allowance.left.formatted(l)))</p>"
         } ?? ""
+        let verified = identity?.status == .verified
         return """
             <h2>\(escapeHTML(Words.identity(l)))</h2>
-            \(status)\(used)
+            \(status)\(verified ? "<p class=\"identity-done\" role=\"status\">\(escapeHTML(Words.identityDone(l)))</p>" : "")\(used)
+            \(verified ? "<details class=\"identity-change\"><summary>\(escapeHTML(Words.identityChange(l)))</summary>" : "")
             <form method="post" action="/account/identity" class="stacked">\(BrowserSession.hiddenField(csrf))
             <label>\(escapeHTML(Words.realName(l))) <input type="text" name="name" required maxlength="50" autocomplete="name"></label>
             <label>\(escapeHTML(Words.idNumber(l))) <input type="text" name="idNumber" required minlength="18" maxlength="18" autocomplete="off"></label>
             <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile" required inputmode="numeric"></label>
             <button type="submit">\(escapeHTML(Words.verify(l)))</button>
-            </form>
+            </form>\(verified ? "</details>" : "")
             """
     }
 }

@@ -52,7 +52,9 @@ enum Layout {
                color: var(--ink); background: var(--paper); line-height: 1.5; }
         header.top { display: flex; justify-content: space-between; align-items: center; padding: .75rem 1rem;
                      background: #fff; border-bottom: 1px solid var(--line); }
-        .brand { font-weight: 700; font-size: 1.25rem; color: var(--accent); text-decoration: none; }
+        .brand { font-weight: 700; font-size: 1.25rem; color: var(--accent); text-decoration: none; white-space: nowrap; }
+        header.top { flex-wrap: wrap; gap: .25rem .75rem; }
+        input, select, textarea, button { max-width: 100%; }
         .languages a { margin-left: .75rem; color: var(--muted); text-decoration: none; }
         .languages a[aria-current] { color: var(--ink); font-weight: 600; }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
@@ -87,7 +89,7 @@ enum Layout {
         @media (max-width: 40rem) { .product-detail { grid-template-columns: 1fr; } }
         nav.shop a { margin-left: .75rem; color: var(--ink); text-decoration: none; }
         .panel { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1rem 1.25rem; margin-bottom: 1rem; }
-        form.stacked { display: grid; gap: .6rem; max-width: 28rem; }
+        form.stacked { display: grid; gap: .6rem; max-width: min(28rem, 100%); }
         form.stacked label { display: grid; gap: .2rem; font-size: .9rem; }
         form.stacked input, form.stacked select { font-size: 1rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .4rem; }
         form.inline { display: inline-flex; gap: .4rem; align-items: center; margin-left: .5rem; }

@@ -44,8 +44,8 @@ enum PaymentPages {
         let form = payable ? """
             <form method="post" action="/orders/group/\(escapeHTML(groupID))/pay" class="stacked" id="pay-form">
             \(BrowserSession.hiddenField(csrf))<input type="hidden" name="key" value="\(escapeHTML(key))">
-            <label><input type="radio" name="channel" value="bank" checked> \(escapeHTML(channelBank(l)))</label>
-            <label><input type="radio" name="channel" value="partner"> \(escapeHTML(channelPartner(l)))</label>
+            <label class="choice"><input type="radio" name="channel" value="bank" checked> \(escapeHTML(channelBank(l)))</label>
+            <label class="choice"><input type="radio" name="channel" value="partner"> \(escapeHTML(channelPartner(l)))</label>
             <button type="submit" id="pay">\(escapeHTML(pay(l))) \(escapeHTML(total.formatted(l)))</button>
             </form>
             """ : ""
@@ -54,13 +54,14 @@ enum PaymentPages {
             <section class="panel" data-group-id="\(escapeHTML(groupID))">
             <h1>\(escapeHTML(payment(l)))</h1>
             <ul class="orders">\(rows)</ul>
-            <p class="total">\(escapeHTML(total.formatted(l)))</p>
+            <p class="total">\(escapeHTML(Words.total(l))): <strong>\(escapeHTML(total.formatted(l)))</strong></p>
             \(form)
             <ul class="payments">\(history)</ul>
-            \(waiting ? "<p class=\"note\"><a href=\"\" id=\"refresh\">↻</a></p>" : "")
+            \(waiting ? "<p class=\"note\"><a href=\"\" id=\"refresh\">↻ \(escapeHTML(Words.refresh(l)))</a></p>" : "")
             </section>
             """
-        return Layout.page(title: payment(l), language: l, path: "/orders/group/\(groupID)/pay", main: main)
+        // While the channel has not answered, the page looks again by itself every few seconds.
+        return Layout.page(title: payment(l), language: l, path: "/orders/group/\(groupID)/pay", main: main, refreshAfter: waiting ? 3 : nil)
     }
 
     static func escrowPanel(_ escrow: EscrowView, order: OrderView, csrf: String, language l: Language) -> String {

@@ -46,6 +46,10 @@ enum Words {
     static let cancelQuestion = LocalizedText(en: "Cancel this order? Its items go back on sale.", zh: "确定取消此订单吗？商品将重新上架。")
     static let confirmDeliveryQuestion = LocalizedText(
         en: "Confirm that the parcel arrived? The merchant is then paid, and this cannot be undone.", zh: "确认已收到包裹吗？确认后将付款给商家，且无法撤销。")
+    static let identityDone = LocalizedText(
+        en: "Verified: customs has your identity, so your parcels clear on the fast lane.", zh: "认证成功：海关已预先核验您的身份，包裹可走快速通关。")
+    static let identityChange = LocalizedText(en: "Enrol a different identity", zh: "更换实名信息")
+    static let refresh = LocalizedText(en: "Refresh", zh: "刷新")
     static let walletLink = LocalizedText(en: "Wallet", zh: "钱包")
     static let search = LocalizedText(en: "Search", zh: "搜索")
     static let searchPlaceholder = LocalizedText(en: "Search products, e.g. nuts or 坚果", zh: "搜索商品，例如 坚果 或 nuts")
