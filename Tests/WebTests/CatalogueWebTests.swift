@@ -121,6 +121,7 @@ struct CatalogueWebTests {
             #expect(search.contains("data-product-id=\"pp-nuts\"") && search.contains("data-product-id=\"pp-almonds\"") && search.contains("data-total=\"2\""))
             let one = try await client.get("/search?q=%E7%B2%BE%E5%8D%8E&lang=en").text  // 精华: one serum
             #expect(one.contains(">1 result</p>"), "one result, not \"1 results\"")
+            #expect(search.contains("class=\"store-name\""), "each result names its store")
             let hostile = try await client.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").text
             #expect(!hostile.contains("<script>alert(1)") && hostile.contains("&lt;script&gt;"))
             #expect(try await client.get("/stores/nowhere").status == .notFound)

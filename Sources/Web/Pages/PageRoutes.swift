@@ -21,7 +21,9 @@ struct PageRoutes<Context: RequestContext> {
             let query = try ProductQueryParameters.read(request)
             async let page = search.search(query)
             async let book = rates.book()
-            return Responses.html(SearchPage.render(try await page, rates: try await book, now: Date(),
+            async let listings = catalog.storefronts(featuredPerStore: 0)
+            let stores = Dictionary(uniqueKeysWithValues: try await listings.map { ($0.storefront.id, $0.storefront.name) })
+            return Responses.html(SearchPage.render(try await page, rates: try await book, stores: stores, now: Date(),
                                                     language: LanguageChoice.language(of: request)))
         }
         router.get("/stores/:slug") { request, context in

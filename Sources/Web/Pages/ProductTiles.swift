@@ -5,11 +5,13 @@ import Money
 /// Product tiles and prices as every listing page shows them: the CNY price first, the
 /// merchant's own beside it, or why the product cannot be bought.
 enum ProductTiles {
-    static func grid(_ products: [Product], rates: RateBook, now: Date, language l: Language) -> String {
-        "<ul class=\"products\">" + products.map { tile($0, rates: rates, now: now, language: l) }.joined() + "</ul>"
+    /// `stores`: the storefronts' names by id, on pages that mix stores (search), so that each
+    /// tile says whose it is.
+    static func grid(_ products: [Product], rates: RateBook, now: Date, language l: Language, stores: [String: LocalizedText] = [:]) -> String {
+        "<ul class=\"products\">" + products.map { tile($0, rates: rates, now: now, language: l, store: stores[$0.storefrontID]) }.joined() + "</ul>"
     }
 
-    static func tile(_ product: Product, rates: RateBook, now: Date, language l: Language) -> String {
+    static func tile(_ product: Product, rates: RateBook, now: Date, language l: Language, store: LocalizedText? = nil) -> String {
         let name = escapeHTML(product.name(l))
         let link = "/products/\(escapeHTML(product.id))"
         let image = "<img src=\"/images/products/\(escapeHTML(product.id)).svg\" alt=\"\(name)\" width=\"96\" height=\"96\">"
@@ -21,7 +23,7 @@ enum ProductTiles {
         } else {
             price = ""
         }
-        return "<li class=\"product\" data-product-id=\"\(escapeHTML(product.id))\"><a href=\"\(link)\">\(image)<span class=\"name\">\(name)</span></a>\(price)</li>"
+        return "<li class=\"product\" data-product-id=\"\(escapeHTML(product.id))\"><a href=\"\(link)\">\(image)<span class=\"name\">\(name)</span></a>\(store.map { "<span class=\"store-name\">\(escapeHTML($0(l)))</span>" } ?? "")\(price)</li>"
     }
 
     /// "¥419.96 起 (US$59.00)"; the merchant's price alone, marked, when no rate is usable.

@@ -5,11 +5,11 @@ import Services
 
 /// Search results, and the search and sort forms other pages share.
 public enum SearchPage {
-    public static func render(_ page: ProductPage, rates: RateBook, now: Date, language l: Language) -> String {
+    public static func render(_ page: ProductPage, rates: RateBook, stores: [String: LocalizedText] = [:], now: Date, language l: Language) -> String {
         let text = page.query.text ?? ""
         let results = page.products.isEmpty
             ? "<p class=\"empty\">\(escapeHTML(Words.noResults(l)))</p>"
-            : ProductTiles.grid(page.products, rates: rates, now: now, language: l)
+            : ProductTiles.grid(page.products, rates: rates, now: now, language: l, stores: stores)
         let main = """
             \(form(query: text, language: l))
             <p class="note" data-total="\(page.total)">\(escapeHTML(Words.results(page.total, exact: page.totalIsExact)(l)))</p>
