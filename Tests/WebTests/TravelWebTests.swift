@@ -132,6 +132,7 @@ struct TravelWebTests {
                 ("/api/v1/merchant/shops/shop-arno-firenze/charges", #"{"amount":"1.001"}"#, p.merchant, .unprocessableContent, "amount"),
                 ("/api/v1/merchant/shops", #"{"name":"X","nameZh":"X","country":"US","city":"NYC","street":"5th"}"#, p.merchant, .unprocessableContent, "country"),
                 ("/api/v1/merchant/shops", #"{"name":"X","nameZh":"X","country":"CH","city":"Bern","street":"Markt 1"}"#, p.merchant, .unprocessableContent, "country"),
+                ("/api/v1/merchant/shops", #"{"name":" ","nameZh":"X","country":"IT","city":"Roma","street":"Via 1"}"#, p.merchant, .unprocessableContent, "name"),
                 ("/api/v1/me/wallet/top-ups", #"{"amount":"10.001"}"#, p.traveller, .unprocessableContent, "amount"),
                 ("/api/v1/me/wallet/top-ups", #"{"amount":"10.00","channel":"nowhere"}"#, p.traveller, .unprocessableContent, "channel"),
                 ("/api/v1/me/wallet/withdrawals", #"{"amount":"10.00","card":"1234"}"#, p.traveller, .unprocessableContent, "card"),

@@ -57,7 +57,7 @@ public struct TillService: Sendable {
         guard rules.currency == merchant.currency else { throw TravelError.shopCurrency(country: country, currency: rules.currency) }
         for (field, value) in [("name", name.en), ("nameZh", name.zh), ("city", city), ("street", street)]
         where value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > 200 {
-            throw TravelError.amount("\(field): 1 to 200 characters")
+            throw TravelError.text(field: field, "1 to 200 characters")
         }
         let shop = Shop(id: id, merchantID: merchant.id, name: name, country: country, city: city, street: street, currency: merchant.currency)
         return ([.guarded(SQL(

@@ -75,9 +75,9 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
     case shopCurrency(country: String, currency: Currency)
     case walletTooLow(balance: Money, needed: Money)
     case amount(String)
+    case text(field: String, String)
     case card(String)
     case refundTooLarge(most: Money)
-    case walletDebt(Money)
     case topUpNotSettled(String)
 
     public var field: String? {
@@ -87,9 +87,10 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownForm: return "formId"
         case .unknownCharge: return "token"
         case .shopCountry, .shopCurrency: return "country"
-        case .walletTooLow, .walletDebt, .topUpNotSettled: return nil
+        case .walletTooLow, .topUpNotSettled: return nil
         case .amount, .refundTooLarge: return "amount"
         case .card: return "card"
+        case .text(let field, _): return field
         }
     }
 
@@ -105,10 +106,10 @@ public enum TravelError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the wallet holds \(balance.decimalText) CNY and the payment needs \(needed.decimalText) CNY: top it up first"
         case .amount(let problem): return problem
         case .card(let problem): return problem
+        case .text(let field, let problem): return "\(field): \(problem)"
         case .refundTooLarge(let most): return "at most \(most.decimalText) \(most.currency.code) of this payment is left to refund"
         case .topUpNotSettled(let status):
             return "the top-up for this payment is \(status), not paid: nothing was paid at the store; the wallet is credited once the channel confirms"
-        case .walletDebt(let debt): return "the wallet owes \(debt.decimalText) CNY from a clawed-back refund: it is collected from the next top-up first"
         }
     }
 }
@@ -171,13 +172,5 @@ enum TravelRecords {
                 closedAt: try row.optionalInteger("closed_at").map(Date.init(millisecondsSince1970:)),
                 closeReason: try row.optionalText("close_reason"), paymentIDs: covered[id] ?? [])
         }
-    }
-
-    /// An amount the traveller or the store typed: positive, in the currency's minor units.
-    static func amount(_ text: String, _ currency: Currency) throws -> Money {
-        let amount: Money
-        do { amount = try Money(decimal: text, currency: currency) } catch { throw TravelError.amount("amount: \(error)") }
-        guard amount.minorUnits > 0 else { throw TravelError.amount("amount: must be more than zero") }
-        return amount
     }
 }

@@ -173,9 +173,9 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             switch error {
             case .unknownShop, .unknownPayment, .unknownForm, .unknownCharge:
                 return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: error.field)
-            case .walletTooLow, .walletDebt, .topUpNotSettled:
+            case .walletTooLow, .topUpNotSettled:
                 return Problem(type: "wallet-too-low", title: "Not enough in the wallet", status: .conflict, detail: error.description)
-            case .shopCountry, .shopCurrency, .amount, .card, .refundTooLarge:
+            case .shopCountry, .shopCurrency, .amount, .card, .text, .refundTooLarge:
                 return .validation(error.description, field: error.field)
             }
         case let error as TaxFreeRefusal:
