@@ -8,10 +8,12 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+import uuid
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
@@ -47,6 +49,31 @@ def start_server(*extra, database=None):
         process.kill()
         pytest.fail("the server did not start:\n" + "".join(lines))
     return process, base
+
+
+def fill(browser, name, value, form="form"):
+    field = browser.find_element(By.CSS_SELECTOR, f"{form} [name='{name}']")
+    field.clear()
+    field.send_keys(value)
+
+
+def sign_up(browser, server, wait, who="buyer"):
+    """A new account through the sign-up page, in Chinese; lands on the home page."""
+    browser.get(f"{server}/account/signup?lang=zh-CN")
+    fill(browser, "email", f"{who}-{uuid.uuid4().hex[:8]}@example.cn")
+    fill(browser, "password", "a long passphrase")
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait.until(lambda b: b.current_url.rstrip("/") == server)
+
+
+def enrol_identity(browser, wait):
+    """ePass on the account page (already open), with the standard's example number."""
+    identity = "form[action='/account/identity']"
+    fill(browser, "name", "王小明", identity)
+    fill(browser, "idNumber", "11010519491231002X", identity)
+    fill(browser, "mobile", "13800138000", identity)
+    browser.find_element(By.CSS_SELECTOR, f"{identity} button").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.identity[data-status='verified']"))
 
 
 def fits_the_screen(browser):

@@ -1,26 +1,14 @@
 """A new buyer signs up, finds a product by Chinese text, puts items from two stores in the
 cart, checks out, and sees two orders — one per merchant, as each parcel clears customs alone."""
-import uuid
-
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import fits_the_screen
-
-
-def fill(browser, name, value, form="form"):
-    field = browser.find_element(By.CSS_SELECTOR, f"{form} [name='{name}']")
-    field.clear()
-    field.send_keys(value)
+from conftest import enrol_identity, fill, fits_the_screen, sign_up
 
 
 def test_new_buyer_orders_from_two_stores(server, browser):
     wait = WebDriverWait(browser, 15)
-    browser.get(f"{server}/account/signup?lang=zh-CN")
-    fill(browser, "email", f"buyer-{uuid.uuid4().hex[:8]}@example.cn")
-    fill(browser, "password", "a long passphrase")
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-    wait.until(lambda b: b.current_url.rstrip("/") == server)
+    sign_up(browser, server, wait)
 
     browser.get(f"{server}/account")
     address = "form[action='/account/addresses']"
@@ -35,12 +23,7 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     listed = browser.find_element(By.CSS_SELECTOR, "ul.addresses li").text
     assert "138****8000" in listed and "13800138000" not in listed
 
-    identity = "form[action='/account/identity']"
-    fill(browser, "name", "王小明", identity)
-    fill(browser, "idNumber", "11010519491231002X", identity)
-    fill(browser, "mobile", "13800138000", identity)
-    browser.find_element(By.CSS_SELECTOR, f"{identity} button").click()
-    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.identity[data-status='verified']"))
+    enrol_identity(browser, wait)
     assert "1101**********002X" in browser.find_element(By.CSS_SELECTOR, "p.identity").text
     assert "11010519491231002X" not in browser.page_source
 

@@ -7,14 +7,12 @@ import pathlib
 import re
 import subprocess
 import tempfile
-import uuid
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _binary, fits_the_screen, start_server
-from test_purchase import fill
+from conftest import _binary, enrol_identity, fill, fits_the_screen, sign_up, start_server
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +41,9 @@ def page_svg(browser):
 
 
 def sign_up_verified(browser, server, wait):
-    browser.get(f"{server}/account/signup?lang=zh-CN")
-    fill(browser, "email", f"traveller-{uuid.uuid4().hex[:8]}@example.cn")
-    fill(browser, "password", "a long passphrase")
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-    wait.until(lambda b: b.current_url.rstrip("/") == server)
+    sign_up(browser, server, wait, who="traveller")
     browser.get(f"{server}/account")
-    identity = "form[action='/account/identity']"
-    fill(browser, "name", "王小明", identity)
-    fill(browser, "idNumber", "11010519491231002X", identity)
-    fill(browser, "mobile", "13800138000", identity)
-    browser.find_element(By.CSS_SELECTOR, f"{identity} button").click()
-    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.identity[data-status='verified']"))
+    enrol_identity(browser, wait)
 
 
 def balance(browser):
