@@ -41,6 +41,15 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     browser.find_element(By.CSS_SELECTOR, "li.sku[data-sku-id='ba-wallet-1'] .add-to-cart").click()
     wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 2)
     assert fits_the_screen(browser), "the cart is wider than the phone"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "li.cart-line img.thumb")) == 2
+    assert "¥" in browser.find_element(By.CSS_SELECTOR, "p.cart-total").text
+
+    # A third item, then removed again from the cart.
+    browser.get(f"{server}/products/pp-almonds")
+    browser.find_element(By.CSS_SELECTOR, "li.sku[data-sku-id='pp-almonds-1'] .add-to-cart").click()
+    wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 3)
+    browser.find_element(By.CSS_SELECTOR, "li.cart-line[data-sku-id='pp-almonds-1'] button.remove").click()
+    wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 2)
 
     browser.find_element(By.ID, "checkout").click()
     wait.until(lambda b: b.find_elements(By.ID, "place-orders"))

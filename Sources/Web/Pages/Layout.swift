@@ -70,6 +70,7 @@ enum Layout {
         .product img { display: block; width: 100%; height: auto; aspect-ratio: 1; border-radius: .5rem; background: #f2f2f2; }
         .product .name { font-size: .8rem; display: block; }
         .product .price { font-weight: 600; font-size: .85rem; }
+        .cart-line img.thumb { vertical-align: middle; border-radius: .25rem; background: #f2f2f2; margin-right: .4rem; }
         .product .store-name { display: block; color: var(--muted); font-size: .75rem; }
         .product .blocked { color: var(--accent); font-size: .75rem; }
         .products a { color: inherit; text-decoration: none; }

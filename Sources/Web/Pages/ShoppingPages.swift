@@ -9,18 +9,33 @@ enum ShoppingPages {
                      csrf: String, language l: Language) -> String {
         let rows = items.map { entry in
             let item = entry.item
+            let subtotal = (try? item.sku.price.multiplied(by: item.quantity)).map {  // safe: an overflowing line shows no subtotal
+                " · \(escapeHTML(Words.subtotal(l))) " + ProductTiles.priceText($0, rates: rates, now: now, language: l, from: false)
+            } ?? ""
             return """
                 <li class="cart-line" data-sku-id="\(escapeHTML(item.sku.id))">
+                <img src="/images/products/\(escapeHTML(item.product.id)).svg" alt="" width="48" height="48" class="thumb">
                 <a href="/products/\(escapeHTML(item.product.id))">\(escapeHTML(item.product.name(l)))</a> · \(escapeHTML(item.sku.variant(l)))
                 · \(escapeHTML(entry.merchant.name(l)))
                 \(ProductTiles.priceText(item.sku.price, rates: rates, now: now, language: l, from: false))
                 <form method="post" action="/cart/lines" class="inline">\(BrowserSession.hiddenField(csrf))
                 <input type="hidden" name="sku" value="\(escapeHTML(item.sku.id))">
                 <label>\(escapeHTML(Words.quantity(l))) <input type="number" name="quantity" min="0" max="999" value="\(item.quantity)"></label>
-                <button type="submit">\(escapeHTML(Words.update(l)))</button></form>
+                <button type="submit">\(escapeHTML(Words.update(l)))</button></form>\(subtotal)
+                <form method="post" action="/cart/lines" class="inline">\(BrowserSession.hiddenField(csrf))
+                <input type="hidden" name="sku" value="\(escapeHTML(item.sku.id))"><input type="hidden" name="quantity" value="0">
+                <button type="submit" class="remove">\(escapeHTML(Words.remove(l)))</button></form>
                 </li>
                 """
         }.joined()
+        // The goods in CNY at today's rates; freight and tax come with the quote at checkout.
+        let goods = items.map { entry in
+            (try? entry.item.sku.price.multiplied(by: entry.item.quantity)).flatMap { try? rates.convert($0, to: .CNY, at: now).converted }
+        }
+        let goodsTotal = goods.contains { $0 == nil } ? nil : try? Money.sum(goods.compactMap { $0 }, currency: .CNY)
+        let total = goodsTotal.map {
+            "<p class=\"cart-total\">\(escapeHTML(Words.goodsTotal(l))): <strong>\(escapeHTML($0.formatted(l)))</strong></p>"
+        } ?? ""
         let choose = addresses.isEmpty
             ? "<p><a href=\"/account\">\(escapeHTML(Words.needAddress(l)))</a></p>"
             : """
@@ -32,7 +47,7 @@ enum ShoppingPages {
         let main = """
             <section class="panel">
             <h1>\(escapeHTML(Words.cart(l)))</h1>
-            \(items.isEmpty ? "<p>\(escapeHTML(Words.emptyCart(l)))</p>" : "<ul class=\"cart\">\(rows)</ul>\(choose)")
+            \(items.isEmpty ? "<p>\(escapeHTML(Words.emptyCart(l)))</p>" : "<ul class=\"cart\">\(rows)</ul>\(total)\(choose)")
             </section>
             """
         return Layout.page(title: Words.cart(l), language: l, path: "/cart", main: main)
