@@ -42,6 +42,8 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "li.cart-line")) == 2)
     assert fits_the_screen(browser), "the cart is wider than the phone"
     assert len(browser.find_elements(By.CSS_SELECTOR, "li.cart-line img.thumb")) == 2
+    assert browser.find_elements(By.CSS_SELECTOR, "#nav-cart .cart-count[data-count='2']"), "the header counts the cart"
+    assert browser.find_elements(By.CSS_SELECTOR, "#nav-account[data-signed-in='true']"), "the header says who is signed in"
     assert "¥" in browser.find_element(By.CSS_SELECTOR, "p.cart-total").text
 
     # A third item, then removed again from the cart.

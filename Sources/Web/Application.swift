@@ -34,6 +34,11 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     let catalog = CatalogService(store: store)
     let rates = RateService(store: store, maxAge: configuration.rateMaxAge, cache: configuration.rateCache)
+    let accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
+    var checkout = CheckoutService(store: store, rates: rates)
+    checkout.quoteLifetime = configuration.quoteLifetime
+    // Before every route: the header of each page says who is signed in and what the cart holds.
+    router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout))
     SystemRoutes(store: store, metrics: metrics).register(on: router)
     PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates, configuration: configuration).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)
@@ -42,9 +47,6 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     ProductsAPI(search: CatalogSearch(store: store), catalog: catalog, rates: rates).register(on: router)
     MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: MerchantCatalogService(store: store, rates: rates),
                        rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
-    let accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
-    var checkout = CheckoutService(store: store, rates: rates)
-    checkout.quoteLifetime = configuration.quoteLifetime
     let orders = OrderService(store: store)
     let limiter = SignInLimiter()
     let identities = IdentityService(store: store, cipher: configuration.cipher, checker: configuration.identityChecker)

@@ -25,7 +25,7 @@ enum Layout {
             <body>
             <header class="top">
             <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
-            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/wallet" id="nav-wallet">\(escapeHTML(Words.walletLink(l)))</a> <a href="/account">\(escapeHTML(Words.account(l)))</a></nav>
+            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))\(PageViewer.current.map { $0.cartItems > 0 ? " <span class=\"cart-count\" data-count=\"\($0.cartItems)\">\($0.cartItems)</span>" : "" } ?? "")</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/wallet" id="nav-wallet">\(escapeHTML(Words.walletLink(l)))</a> <a href="/account" id="nav-account"\(PageViewer.current == nil ? "" : " data-signed-in=\"true\"")>\(escapeHTML(PageViewer.current.map { $0.name.isEmpty ? Words.signedIn(l) : $0.name } ?? Words.account(l)))</a></nav>
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
             \(consoleSignOut(path: path, language: l))
             </header>
@@ -71,6 +71,8 @@ enum Layout {
         .product .name { font-size: .8rem; display: block; }
         .product .price { font-weight: 600; font-size: .85rem; }
         .cart-line img.thumb { vertical-align: middle; border-radius: .25rem; background: #f2f2f2; margin-right: .4rem; }
+        .cart-count { display: inline-block; min-width: 1.2rem; padding: 0 .3rem; border-radius: 1rem; background: var(--accent); color: #fff;
+                      font-size: .75rem; text-align: center; }
         .product .store-name { display: block; color: var(--muted); font-size: .75rem; }
         .product .blocked { color: var(--accent); font-size: .75rem; }
         .products a { color: inherit; text-decoration: none; }

@@ -53,6 +53,7 @@ enum Words {
     static let subtotal = LocalizedText(en: "subtotal", zh: "小计")
     static let remove = LocalizedText(en: "Remove", zh: "删除")
     static let goodsTotal = LocalizedText(en: "Goods, before freight and tax (priced at checkout)", zh: "商品合计（运费和税费在结算时计算）")
+    static let signedIn = LocalizedText(en: "My account", zh: "我的账户")
     static let walletLink = LocalizedText(en: "Wallet", zh: "钱包")
     static let search = LocalizedText(en: "Search", zh: "搜索")
     static let searchPlaceholder = LocalizedText(en: "Search products, e.g. nuts or 坚果", zh: "搜索商品，例如 坚果 或 nuts")

@@ -1,0 +1,30 @@
+import Commerce
+import Hummingbird
+import Services
+
+/// Who is reading a page, as the header shows it: signed in or not, and how many items the
+/// cart holds. Set for the pages a signed-in browser asks for, read by `Layout`.
+struct PageViewer: Sendable {
+    let name: String
+    let cartItems: Int64
+
+    @TaskLocal static var current: PageViewer?
+}
+
+/// Looks the reader up once per page (only when the browser holds a session cookie, never for
+/// the API), so that every page's header can say who is signed in and what the cart holds.
+struct PageViewerMiddleware<Context: RequestContext>: RouterMiddleware {
+    let accounts: AccountService
+    let checkout: CheckoutService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get, !ObservingMiddleware<Context>.isForMachines(request.uri.path),
+              request.cookies[BrowserSession.sessionCookie] != nil,
+              let consumer = try await BrowserSession.consumer(request, accounts: accounts) else {
+            return try await next(request, context)
+        }
+        let items = try await checkout.cart(of: consumer).reduce(Int64(0)) { $0 + $1.quantity }
+        let viewer = PageViewer(name: consumer.displayName, cartItems: items)
+        return try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
+    }
+}
