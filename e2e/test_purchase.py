@@ -16,8 +16,13 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     fill(browser, "city", "上海市", address)
     fill(browser, "district", "浦东新区", address)
     fill(browser, "street", "世纪大道100号", address)
-    fill(browser, "recipient", "王小明", address)
+    fill(browser, "recipient", "王小明1", address)
     fill(browser, "mobile", "13800138000", address)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/account/addresses'] button").click()
+    # Refused (a name has no digits): the form comes back as typed, the refusal above it.
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "p.form-error"))
+    assert browser.find_element(By.CSS_SELECTOR, f"{address} [name='street']").get_attribute("value") == "世纪大道100号"
+    fill(browser, "recipient", "王小明", address)
     browser.find_element(By.CSS_SELECTOR, "form[action='/account/addresses'] button").click()
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "ul.addresses li"))
     listed = browser.find_element(By.CSS_SELECTOR, "ul.addresses li").text

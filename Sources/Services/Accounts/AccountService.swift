@@ -27,12 +27,14 @@ public struct SavedAddress: Sendable, Hashable {
 public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case emailTaken
     case wrongCredentials
+    case wrongPassword
     case notFound
 
     public var description: String {
         switch self {
         case .emailTaken: return "an account with this e-mail address exists already"
         case .wrongCredentials: return "the e-mail address or the password is not right"
+        case .wrongPassword: return "the present password is not right"
         case .notFound: return "no such address in your account"
         }
     }
@@ -113,6 +115,32 @@ public struct AccountService: Sendable {
             now.millisecondsSince1970))])
         return SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
                             street: address.street, recipient: address.recipient, mobileMasked: masked)
+    }
+
+    /// Removes one of the consumer's addresses. Orders keep the copy they were placed with.
+    public func deleteAddress(_ id: String, of consumer: Consumer) async throws {
+        do {
+            try await store.apply([.guarded(SQL("DELETE FROM addresses WHERE id = ? AND consumer_id = ? RETURNING id", bind: id, consumer.id),
+                                            conflict: "no such address")])
+        } catch StoreError.conflict {
+            throw AccountFailure.notFound
+        }
+    }
+
+    /// A new password, given the present one; every other session of the account ends, so that
+    /// whoever else knew the old password is signed out. `keeping`: the session making the change.
+    public func changePassword(of consumer: Consumer, current: String, new: String, keeping token: String?, at now: Date) async throws {
+        let rows = try await store.read(SQL("SELECT password_hash FROM consumers WHERE id = ?", bind: consumer.id))
+        guard let stored = try rows.first?.text("password_hash"), await PasswordHashing.verify(current, hash: stored) else {
+            throw AccountFailure.wrongPassword
+        }
+        try AccountRules.password(new)
+        let hash = await PasswordHashing.hash(new, cost: bcryptCost)
+        try await store.apply([
+            .guarded(SQL("UPDATE consumers SET password_hash = ? WHERE id = ? AND password_hash = ? RETURNING id", bind: hash, consumer.id, stored),
+                     conflict: "the password was changed meanwhile"),
+            .write(SQL("DELETE FROM sessions WHERE consumer_id = ? AND token_hash <> ?", bind: consumer.id, MerchantKeyService.hash(token ?? ""))),
+        ])
     }
 
     public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {

@@ -91,6 +91,7 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             switch error {
             case .emailTaken: return Problem(type: "email-taken", title: "E-mail in use", status: .conflict, detail: error.description, field: "email")
             case .wrongCredentials: return .unauthorized(error.description)
+            case .wrongPassword: return .validation(error.description, field: "currentPassword")
             case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "addressId")
             }
         case let error as CheckoutError:

@@ -45,9 +45,17 @@ enum AccountPages {
     }
 
     static func account(_ consumer: Consumer, addresses: [SavedAddress], identity: BuyerIdentity?, allowance: ImportAllowance?,
-                        csrf: String, error: String? = nil, language l: Language) -> String {
-        let list = addresses.map { "<li data-address-id=\"\(escapeHTML($0.id))\">\(escapeHTML($0.oneLine))</li>" }.joined()
-        let provinces = DeliveryAddress.provinces.map { "<option>\(escapeHTML($0))</option>" }.joined()
+                        csrf: String, error: String? = nil, typed: [String: String] = [:], notice: String? = nil, passwordError: String? = nil,
+                        language l: Language) -> String {
+        let list = addresses.map { address in
+            """
+            <li data-address-id="\(escapeHTML(address.id))">\(escapeHTML(address.oneLine))
+            <form method="post" action="/account/addresses/\(escapeHTML(address.id))/delete" class="inline" onsubmit="return confirm('\(escapeHTML(Words.deleteAddressQuestion(l)))')">\(BrowserSession.hiddenField(csrf))
+            <button type="submit" class="delete-address">\(escapeHTML(Words.remove(l)))</button></form></li>
+            """
+        }.joined()
+        let provinces = DeliveryAddress.provinces.map { "<option\(typed["province"] == $0 ? " selected" : "")>\(escapeHTML($0))</option>" }.joined()
+        func value(_ name: String) -> String { typed[name].map { " value=\"\(escapeHTML($0))\"" } ?? "" }
         let main = """
             <section class="panel">
             <h1>\(escapeHTML(Words.account(l)))</h1>
@@ -60,12 +68,20 @@ enum AccountPages {
             \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
             <form method="post" action="/account/addresses" class="stacked">\(BrowserSession.hiddenField(csrf))
             <label>\(escapeHTML(Words.province(l))) <select name="province" required>\(provinces)</select></label>
-            <label>\(escapeHTML(Words.city(l))) <input type="text" name="city" required maxlength="50"></label>
-            <label>\(escapeHTML(Words.district(l))) <input type="text" name="district" required maxlength="50"></label>
-            <label>\(escapeHTML(Words.street(l))) <input type="text" name="street" required maxlength="200"></label>
-            <label>\(escapeHTML(Words.recipient(l))) <input type="text" name="recipient" required maxlength="50"></label>
-            <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile" required pattern="1[3-9][0-9 -]{9,11}" inputmode="numeric"></label>
+            <label>\(escapeHTML(Words.city(l))) <input type="text" name="city"\(value("city")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.district(l))) <input type="text" name="district"\(value("district")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.street(l))) <input type="text" name="street"\(value("street")) required maxlength="200"></label>
+            <label>\(escapeHTML(Words.recipient(l))) <input type="text" name="recipient"\(value("recipient")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile"\(value("mobile")) required pattern="1[3-9][0-9 -]{9,11}" inputmode="numeric"></label>
             <button type="submit">\(escapeHTML(Words.save(l)))</button>
+            </form>
+            <h2>\(escapeHTML(Words.changePassword(l)))</h2>
+            \(notice.map { "<p class=\"notice\" role=\"status\">\(escapeHTML($0))</p>" } ?? "")
+            \(passwordError.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
+            <form method="post" action="/account/password" class="stacked" id="change-password">\(BrowserSession.hiddenField(csrf))
+            <label>\(escapeHTML(Words.presentPassword(l))) <input type="password" name="currentPassword" required autocomplete="current-password"></label>
+            <label>\(escapeHTML(Words.newPassword(l))) <input type="password" name="newPassword" required minlength="10" maxlength="128" autocomplete="new-password"></label>
+            <button type="submit">\(escapeHTML(Words.changePassword(l)))</button>
             </form>
             </section>
             """

@@ -82,8 +82,31 @@ struct ShopRoutes<Context: RequestContext> {
                 _ = try await accounts.addAddress(address, for: consumer, at: Date())
                 return pages.redirect(to: "/account")
             } catch let error as AccountError {
-                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description,
+                // The form comes back as it was typed, the refusal above it.
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description, typed: form,
                                                             language: LanguageChoice.language(of: request)),
+                                      status: .unprocessableContent)
+            }
+        }
+        router.post("/account/addresses/:id/delete") { request, context in
+            _ = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            try await accounts.deleteAddress(context.parameters.get("id") ?? "", of: consumer)
+            return pages.redirect(to: "/account")
+        }
+        router.post("/account/password") { request, _ in
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            let l = LanguageChoice.language(of: request)
+            do {
+                try await accounts.changePassword(of: consumer, current: form["currentPassword"] ?? "", new: form["newPassword"] ?? "",
+                                                  keeping: BrowserSession.token(request), at: Date())
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", notice: Words.passwordChanged(l), language: l))
+            } catch let error as AccountError {
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", passwordError: error.description, language: l),
+                                      status: .unprocessableContent)
+            } catch AccountFailure.wrongPassword {
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", passwordError: Words.wrongPassword(l), language: l),
                                       status: .unprocessableContent)
             }
         }
@@ -169,10 +192,12 @@ struct ShopRoutes<Context: RequestContext> {
     // MARK: helpers
 
     /// The account page: identity, allowance, addresses, and what went wrong with a form.
-    private func accountPage(_ consumer: Consumer, csrf: String, error: String?, language l: Language) async throws -> String {
+    private func accountPage(_ consumer: Consumer, csrf: String, error: String? = nil, typed: [String: String] = [:], notice: String? = nil,
+                             passwordError: String? = nil, language l: Language) async throws -> String {
         AccountPages.account(consumer, addresses: try await accounts.addresses(of: consumer),
                              identity: try await identities.identity(of: consumer),
-                             allowance: try await identities.allowance(of: consumer, at: Date()), csrf: csrf, error: error, language: l)
+                             allowance: try await identities.allowance(of: consumer, at: Date()), csrf: csrf, error: error, typed: typed,
+                             notice: notice, passwordError: passwordError, language: l)
     }
 
     private func merchants() async throws -> [String: Merchant] {

@@ -1,0 +1,49 @@
+import Commerce
+import Foundation
+@testable import Services
+import Storage
+import TestSupport
+import Testing
+
+/// What a buyer changes in the account: the password (with the present one, ending the other
+/// sessions) and the addresses (removed, only one's own).
+@Suite("Changing an account")
+struct AccountChangesTests {
+    @Test("a new password needs the present one; the other sessions end, this one stays; the old one no longer signs in", arguments: StoreKind.allCases)
+    func password(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            let consumer = try await accounts.signUp(email: "pw@example.cn", password: "the old passphrase", displayName: "", at: Date())
+            let (_, here) = try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
+            let (_, elsewhere) = try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
+            await #expect(throws: AccountFailure.wrongPassword) {
+                try await accounts.changePassword(of: consumer, current: "not it at all", new: "a brand new passphrase", keeping: here, at: Date())
+            }
+            await #expect(throws: AccountError.self) {
+                try await accounts.changePassword(of: consumer, current: "the old passphrase", new: "short", keeping: here, at: Date())
+            }
+            #expect(try await accounts.consumer(forSession: elsewhere, at: Date()) != nil, "a refused change ends nothing")
+            try await accounts.changePassword(of: consumer, current: "the old passphrase", new: "a brand new passphrase", keeping: here, at: Date())
+            #expect(try await accounts.consumer(forSession: here, at: Date()) != nil)
+            #expect(try await accounts.consumer(forSession: elsewhere, at: Date()) == nil)
+            await #expect(throws: AccountFailure.wrongCredentials) {
+                try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
+            }
+            _ = try await accounts.signIn(email: "pw@example.cn", password: "a brand new passphrase", at: Date())
+        }
+    }
+
+    @Test("an address is removed by its owner only", arguments: StoreKind.allCases)
+    func deleteAddress(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            let (owner, address) = try await CheckoutTests().buyer(accounts, 1)
+            let other = try await accounts.signUp(email: "other@example.cn", password: "another passphrase", displayName: "", at: Date())
+            await #expect(throws: AccountFailure.notFound) { try await accounts.deleteAddress(address.id, of: other) }
+            #expect(try await accounts.addresses(of: owner).count == 1)
+            try await accounts.deleteAddress(address.id, of: owner)
+            #expect(try await accounts.addresses(of: owner).isEmpty)
+            await #expect(throws: AccountFailure.notFound) { try await accounts.deleteAddress(address.id, of: owner) }
+        }
+    }
+}
