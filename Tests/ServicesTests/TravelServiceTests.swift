@@ -234,7 +234,7 @@ struct TravelServiceTests {
             var current = payment
             for part: Int64 in [3_333, 3_333, 3_335] {
                 current = try await fixture.commit(try await fixture.travel.tills.refund(
-                    payment.id, merchantID: payment.merchantID, amount: Money(minorUnits: part, currency: .EUR), key: "r\(part)-\(current.refunded.minorUnits)",
+                    current, merchantID: payment.merchantID, amount: Money(minorUnits: part, currency: .EUR), key: "r\(part)-\(current.refunded.minorUnits)",
                     at: Date()))
             }
             #expect(current.refunded == payment.amount)
@@ -243,11 +243,11 @@ struct TravelServiceTests {
             #expect(try await fixture.wallet().balance.minorUnits == 300_000)
             #expect(try await fixture.balance(Books.merchant(payment.merchantID, .EUR)) == 0)
             await #expect(throws: TravelError.refundTooLarge(most: Money(minorUnits: 0, currency: .EUR))) {
-                try await fixture.travel.tills.refund(payment.id, merchantID: payment.merchantID, amount: Money(minorUnits: 1, currency: .EUR),
+                try await fixture.travel.tills.refund(current, merchantID: payment.merchantID, amount: Money(minorUnits: 1, currency: .EUR),
                                                       key: "more", at: Date())
             }
             await #expect(throws: TravelError.unknownPayment(payment.id)) {
-                try await fixture.travel.tills.refund(payment.id, merchantID: "m-vallee", amount: Money(minorUnits: 1, currency: .EUR), key: "x", at: Date())
+                try await fixture.travel.tills.refund(current, merchantID: "m-vallee", amount: Money(minorUnits: 1, currency: .EUR), key: "x", at: Date())
             }
             try await fixture.checkBooks()
         }
@@ -413,7 +413,7 @@ struct TravelServiceTests {
                 case 3:
                     guard let payment = payments.randomElement(using: &random), payment.formID == nil,
                           let refunded = try? await fixture.commit(try await fixture.travel.tills.refund(  // safe: a refund not allowed is a step refused
-                            payment.id, merchantID: payment.merchantID, amount: Money(minorUnits: max(1, payment.kept.minorUnits / 2), currency: .EUR),
+                            payment, merchantID: payment.merchantID, amount: Money(minorUnits: max(1, payment.kept.minorUnits / 2), currency: .EUR),
                             key: "model-\(step)", at: clock)) else { continue }
                     wallet += refunded.refundedCNY.minorUnits - payment.refundedCNY.minorUnits
                     payments = payments.map { $0.id == refunded.id ? refunded : $0 }

@@ -154,6 +154,15 @@ public struct TrackingService: Sendable {
         try await store.read(SQL("SELECT * FROM shipments WHERE order_id = ? ORDER BY created_at, id", bind: orderID)).map(TrackingService.view)
     }
 
+    /// The shipments of several orders in one query, by order.
+    public func shipments(ofOrders orderIDs: [String]) async throws -> [String: [ShipmentView]] {
+        guard !orderIDs.isEmpty else { return [:] }
+        let shipments = try await store.read(SQL(
+            "SELECT * FROM shipments WHERE order_id IN (\(SQL.placeholders(orderIDs.count))) ORDER BY created_at, id", orderIDs.map { $0.sqlValue }))
+            .map(TrackingService.view)
+        return Dictionary(grouping: shipments, by: \.orderID)
+    }
+
     /// A merchant's shipments, newest first.
     public func shipments(ofMerchant merchantID: String, limit: Int = 200) async throws -> [ShipmentView] {
         try await store.read(SQL("SELECT * FROM shipments WHERE merchant_id = ? ORDER BY created_at DESC, id LIMIT ?", bind: merchantID, limit))

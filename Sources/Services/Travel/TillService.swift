@@ -40,7 +40,12 @@ public struct TillService: Sendable {
 
     /// Any merchant's shop, as a traveller's receipt and wallet name it.
     public func shop(_ id: String) async throws -> Shop? {
-        try await TravelRecords.shops("s.id = ?", [id.sqlValue], in: store).first
+        try await shops(ids: [id]).first
+    }
+
+    public func shops(ids: [String]) async throws -> [Shop] {
+        guard !ids.isEmpty else { return [] }
+        return try await TravelRecords.shops("s.id IN (\(SQL.placeholders(ids.count)))", ids.map { $0.sqlValue }, in: store)
     }
 
     public func shop(_ id: String, ofMerchant merchantID: String) async throws -> Shop {
@@ -206,9 +211,11 @@ public struct TillService: Sendable {
     /// The store refunds `amount` of a payment: back into the traveller's wallet in CNY, in
     /// proportion to what was paid. A payment on a tax-free form cannot be refunded at the till
     /// (the form would overstate the goods exported).
-    public func refund(_ paymentID: String, merchantID: String, amount: Money, key: String, at now: Date) async throws
+    /// `payment` as the caller read it: a refund booked meanwhile makes this one conflict.
+    public func refund(_ payment: TillPayment, merchantID: String, amount: Money, key: String, at now: Date) async throws
         -> (changes: [Change], payment: TillPayment) {
-        guard let payment = try await payment(paymentID), payment.merchantID == merchantID else { throw TravelError.unknownPayment(paymentID) }
+        let paymentID = payment.id
+        guard payment.merchantID == merchantID else { throw TravelError.unknownPayment(paymentID) }
         guard amount.currency == payment.amount.currency, amount.minorUnits > 0 else {
             throw TravelError.amount("amount: a positive amount in \(payment.amount.currency.code)")
         }

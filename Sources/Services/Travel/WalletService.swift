@@ -140,8 +140,7 @@ public struct WalletService: Sendable {
     func moving(_ id: String, from: PaymentStatus, to: PaymentStatus, reference: String?, failure: String?, at now: Date) -> Change {
         .guarded(SQL(
             "UPDATE wallet_top_ups SET status = ?, reference = ?, failure = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
-            [to.rawValue.sqlValue, reference.map { $0.sqlValue } ?? .null, failure.map { $0.sqlValue } ?? .null,
-             now.millisecondsSince1970.sqlValue, id.sqlValue, from.rawValue.sqlValue]), conflict: "top-up \(id) moved meanwhile")
+            bind: to.rawValue, reference, failure, now.millisecondsSince1970, id, from.rawValue), conflict: "top-up \(id) moved meanwhile")
     }
 
     func topUp(_ id: String) async throws -> (view: TopUpView, hash: String, consumerID: String)? {
@@ -177,11 +176,9 @@ public struct WalletService: Sendable {
             let outcome = try await channel.status(paymentID: open.view.id, at: now)
             do {
                 return try await store.transact { reader in
-                    guard let current = try await WalletService(store: reader, channels: channels, cipher: cipher).topUp(open.view.id) else {
-                        return ([], false)
-                    }
-                    let (changes, _) = try await WalletService(store: reader, channels: channels, cipher: cipher)
-                        .settling(current.view, consumerID: current.consumerID, outcome, at: now)
+                    let wallets = WalletService(store: reader, channels: channels, cipher: cipher)
+                    guard let current = try await wallets.topUp(open.view.id) else { return ([], false) }
+                    let (changes, _) = try await wallets.settling(current.view, consumerID: current.consumerID, outcome, at: now)
                     return (changes, !changes.isEmpty)
                 }
             } catch StoreError.conflict {

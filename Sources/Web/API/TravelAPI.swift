@@ -140,7 +140,7 @@ struct TravelAPI<Context: RequestContext> {
             return try await asMerchant(request, status: 201) { merchant, key, body in
                 let input = try RequestBody.json(RefundInput.self, from: body)
                 guard let payment = try await travel.tills.payment(id), payment.merchantID == merchant.id else { throw TravelError.unknownPayment(id) }
-                let (changes, after) = try await travel.tills.refund(id, merchantID: merchant.id,
+                let (changes, after) = try await travel.tills.refund(payment, merchantID: merchant.id,
                                                                      amount: try TravelInput.amount(input.amount, payment.amount.currency),
                                                                      key: key, at: Date())
                 return (changes, try Responses.jsonBytes(TravelDocuments.TillPaymentDocument(after, forMerchant: true)))

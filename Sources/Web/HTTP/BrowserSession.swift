@@ -20,6 +20,8 @@ enum BrowserSession {
     }
 
     static func consumer(_ request: Request, accounts: AccountService) async throws -> Consumer? {
+        // The page's reader, when `PageViewerMiddleware` has already looked this request's session up.
+        if let viewer = PageViewer.current { return viewer.consumer }
         guard let token = token(request) else { return nil }
         return try await accounts.consumer(forSession: token, at: Date())
     }

@@ -5,8 +5,10 @@ import Services
 /// Who is reading a page, as the header shows it: signed in or not, and how many items the
 /// cart holds. Set for the pages a signed-in browser asks for, read by `Layout`.
 struct PageViewer: Sendable {
-    let name: String
+    let consumer: Consumer
     let cartItems: Int64
+
+    var name: String { consumer.displayName }
 
     @TaskLocal static var current: PageViewer?
 }
@@ -24,7 +26,7 @@ struct PageViewerMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         }
         let items = try await checkout.cart(of: consumer).reduce(Int64(0)) { $0 + $1.quantity }
-        let viewer = PageViewer(name: consumer.displayName, cartItems: items)
+        let viewer = PageViewer(consumer: consumer, cartItems: items)
         return try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
     }
 }

@@ -38,8 +38,7 @@ struct LogisticsRoutes<Context: RequestContext> {
             }
             let status = try QueryParameter.choice(request, "status", of: OrderStatus.self)
             let listed = try await orders.orders(ofMerchant: merchant.id, status: status)
-            var shipped: [String: [ShipmentView]] = [:]
-            for order in listed { shipped[order.id] = try await tracking.shipments(of: order.id) }
+            let shipped = try await tracking.shipments(ofOrders: listed.map(\.id))
             let (csrf, cookie) = BrowserSession.csrf(request, cipher: configuration.cipher)
             var response = Responses.html(LogisticsPages.merchantOrders(listed, shipments: shipped, merchant: merchant, filter: status, csrf: csrf,
                                                                         language: LanguageChoice.language(of: request)))

@@ -8,10 +8,6 @@ import Services
 enum TravelPages {
     typealias W = TravelWords
 
-    static func beijingTime(_ date: Date, _ l: Language) -> String { ShownTime.inBeijing(date, l) }
-
-    static func shopTime(_ date: Date, country: String) -> String { ShownTime.inCountry(date, country) }
-
     static func hidden(_ name: String, _ value: String) -> String {
         "<input type=\"hidden\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(value))\">"
     }
@@ -26,7 +22,7 @@ enum TravelPages {
                        csrf: String, key: String, error message: String?, now: Date, language l: Language) -> String {
         let open = topUps.filter { $0.status != .succeeded }.prefix(5).map { topUp in
             """
-            <li class="top-up" data-status="\(topUp.status.rawValue)">\(escapeHTML(beijingTime(topUp.createdAt, l))) · \(escapeHTML(topUp.amount.formatted(l)))
+            <li class="top-up" data-status="\(topUp.status.rawValue)">\(escapeHTML(ShownTime.inBeijing(topUp.createdAt, l))) · \(escapeHTML(topUp.amount.formatted(l)))
             · \(escapeHTML(W.topUpStatus[topUp.status]?(l) ?? topUp.status.rawValue))\(topUp.failure.map { " — " + escapeHTML($0) } ?? "")</li>
             """
         }.joined()
@@ -38,14 +34,14 @@ enum TravelPages {
         let formRows = forms.map { form in formRow(form, shop: shops[form.shopID], csrf: csrf, key: key, now: now, language: l) }.joined()
         let paymentRows = payments.map { payment in
             """
-            <tr data-payment-id="\(escapeHTML(payment.id))"><td>\(escapeHTML(shopTime(payment.createdAt, country: shops[payment.shopID]?.country ?? "")))</td>
+            <tr data-payment-id="\(escapeHTML(payment.id))"><td>\(escapeHTML(ShownTime.inCountry(payment.createdAt, shops[payment.shopID]?.country ?? "")))</td>
             <td>\(escapeHTML(shops[payment.shopID]?.name(l) ?? payment.shopID))</td><td class="amount">\(escapeHTML(payment.amount.formatted(l)))</td>
             <td class="amount">\(escapeHTML(payment.cny.formatted(l)))</td></tr>
             """
         }.joined()
         let movementRows = wallet.movements.prefix(30).map { movement in
             """
-            <tr><td>\(escapeHTML(beijingTime(movement.at, l)))</td><td>\(escapeHTML(W.movementNames[movement.code]?(l) ?? movement.code))</td>
+            <tr><td>\(escapeHTML(ShownTime.inBeijing(movement.at, l)))</td><td>\(escapeHTML(W.movementNames[movement.code]?(l) ?? movement.code))</td>
             <td class="amount">\(escapeHTML(movement.amount.formatted(l)))</td></tr>
             """
         }.joined()
@@ -101,7 +97,7 @@ enum TravelPages {
         let main = """
             <section class="panel payment-code"><h1>\(escapeHTML(W.codeTitle(l)))</h1>
             <div class="qr">\(svg)</div><p class="code-digits" data-code="\(escapeHTML(code))">\(escapeHTML(grouped))</p>
-            <p>\(escapeHTML(W.codeValid(until: beijingTime(expiresAt, l))(l)))</p><p class="note">\(escapeHTML(W.errorCorrection(l)))</p>
+            <p>\(escapeHTML(W.codeValid(until: ShownTime.inBeijing(expiresAt, l))(l)))</p><p class="note">\(escapeHTML(W.errorCorrection(l)))</p>
             <p><a href="/wallet">\(escapeHTML(W.wallet(l)))</a></p></section>
             """
         return Layout.page(title: W.codeTitle(l), language: l, path: "/wallet/code", main: main, refreshAfter: seconds)
@@ -143,7 +139,7 @@ enum TravelPages {
             <tr><th>\(escapeHTML(W.storeReceives(l)))</th><td id="receipt-local">\(escapeHTML(payment.amount.formatted(l)))</td></tr>
             <tr class="total"><th>\(escapeHTML(W.youPay(l)))</th><td id="receipt-cny">\(escapeHTML(payment.cny.formatted(l)))</td></tr>
             <tr><th>\(escapeHTML(W.rate(l)))</th><td>\(escapeHTML(payment.rate)) (\(escapeHTML(payment.rateSource)))</td></tr>
-            <tr><th>\(escapeHTML(W.purchased(l)))</th><td>\(escapeHTML(shopTime(payment.createdAt, country: shop.country)))</td></tr>
+            <tr><th>\(escapeHTML(W.purchased(l)))</th><td>\(escapeHTML(ShownTime.inCountry(payment.createdAt, shop.country)))</td></tr>
             </tbody></table><p class="no-print">\(forStore
                 ? "<a href=\"/merchant/till?shop=\(escapeHTML(shop.id))\" id=\"back-to-till\">\(escapeHTML(W.till(l)))</a>"
                 : "<a href=\"/wallet\">\(escapeHTML(W.wallet(l)))</a>")</p></section>
@@ -176,7 +172,7 @@ enum TravelPages {
                 <button type="submit">\(escapeHTML(W.refundAtTill(l)))</button></form>
                 """ : ""
             return """
-                <tr data-payment-id="\(escapeHTML(payment.id))"><td>\(escapeHTML(shopTime(payment.createdAt, country: shop.country)))</td>
+                <tr data-payment-id="\(escapeHTML(payment.id))"><td>\(escapeHTML(ShownTime.inCountry(payment.createdAt, shop.country)))</td>
                 <td class="amount">\(escapeHTML(payment.amount.formatted(l)))</td><td class="amount">\(escapeHTML(payment.cny.formatted(l)))</td>
                 <td class="amount">\(escapeHTML(payment.refunded.formatted(l)))</td><td>\(formCell)</td><td>\(refund)</td></tr>
                 """
@@ -255,7 +251,7 @@ enum TravelPages {
             <tr data-form-id="\(escapeHTML(form.id))" data-status="\(form.status.rawValue)"><td>\(escapeHTML(form.id))</td><td>\(escapeHTML(form.country))</td>
             <td class="amount">\(escapeHTML(form.gross.formatted(l)))</td><td class="amount">\(escapeHTML(form.refund.formatted(l)))</td>
             <td>\(escapeHTML(W.formStatus[form.status]?(l) ?? form.status.rawValue))</td><td>\(escapeHTML(W.refundStatus[form.refundStatus]?(l) ?? form.refundStatus.rawValue))</td>
-            <td>\(escapeHTML(form.deadlineDay))</td><td>\(escapeHTML(beijingTime(form.createdAt, l)))</td></tr>
+            <td>\(escapeHTML(form.deadlineDay))</td><td>\(escapeHTML(ShownTime.inBeijing(form.createdAt, l)))</td></tr>
             """
         }.joined()
         let owed = receivables.filter { $0.minorUnits != 0 }.map { "<li data-currency=\"\($0.currency.code)\">\(escapeHTML($0.formatted(l)))</li>" }.joined()

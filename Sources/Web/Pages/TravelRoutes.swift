@@ -119,7 +119,7 @@ struct TravelRoutes<Context: RequestContext> {
         }
         router.post("/merchant/till/payments/:id/refunds") { request, context in
             try await tillAction(request, paymentID: context.parameters.get("id") ?? "") { merchant, payment, form in
-                try await travel.tills.refund(payment.id, merchantID: merchant.id, amount: try TravelInput.amount(form["amount"] ?? "", payment.amount.currency),
+                try await travel.tills.refund(payment, merchantID: merchant.id, amount: try TravelInput.amount(form["amount"] ?? "", payment.amount.currency),
                                               key: try IdempotencyService.validate(key: form["key"]), at: Date()).changes
             }
         }
@@ -160,10 +160,8 @@ struct TravelRoutes<Context: RequestContext> {
     func walletPage(_ consumer: Consumer, csrf: String, error: String?, language l: Language) async throws -> String {
         let payments = try await travel.tills.payments(ofConsumer: consumer.id)
         let forms = try await travel.taxFree.forms(ofConsumer: consumer.id)
-        var shops: [String: Shop] = [:]
-        for id in Set(payments.map(\.shopID) + forms.map(\.shopID)) {
-            shops[id] = try await travel.tills.shop(id)
-        }
+        let shops = Dictionary(uniqueKeysWithValues: try await travel.tills.shops(ids: Array(Set(payments.map(\.shopID) + forms.map(\.shopID))))
+            .map { ($0.id, $0) })
         return TravelPages.wallet(try await travel.wallets.wallet(of: consumer.id), topUps: try await travel.wallets.topUps(of: consumer.id), forms: forms, payments: payments, shops: shops, csrf: csrf,
                                   key: Secrets.token(), error: error, now: Date(), language: l)
     }
