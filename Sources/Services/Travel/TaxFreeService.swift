@@ -87,8 +87,7 @@ public struct TaxFreeService: Sendable {
                 """, bind: consumer.id, form.country)).first.map { try $0.integer("trip") } ?? 0
             try TaxFreeRefund.checkInstant(gross: form.gross, trip: Money(minorUnits: trip, currency: form.gross.currency), caps: caps)
         }
-        let rate = try await rates.book().rate(from: form.refund.currency, to: .CNY, at: now)
-        let cny = try rate.convert(form.refund).converted
+        let (cny, rate) = try await refundInCNY(form, at: now)
         try await LedgerService(store: store).open(WalletBooking.accounts(consumerID: consumer.id, channel: nil, currency: form.refund.currency,
                                                                           merchantID: nil), at: now)
         var changes = try await LedgerService.booking(WalletBooking.instantRefund(formID: formID, consumerID: consumer.id, refund: form.refund, cny: cny),
@@ -97,8 +96,19 @@ public struct TaxFreeService: Sendable {
             """
             UPDATE tax_free_forms SET refund_status = 'instant', refund_cny = ?, refund_rate = ?
             WHERE id = ? AND status = 'issued' AND refund_status = 'awaiting-validation' RETURNING id
-            """, bind: cny.minorUnits, rate.rate.description, formID), conflict: "form \(formID) moved meanwhile"))
-        return (changes, form.with(refundStatus: .instant, cny: cny, rate: rate.rate.description))
+            """, bind: cny.minorUnits, rate, formID), conflict: "form \(formID) moved meanwhile"))
+        return (changes, form.with(refundStatus: .instant, cny: cny, rate: rate))
+    }
+
+    /// The form's refund in CNY at the rate of the moment, and that rate.
+    func refundInCNY(_ form: TaxFreeFormView, at now: Date) async throws -> (cny: Money, rate: String) {
+        let rate = try await rates.book().rate(from: form.refund.currency, to: .CNY, at: now)
+        return (try rate.convert(form.refund).converted, rate.rate.description)
+    }
+
+    /// The same service reading and deciding inside a transaction.
+    func on(_ reader: any Store) -> TaxFreeService {
+        TaxFreeService(store: reader, rates: rates, gateway: gateway)
     }
 
     // MARK: validations and the deadline
@@ -108,7 +118,8 @@ public struct TaxFreeService: Sendable {
     @discardableResult
     public func receive(_ result: ExportValidationResult, at now: Date) async throws -> Bool {
         try await store.transact { reader in
-            guard let form = try await TaxFreeService(store: reader, rates: rates, gateway: gateway).form(result.formID) else {
+            let service = on(reader)
+            guard let form = try await service.form(result.formID) else {
                 throw TravelError.unknownForm(result.formID)
             }
             let known = try await reader.read(SQL("SELECT 1 AS seen FROM export_validations WHERE event_id = ?", bind: result.eventID))
@@ -119,7 +130,7 @@ public struct TaxFreeService: Sendable {
                 "INSERT INTO export_validations (event_id, form_id, validated, exported_at, received_at, effect) VALUES (?, ?, ?, ?, ?, ?)",
                 bind: result.eventID, result.formID, result.validated, result.exportedAt.millisecondsSince1970, now.millisecondsSince1970,
                 move.summary))]
-            changes += try await TaxFreeService(store: reader, rates: rates, gateway: gateway).applying(move, to: form, at: now)
+            changes += try await service.applying(move, to: form, at: now)
             return (changes, move.moves)
         }
     }
@@ -130,9 +141,10 @@ public struct TaxFreeService: Sendable {
         let due = try await TravelRecords.forms("status = 'issued' AND deadline_at <= ?", [now.millisecondsSince1970.sqlValue], in: store)
         return try await WorkFailures(store: store).round("tax-free-expiry", due, named: \.id, at: now) { form in
             try await store.transact { reader in
-                guard let current = try await TaxFreeService(store: reader, rates: rates, gateway: gateway).form(form.id) else { return ([], false) }
+                let service = on(reader)
+                guard let current = try await service.form(form.id) else { return ([], false) }
                 let move = TaxFreeRefund.expire(status: current.status, refund: current.refundStatus, deadline: current.deadline, now: now)
-                return (try await TaxFreeService(store: reader, rates: rates, gateway: gateway).applying(move, to: current, at: now), move.moves)
+                return (try await service.applying(move, to: current, at: now), move.moves)
             }
         }
     }
@@ -145,24 +157,18 @@ public struct TaxFreeService: Sendable {
         case .nothing:
             return []
         case .validated(let payNow):
-            var cny: Money?
-            var rateText: String?
-            if payNow {
-                let rate = try await rates.book().rate(from: form.refund.currency, to: .CNY, at: now)
-                cny = try rate.convert(form.refund).converted
-                rateText = rate.rate.description
-            }
+            let paid = payNow ? try await refundInCNY(form, at: now) : nil
             try await LedgerService(store: store).open(WalletBooking.accounts(consumerID: form.consumerID, channel: nil,
                                                                               currency: form.refund.currency, merchantID: nil), at: now)
             var changes: [Change] = []
             if form.refund.minorUnits > 0 {
                 changes += try await LedgerService.booking(
-                    WalletBooking.validated(formID: form.id, consumerID: form.consumerID, refund: form.refund, payNow: cny), in: store, at: now)
+                    WalletBooking.validated(formID: form.id, consumerID: form.consumerID, refund: form.refund, payNow: paid?.cny), in: store, at: now)
             }
             changes.append(.guarded(SQL(
                 "UPDATE tax_free_forms SET status = 'validated', refund_status = ?, refund_cny = COALESCE(?, refund_cny), refund_rate = COALESCE(?, refund_rate), closed_at = ? \(guardClause)",
-                [TaxFreeRefund.refundStatus(after: move, was: form.refundStatus).rawValue.sqlValue, cny.map { $0.minorUnits.sqlValue } ?? .null,
-                 rateText.map { $0.sqlValue } ?? .null, now.millisecondsSince1970.sqlValue, form.id.sqlValue, form.refundStatus.rawValue.sqlValue]),
+                bind: TaxFreeRefund.refundStatus(after: move, was: form.refundStatus).rawValue, paid?.cny.minorUnits, paid?.rate,
+                now.millisecondsSince1970, form.id, form.refundStatus.rawValue),
                 conflict: conflict))
             return changes
         case .closed(let status, let clawBack, let reason):
