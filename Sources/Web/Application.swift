@@ -34,7 +34,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     let catalog = CatalogService(store: store)
     let rates = RateService(store: store, maxAge: configuration.rateMaxAge, cache: configuration.rateCache)
-    let accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
+    var accounts = AccountService(store: store, cipher: configuration.cipher, bcryptCost: configuration.bcryptCost)
+    accounts.sessions = configuration.sessionCache
     var checkout = CheckoutService(store: store, rates: rates)
     checkout.quoteLifetime = configuration.quoteLifetime
     // Before every route: the header of each page says who is signed in and what the cart holds.

@@ -20,6 +20,9 @@ public struct WebConfiguration: Sendable {
     /// Keeps the rate book in memory for a moment across requests; none in tests, which record
     /// rates behind the application's back.
     public var rateCache: RateBookCache?
+    /// Keeps live sessions in memory for a moment; none in tests, which end sessions behind the
+    /// application's back.
+    public var sessionCache: SessionCache?
     /// The real-name check for ePass enrolment; the sandbox stands in for the provider.
     public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
     /// The payment channels, payouts and the rest; the sandbox ones unless the process wires its own.

@@ -109,6 +109,7 @@ struct Serve: AsyncParsableCommand {
             configuration.quoteLifetime = TimeInterval(quoteMinutes * 60)
             configuration.idleTimeoutSeconds = idleTimeout
             configuration.rateCache = RateBookCache()
+            configuration.sessionCache = SessionCache()
             if let secret = Environment.value("CROSSBORDER_WEBHOOK_SECRET") { configuration.trackingSecret = secret }
             // One payment platform for the routes and the background work, so both see the same sandbox bank.
             let payments = PaymentPlatform.sandbox(

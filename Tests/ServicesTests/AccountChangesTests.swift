@@ -9,10 +9,12 @@ import Testing
 /// sessions) and the addresses (removed, only one's own).
 @Suite("Changing an account")
 struct AccountChangesTests {
-    @Test("a new password needs the present one; the other sessions end, this one stays; the old one no longer signs in", arguments: StoreKind.allCases)
-    func password(kind: StoreKind) async throws {
+    @Test("a new password needs the present one; the other sessions end, this one stays; the old one no longer signs in",
+          arguments: StoreKind.allCases, [false, true])
+    func password(kind: StoreKind, sessionsInMemory: Bool) async throws {
         try await withTestStore(kind) { store in
-            let accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            var accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            accounts.sessions = sessionsInMemory ? SessionCache(lifetime: .seconds(3600)) : nil
             let consumer = try await accounts.signUp(email: "pw@example.cn", password: "the old passphrase", displayName: "", at: Date())
             let (_, here) = try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
             let (_, elsewhere) = try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
@@ -30,6 +32,30 @@ struct AccountChangesTests {
                 try await accounts.signIn(email: "pw@example.cn", password: "the old passphrase", at: Date())
             }
             _ = try await accounts.signIn(email: "pw@example.cn", password: "a brand new passphrase", at: Date())
+        }
+    }
+
+    @Test("a session kept in memory ends at sign-out and at its expiry, and a copy lasts no longer than its lifetime", arguments: StoreKind.allCases)
+    func sessionsInMemory(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            var accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            accounts.sessions = SessionCache(lifetime: .seconds(3600))
+            _ = try await accounts.signUp(email: "mem@example.cn", password: "a long passphrase", displayName: "", at: Date())
+            let (_, ending) = try await accounts.signIn(email: "mem@example.cn", password: "a long passphrase", at: Date())
+            #expect(try await accounts.consumer(forSession: ending, at: Date()) != nil)
+            try await accounts.signOut(token: ending)
+            #expect(try await accounts.consumer(forSession: ending, at: Date()) == nil)
+            let (_, expiring) = try await accounts.signIn(email: "mem@example.cn", password: "a long passphrase", at: Date())
+            #expect(try await accounts.consumer(forSession: expiring, at: Date()) != nil)
+            #expect(try await accounts.consumer(forSession: expiring, at: Date() + AccountService.sessionLifetime + 1) == nil)
+            // Ended behind this service's back (another process): the copy goes with its lifetime.
+            var brief = accounts
+            brief.sessions = SessionCache(lifetime: .milliseconds(50))
+            let (_, elsewhere) = try await brief.signIn(email: "mem@example.cn", password: "a long passphrase", at: Date())
+            #expect(try await brief.consumer(forSession: elsewhere, at: Date()) != nil)
+            try await store.apply([.write(SQL("DELETE FROM sessions WHERE token_hash = ?", bind: MerchantKeyService.hash(elsewhere)))])
+            try await Task.sleep(for: .milliseconds(80))
+            #expect(try await brief.consumer(forSession: elsewhere, at: Date()) == nil)
         }
     }
 

@@ -46,6 +46,8 @@ public struct AccountService: Sendable {
     let store: any Store
     let cipher: FieldCipher
     let bcryptCost: UInt8
+    /// Live sessions in memory (`serve` keeps them; nil reads every session from the store).
+    public var sessions: SessionCache?
     public static let sessionLifetime: TimeInterval = 30 * 24 * 3600
 
     public init(store: any Store, cipher: FieldCipher, bcryptCost: UInt8 = 12) {
@@ -91,14 +93,24 @@ public struct AccountService: Sendable {
     /// The consumer a live session belongs to.
     public func consumer(forSession token: String, at now: Date) async throws -> Consumer? {
         guard token.hasPrefix("s_"), token.count < 200 else { return nil }
+        let hash = MerchantKeyService.hash(token)
+        if let kept = sessions?.consumer(tokenHash: hash, at: now) { return kept }
         let rows = try await store.read(SQL(
-            "SELECT c.* FROM sessions s JOIN consumers c ON c.id = s.consumer_id WHERE s.token_hash = ? AND s.expires_at > ?",
-            bind: MerchantKeyService.hash(token), now.millisecondsSince1970))
-        return try rows.first.map(AccountService.consumer)
+            """
+            SELECT c.*, s.expires_at AS session_expires_at FROM sessions s JOIN consumers c ON c.id = s.consumer_id
+            WHERE s.token_hash = ? AND s.expires_at > ?
+            """,
+            bind: hash, now.millisecondsSince1970))
+        guard let row = rows.first else { return nil }
+        let consumer = try AccountService.consumer(row)
+        sessions?.keep(consumer, tokenHash: hash, expiresAt: Date(millisecondsSince1970: try row.integer("session_expires_at")))
+        return consumer
     }
 
     public func signOut(token: String) async throws {
-        try await store.apply([.write(SQL("DELETE FROM sessions WHERE token_hash = ?", bind: MerchantKeyService.hash(token)))])
+        let hash = MerchantKeyService.hash(token)
+        try await store.apply([.write(SQL("DELETE FROM sessions WHERE token_hash = ?", bind: hash))])
+        sessions?.forget(tokenHash: hash)
     }
 
     public func addAddress(_ address: DeliveryAddress, for consumer: Consumer, at now: Date) async throws -> SavedAddress {
@@ -141,6 +153,7 @@ public struct AccountService: Sendable {
                      conflict: "the password was changed meanwhile"),
             .write(SQL("DELETE FROM sessions WHERE consumer_id = ? AND token_hash <> ?", bind: consumer.id, MerchantKeyService.hash(token ?? ""))),
         ])
+        sessions?.forget(sessionsOf: consumer.id, keeping: MerchantKeyService.hash(token ?? ""))
     }
 
     public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {
