@@ -4,25 +4,21 @@
 -- reads, and the unit that books the channel's answer with the idempotency record. Each unit
 -- takes the write lock first, as the server's do. Run with -M simple, as the server sends
 -- unnamed statements parsed each time (the :variables are written into the text, quoted where
--- they are strings), and -D buyers=N; checkout.sh makes pgbench_buyers.
+-- they are strings), and -D buyers=N; checkout.sh makes pgbench_buyers. The session, the
+-- buyer's identity, addresses and allowance, and the check for an earlier attempt's orders are
+-- not read per order since the server keeps them in memory (SessionCache, BuyerCache; the
+-- SKU with its product and merchant and the rate book were already kept: SKUCache, RateBookCache;
+-- orders are looked for only when an attempt is refused): those reads are left out here too,
+-- and the order's INSERT checks the identity it was placed under, as the server's does.
 -- One lookup more than the server makes: which prepared buyer this order is for.
 \set b random(1, :buyers)
 \set n random(1, 1000000000000)
 SELECT token_hash AS tok, consumer_id AS cid, address_id AS aid, fingerprint AS fp FROM pgbench_buyers WHERE n = :b \gset
-SELECT c.* FROM sessions s JOIN consumers c ON c.id = s.consumer_id WHERE s.token_hash = ':tok' AND s.expires_at > 0;
 SELECT request_hash, status, content_type, body FROM idempotency_keys WHERE scope = 'consumer:' || ':cid' || ' POST /api/v1/me/buy-now' AND key = 'pgb-:n';
-SELECT m.* FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id JOIN merchants m ON m.id = s.merchant_id WHERE k.id = 'pp-almonds-1';
-SELECT p.* FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = 'pp-almonds-1';
-SELECT * FROM skus WHERE product_id = 'pp-almonds' ORDER BY id;
-SELECT id FROM orders WHERE group_id = 'g-pgb-:n' AND consumer_id = ':cid' ORDER BY id;
-SELECT id FROM addresses WHERE id = ':aid' AND consumer_id = ':cid';
-SELECT id_fingerprint FROM buyer_identities WHERE consumer_id = ':cid';
-SELECT r.base, r.quote, r.as_of, r.rate, r.source FROM fx_rates r JOIN (SELECT base, quote, MAX(as_of) AS as_of FROM fx_rates GROUP BY base, quote) newest ON newest.base = r.base AND newest.quote = r.quote AND newest.as_of = r.as_of;
-SELECT used_fen FROM import_allowances WHERE id_fingerprint = ':fp' AND year = 2026;
 BEGIN;
 SELECT pg_advisory_xact_lock(7340116);
 INSERT INTO quotes (id, consumer_id, body, created_at, expires_at, used_at) VALUES ('q-pgb-:n', ':cid', '{"consumerID":"c","addressID":"a","expiresAt":1796192535598,"createdAt":1796191635598,"parcels":[{"rateAsOf":1796191611676,"base":"USD","rateSource":"sandbox reference feed","rate":"7.118","lines":[{"hsCode":"080212","remainderScale":5,"tariffCNY":0,"currency":"USD","consumptionTaxCNY":0,"goodsCNY":11382,"productID":"pp-almonds","vatCNY":1946,"skuID":"pp-almonds-1","freightCNY":10000,"unitPriceMinor":1599,"quantity":1,"remainderMantissa":-31800}],"merchantID":"m-pacific-pantry","weightGrams":1400}],"id":"q"}', 1796191635598, 1796192535598, 1796191635598) RETURNING id;
-INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of, goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, recipient_sealed, recipient_masked, street_sealed, mobile_sealed, mobile_masked, created_at, pay_by, updated_at, id_fingerprint, allowance_year, allowance_fen) SELECT 'o-pgb-:n', 'g-pgb-:n', 'q-pgb-:n', ':cid', 'm-pacific-pantry', 'created', '7.118', 'sandbox reference feed', 1796191611676, 11382, 10000, 1946, 23328, '', a.province, a.city, a.district, '', a.recipient_sealed, a.recipient_masked, a.street_sealed, a.mobile_sealed, a.mobile_masked, 1796191635598, 1796193435598, 1796191635598, ':fp', 2026, 21382 FROM addresses a WHERE a.id = ':aid' AND a.consumer_id = ':cid' RETURNING id;
+INSERT INTO orders (id, group_id, quote_id, consumer_id, merchant_id, status, rate, rate_source, rate_as_of, goods_cny, freight_cny, tax_cny, total_cny, recipient, province, city, district, street, recipient_sealed, recipient_masked, street_sealed, mobile_sealed, mobile_masked, created_at, pay_by, updated_at, id_fingerprint, allowance_year, allowance_fen) SELECT 'o-pgb-:n', 'g-pgb-:n', 'q-pgb-:n', ':cid', 'm-pacific-pantry', 'created', '7.118', 'sandbox reference feed', 1796191611676, 11382, 10000, 1946, 23328, '', a.province, a.city, a.district, '', a.recipient_sealed, a.recipient_masked, a.street_sealed, a.mobile_sealed, a.mobile_masked, 1796191635598, 1796193435598, 1796191635598, ':fp', 2026, 21382 FROM addresses a JOIN buyer_identities b ON b.consumer_id = a.consumer_id AND b.id_fingerprint = ':fp' WHERE a.id = ':aid' AND a.consumer_id = ':cid' RETURNING id;
 INSERT INTO import_allowances (id_fingerprint, year, used_fen) VALUES (':fp', 2026, 1) ON CONFLICT (id_fingerprint, year) DO UPDATE SET used_fen = import_allowances.used_fen + excluded.used_fen WHERE import_allowances.used_fen + excluded.used_fen <= 2600000 RETURNING id_fingerprint;
 UPDATE skus SET reserved = reserved + 1 WHERE id = 'pp-almonds-1' AND on_hand - reserved >= 1 RETURNING id;
 INSERT INTO order_lines (order_id, line_no, sku_id, product_id, name_en, name_zh, hs_code, quantity, unit_price_minor, currency, goods_cny, freight_cny, consumption_tax_cny, vat_cny, tariff_cny) VALUES ('o-pgb-:n', 1, 'pp-almonds-1', 'pp-almonds', 'Whole almonds, 1.36 kg', '整粒扁桃仁 1.36千克', '080212', 1, 1599, 'USD', 11382, 10000, 0, 1946, 0);

@@ -58,18 +58,23 @@ struct BuyNowTests {
         }
     }
 
-    /// Counts the reads that load a SKU's listing (its merchant, product and SKUs).
+    /// Counts the reads whose statement contains `marker` (by default those that load a SKU's
+    /// listing: its merchant, product and SKUs).
     final class ListingReads: Store, @unchecked Sendable {
         let base: any Store
+        let marker: String
         private let lock = NSLock()
         private var seen = 0
 
-        init(_ base: any Store) { self.base = base }
+        init(_ base: any Store, marker: String = "JOIN merchants m") {
+            self.base = base
+            self.marker = marker
+        }
 
         var count: Int { lock.withLock { seen } }
         var kind: StoreKind { base.kind }
         func read(_ sql: SQL) async throws -> [Row] {
-            if sql.text.contains("JOIN merchants m") { lock.withLock { seen += 1 } }
+            if sql.text.contains(marker) { lock.withLock { seen += 1 } }
             return try await base.read(sql)
         }
         func apply(_ changes: [Change]) async throws { try await base.apply(changes) }
@@ -157,6 +162,73 @@ struct BuyNowTests {
             #expect(try await shop.count("payments") == 1, "only the one planted")
             #expect(try await shop.reserved("pp-nuts-1") == before)
             #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    @Test("buy now reads the buyer's identity, addresses and allowance once, then decides from memory", arguments: StoreKind.allCases)
+    func buyerFromMemory(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let reads = ListingReads(store, marker: "FROM buyer_identities")
+            let shop = try await Shop(reads)
+            let service = shop.service()
+            let before = reads.count
+            for key in ["k1", "k2", "k3"] { _ = try await shop.buy(key: key, with: service) }
+            #expect(reads.count - before == 1)
+            #expect(try await shop.count("orders") == 3)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    @Test("an address removed after buy now remembered the buyer is refused, and nothing is placed", arguments: StoreKind.allCases)
+    func removedAddress(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let service = shop.service()
+            _ = try await shop.buy(key: "k1", with: service)
+            try await store.apply([.write(SQL("DELETE FROM addresses WHERE id = ?", bind: shop.addressID))])
+            await #expect(throws: AccountFailure.notFound) { try await shop.buy(key: "k2", with: service) }
+            #expect(try await shop.count("orders") == 1)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    @Test("a buyer enrolled again under another identity is counted against the new one, though memory had the old", arguments: StoreKind.allCases)
+    func identityChanged(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let service = shop.service()
+            _ = try await shop.buy(key: "k1", with: service)
+            let other = CheckoutTests.cipher.fingerprint("11010519491231002X")
+            try await store.apply([.write(SQL("UPDATE buyer_identities SET id_fingerprint = ? WHERE consumer_id = ?", bind: other, shop.consumer.id))])
+            let bought = try await shop.buy(key: "k2", with: service)
+            let counted = try await store.read(SQL("SELECT id_fingerprint FROM orders WHERE id = ?", bind: bought.orderIDs[0]))
+            #expect(try counted.first?.text("id_fingerprint") == other)
+            let allowance = try await store.read(SQL("SELECT used_fen FROM import_allowances WHERE id_fingerprint = ?", bind: other))
+            #expect(try allowance.first?.integer("used_fen") ?? 0 > 0)
+            #expect(try await OrderBooksCheck(store: store).run().isEmpty)
+        }
+    }
+
+    @Test("the allowance decides on the rows: used up elsewhere it refuses, given back elsewhere it sells", arguments: StoreKind.allCases)
+    func allowanceOnTheRows(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let shop = try await Shop(store)
+            let service = shop.service()
+            _ = try await shop.buy(key: "k1", with: service)
+            let limit = try ImportAllowance.on(Day(beijing: Date()), used: .zero(.CNY)).limit
+            // Another process used up the year's allowance: memory still has the first order only.
+            try await store.apply([.write(SQL("UPDATE import_allowances SET used_fen = ?", bind: limit.minorUnits))])
+            await #expect {
+                try await shop.buy(key: "k2", with: service)
+            } throws: { error in
+                guard case CheckoutError.annualLimit = error else { return false }
+                return true
+            }
+            #expect(try await shop.count("orders") == 1)
+            // And then gave it back: memory (read at the refusal) says used up; the rows do not.
+            try await store.apply([.write(SQL("UPDATE import_allowances SET used_fen = 0"))])
+            let bought = try await shop.buy(key: "k3", with: service)
+            #expect(bought.payment.status == .succeeded)
         }
     }
 }

@@ -7,17 +7,25 @@ import Money
 /// order, allowance, stock and escrow payment as the cart's three steps, and safe to repeat:
 /// the quote and the order group are named after the buyer's idempotency key, so a retry after
 /// a crash finds the orders it placed and pays them instead of placing them again.
+///
+/// What an order reads — the SKU with its product and merchant, the buyer's identity,
+/// addresses and allowance — comes from memory (`SKUCache`, `BuyerCache`). The order's writes
+/// are guarded in the database, so a copy that is behind makes them fail, and the order is then
+/// decided once more on the rows as they are.
 public struct BuyNowService: Sendable {
     let store: any Store
     let checkout: CheckoutService
     let payments: PaymentService
     let skus: SKUCache
+    let buyers: BuyerCache
 
-    public init(store: any Store, checkout: CheckoutService, payments: PaymentService, skus: SKUCache = SKUCache()) {
+    public init(store: any Store, checkout: CheckoutService, payments: PaymentService, skus: SKUCache = SKUCache(),
+                buyers: BuyerCache = BuyerCache()) {
         self.store = store
         self.checkout = checkout
         self.payments = payments
         self.skus = skus
+        self.buyers = buyers
     }
 
     public struct Bought: Sendable {
@@ -26,43 +34,74 @@ public struct BuyNowService: Sendable {
         public let payment: PaymentView
     }
 
+    /// What one key's buy is named: its quote and its order group.
+    private struct Names {
+        let quoteID: String
+        let groupID: String
+
+        init(consumerID: String, key: String) {
+            let name = Secrets.digest(Array("buy-now \(consumerID) \(key)".utf8)).prefix(24)
+            quoteID = "q-\(name)"
+            groupID = "g-\(name)"
+        }
+    }
+
     /// Places the order and records the payment's intent in one commit (the stock and the
     /// allowance are held before any money moves), then pays it; returns the payment's booking
     /// for the caller to commit with its idempotency record.
     public func buy(_ skuID: String, quantity: Int64, addressID: String, channel: String?, for consumer: Consumer, key: String,
                     at now: Date) async throws -> (changes: [Change], bought: Bought) {
+        let names = Names(consumerID: consumer.id, key: key)
         let attempt = { @Sendable (listing: SKUListing) in
-            try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, for: consumer, key: key, at: now)
+            try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, names: names, for: consumer, key: key, at: now)
         }
-        guard let (listing, remembered) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
-        guard remembered else { return try await attempt(listing) }
+        guard let (listing, _) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
         do {
             return try await attempt(listing)
-        } catch StoreError.conflict, CheckoutError.notEnoughStock {
-            // The copy in memory may be behind the row (a new price or stock): once more on the
-            // row as it is. Safe to repeat, as a retry with the key is.
+        } catch let error where BuyNowService.mayBeRetryOrStale(error) {
+            // This key's orders may be placed already, by an attempt whose answer was lost: pay those.
+            if let placed = try await retried(names, channel: channel, for: consumer, key: key, at: now) { return placed }
+            // A guarded write failed, or the stock looked short: a copy in memory may be behind its
+            // row (a new price or stock, an address removed, another identity). Once more on the
+            // rows as they are.
+            switch error {
+            case StoreError.conflict, CheckoutError.notEnoughStock: break
+            default: throw error
+            }
             skus.forget(skuID)
+            buyers.forget(consumer.id)
             guard let (fresh, _) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
             return try await attempt(fresh)
         }
     }
 
-    private func buy(_ listing: SKUListing, quantity: Int64, addressID: String, channel: String?, for consumer: Consumer, key: String,
-                     at now: Date) async throws -> (changes: [Change], bought: Bought) {
-        let name = Secrets.digest(Array("buy-now \(consumer.id) \(key)".utf8)).prefix(24)
-        let groupID = "g-\(name)"
-        let orderIDs = try await store.read(SQL("SELECT id FROM orders WHERE group_id = ? AND consumer_id = ? ORDER BY id",
-                                                bind: groupID, consumer.id)).map { try $0.text("id") }
-        guard orderIDs.isEmpty else {
-            // A retry: the orders and the payment's intent are there; pay (or ask the channel).
-            let (changes, payment) = try await payments.pay(groupID: groupID, consumer: consumer, preferred: channel, payerIDNumber: nil,
-                                                            key: key, at: now)
-            return (changes, Bought(groupID: groupID, orderIDs: orderIDs, payment: payment))
+    /// A refusal or a failed guard: what a retry of a key whose orders exist, or a stale copy, looks like.
+    private static func mayBeRetryOrStale(_ error: any Error) -> Bool {
+        switch error {
+        case StoreError.conflict, is CheckoutError, AccountFailure.notFound: true
+        default: false
         }
+    }
+
+    /// The orders an earlier attempt with this key placed, paid now (or their payment asked
+    /// for); nil when there are none.
+    private func retried(_ names: Names, channel: String?, for consumer: Consumer, key: String, at now: Date) async throws
+        -> (changes: [Change], bought: Bought)? {
+        let orderIDs = try await store.read(SQL("SELECT id FROM orders WHERE group_id = ? AND consumer_id = ? ORDER BY id",
+                                                bind: names.groupID, consumer.id)).map { try $0.text("id") }
+        guard !orderIDs.isEmpty else { return nil }
+        let (changes, payment) = try await payments.pay(groupID: names.groupID, consumer: consumer, preferred: channel, payerIDNumber: nil,
+                                                        key: key, at: now)
+        return (changes, Bought(groupID: names.groupID, orderIDs: orderIDs, payment: payment))
+    }
+
+    private func buy(_ listing: SKUListing, quantity: Int64, addressID: String, channel: String?, names: Names, for consumer: Consumer,
+                     key: String, at now: Date) async throws -> (changes: [Change], bought: Bought) {
         let item = ParcelItem(product: listing.product, sku: listing.sku, quantity: quantity)
-        let (quote, fingerprint) = try await checkout.quoting([(listing.merchant, item)], id: "q-\(name)", for: consumer,
-                                                              addressID: addressID, at: now)
-        let placed = try checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: groupID, clearingCart: false,
+        let ((quote, fingerprint), facts) = try await buyers.deciding(for: consumer, at: now, from: store) { facts in
+            try await checkout.quoting([(listing.merchant, item)], id: names.quoteID, addressID: addressID, on: facts, for: consumer, at: now)
+        }
+        let placed = try checkout.placing(quote, using: try checkout.storing(quote, usedAt: now), groupID: names.groupID, clearingCart: false,
                                           fingerprint: fingerprint, names: [listing.product.id: listing.product.name],
                                           revisions: [listing.sku.id: listing.revision], for: consumer, at: now)
         let orders = try zip(placed.states, quote.parcels).map { state, parcel throws(MoneyError) in
@@ -70,8 +109,9 @@ public struct BuyNowService: Sendable {
                                                   goods: parcel.goods, freight: parcel.freight, tax: parcel.tax),
                         state: state)
         }
-        let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: groupID, consumer: consumer,
+        let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: names.groupID, consumer: consumer,
                                                                preferred: channel, key: key, at: now)
-        return (changes, Bought(groupID: groupID, orderIDs: placed.orderIDs, payment: payment))
+        buyers.used(quote.allowanceValue, by: consumer.id, on: facts)
+        return (changes, Bought(groupID: names.groupID, orderIDs: placed.orderIDs, payment: payment))
     }
 }

@@ -72,17 +72,21 @@ public struct CheckoutService: Sendable {
     /// the orders without reading it again.
     public func quoting(_ items: [(merchant: Merchant, item: ParcelItem)], id: String, for consumer: Consumer, addressID: String,
                         at now: Date) async throws -> (quote: Quote, fingerprint: String) {
-        let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE id = ? AND consumer_id = ?", bind: addressID, consumer.id))
-        guard !addresses.isEmpty else { throw AccountFailure.notFound }
-        guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
-            throw CheckoutError.identityRequired
-        }
+        let facts = try await BuyerFacts.read(of: consumer, year: Day(beijing: now).year, from: store)
+        return try await quoting(items, id: id, addressID: addressID, on: facts, for: consumer, at: now)
+    }
+
+    /// The same quote decided on known facts of the buyer (buy now keeps them in memory), read
+    /// for the Beijing year of `now`.
+    func quoting(_ items: [(merchant: Merchant, item: ParcelItem)], id: String, addressID: String, on facts: BuyerFacts,
+                 for consumer: Consumer, at now: Date) async throws -> (quote: Quote, fingerprint: String) {
+        guard facts.addressIDs.contains(addressID) else { throw AccountFailure.notFound }
+        guard let fingerprint = facts.fingerprint else { throw CheckoutError.identityRequired }
+        let day = Day(beijing: now)
         let quote = try Quote.make(
             id: id, consumerID: consumer.id, addressID: addressID, items: items, rates: try await rates.book(), freightTable: freightTable,
             tariffs: tariffs, at: now, validFor: quoteLifetime)
-        let day = Day(beijing: now)
-        try ImportAllowance.on(day, used: try await AllowanceRecords.used(fingerprint: fingerprint, year: day.year, in: store))
-            .check(quote.allowanceValue)
+        try ImportAllowance.on(day, used: facts.used).check(quote.allowanceValue)
         return (quote, fingerprint)
     }
 
@@ -151,14 +155,15 @@ public struct CheckoutService: Sendable {
                     allowance_year, allowance_fen)
                 SELECT ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, '', a.province, a.city, a.district, '', a.recipient_sealed,
                     a.recipient_masked, a.street_sealed, a.mobile_sealed, a.mobile_masked, ?, ?, ?, ?, ?, ?
-                FROM addresses a WHERE a.id = ? AND a.consumer_id = ?
+                FROM addresses a JOIN buyer_identities b ON b.consumer_id = a.consumer_id AND b.id_fingerprint = ?
+                WHERE a.id = ? AND a.consumer_id = ?
                 RETURNING id
                 """,
                 bind: orderID, groupID, quote.id, consumer.id, parcel.merchantID, parcel.rate.rate.description, parcel.rate.source,
                 parcel.rate.asOf.millisecondsSince1970, parcel.goods.minorUnits, parcel.freight.minorUnits, parcel.tax.minorUnits,
                 parcel.total.minorUnits, stamp, (now + payWithin).millisecondsSince1970, stamp, fingerprint, day.year,
-                parcel.allowanceValue.minorUnits, quote.addressID, consumer.id),
-                conflict: "the delivery address is gone"))
+                parcel.allowanceValue.minorUnits, fingerprint, quote.addressID, consumer.id),
+                conflict: "the delivery address is gone, or the buyer's identity changed"))
             changes.append(AllowanceRecords.use(parcel.allowanceValue, fingerprint: fingerprint, year: day.year, limit: limit))
             for (number, line) in parcel.lines.enumerated() {
                 changes.append(StockReservation.reserve(line.skuID, quantity: line.quantity, revision: revisions[line.skuID]))
