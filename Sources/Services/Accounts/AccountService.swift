@@ -148,12 +148,13 @@ public struct AccountService: Sendable {
         }
         try AccountRules.password(new)
         let hash = await PasswordHashing.hash(new, cost: bcryptCost)
+        let kept = MerchantKeyService.hash(token ?? "")
         try await store.apply([
             .guarded(SQL("UPDATE consumers SET password_hash = ? WHERE id = ? AND password_hash = ? RETURNING id", bind: hash, consumer.id, stored),
                      conflict: "the password was changed meanwhile"),
-            .write(SQL("DELETE FROM sessions WHERE consumer_id = ? AND token_hash <> ?", bind: consumer.id, MerchantKeyService.hash(token ?? ""))),
+            .write(SQL("DELETE FROM sessions WHERE consumer_id = ? AND token_hash <> ?", bind: consumer.id, kept)),
         ])
-        sessions?.forget(sessionsOf: consumer.id, keeping: MerchantKeyService.hash(token ?? ""))
+        sessions?.forget(sessionsOf: consumer.id, keeping: kept)
     }
 
     public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {
