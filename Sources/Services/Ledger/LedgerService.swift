@@ -73,6 +73,26 @@ public struct LedgerService: Sendable {
             .map(LedgerRecords.transfer)
     }
 
+    /// The transfers that move `accountID`, newest first: an account's history, for the ops
+    /// ledger and the buyer's wallet alike.
+    public func history(of accountID: String, limit: Int) async throws -> [Transfer] {
+        try await store.read(SQL(
+            "SELECT * FROM ledger_transfers WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT ?",
+            bind: accountID, accountID, limit))
+            .map(LedgerRecords.transfer)
+    }
+
+    /// The accounts whose ids start with `prefix`, in id order, with their balances.
+    public func accounts(startingWith prefix: String, limit: Int) async throws -> [(account: Account, balance: Balance)] {
+        try await store.read(SQL(
+            #"SELECT * FROM ledger_accounts WHERE id LIKE ? ESCAPE '\' ORDER BY id LIMIT ?"#,
+            bind: prefix.reduce(into: "") { pattern, character in
+                if "%_\\".contains(character) { pattern.append("\\") }
+                pattern.append(character)
+            } + "%", limit))
+            .map(LedgerRecords.account)
+    }
+
     public func balances(of accountIDs: [String]) async throws -> [String: Balance] {
         guard !accountIDs.isEmpty else { return [:] }
         let rows = try await store.read(SQL(

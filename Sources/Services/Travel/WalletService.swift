@@ -58,19 +58,14 @@ public struct WalletService: Sendable {
 
     static func wallet(of consumerID: String, in store: any Store) async throws -> WalletView {
         let wallet = Books.wallet(consumerID).id
-        let balances = try await LedgerService(store: store).balances(of: [wallet, Books.walletDebt(consumerID).id])
+        let ledger = LedgerService(store: store)
+        let balances = try await ledger.balances(of: [wallet, Books.walletDebt(consumerID).id])
         let held = balances[wallet].map { $0.creditsPosted - $0.debitsPosted - $0.debitsPending } ?? 0
         let owed = balances[Books.walletDebt(consumerID).id].map { $0.debitsPosted - $0.creditsPosted } ?? 0
-        let rows = try await store.read(SQL(
-            """
-            SELECT id, code, amount, credit_account, created_at FROM ledger_transfers
-            WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT 200
-            """, bind: wallet, wallet))
-        let movements = try rows.map { row in
-            let amount = try row.integer("amount")
-            return WalletView.Movement(id: try row.text("id"), code: try row.text("code"),
-                                       amount: Money(minorUnits: try row.text("credit_account") == wallet ? amount : -amount, currency: .CNY),
-                                       at: Date(millisecondsSince1970: try row.integer("created_at")))
+        let movements = try await ledger.history(of: wallet, limit: 200).map { transfer in
+            WalletView.Movement(id: transfer.id, code: transfer.code,
+                                amount: transfer.credit == wallet ? transfer.amount : try transfer.amount.negated(),
+                                at: transfer.at)
         }
         return WalletView(balance: Money(minorUnits: held, currency: .CNY), debt: Money(minorUnits: owed, currency: .CNY), movements: movements)
     }

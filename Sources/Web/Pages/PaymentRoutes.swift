@@ -111,32 +111,23 @@ struct PaymentRoutes<Context: RequestContext> {
         router.get("/ops/ledger") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let prefix = request.uri.queryParameters.get("prefix").map { String($0) } ?? ""
-            let rows = try await store.read(SQL(
-                "SELECT id, currency, credits_posted - debits_posted AS net FROM ledger_accounts WHERE id LIKE ? ORDER BY id LIMIT 500",
-                bind: prefix.replacingOccurrences(of: "%", with: "") + "%"))
-            let accounts = try rows.map { row in
-                let currency = try Currency(code: try row.text("currency"))
-                return (id: try row.text("id"), currency: currency.code, balance: Money(minorUnits: try row.integer("net"), currency: currency).description)
+            let accounts = try await ledger.accounts(startingWith: prefix, limit: 500).map { account, balance in
+                (id: account.id, currency: account.currency.code,
+                 balance: Money(minorUnits: balance.creditsPosted - balance.debitsPosted, currency: account.currency).description)
             }
             return Responses.html(PaymentPages.ledger(accounts, prefix: prefix, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/ledger/accounts/:id") { request, context in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let id = context.parameters.get("id") ?? ""
-            let rows = try await store.read(SQL(
-                "SELECT * FROM ledger_transfers WHERE debit_account = ? OR credit_account = ? ORDER BY created_at DESC, id LIMIT 500",
-                bind: id, id))
-            let known = try await store.read(SQL("SELECT id FROM ledger_accounts WHERE id = ?", bind: id))
-            guard !known.isEmpty else { throw Problem.notFound }
-            let transfers = try rows.map { row in
-                let debit = try row.text("debit_account")
-                let credit = try row.text("credit_account")
-                let amount = Money(minorUnits: try row.integer("amount"), currency: try Currency(code: try row.text("currency")))
-                return (id: try row.text("id"), kind: try row.text("kind"), code: try row.text("code"), debit: debit, credit: credit,
-                        amount: amount.description, at: ShownTime.inBeijing(Date(millisecondsSince1970: try row.integer("created_at")), LanguageChoice.language(of: request)),
-                        order: Books.orderID(inAccount: debit) ?? Books.orderID(inAccount: credit))
+            guard try await !ledger.balances(of: [id]).isEmpty else { throw Problem.notFound }
+            let l = LanguageChoice.language(of: request)
+            let transfers = try await ledger.history(of: id, limit: 500).map { transfer in
+                (id: transfer.id, kind: transfer.kind.rawValue, code: transfer.code, debit: transfer.debit, credit: transfer.credit,
+                 amount: transfer.amount.description, at: ShownTime.inBeijing(transfer.at, l),
+                 order: Books.orderID(inAccount: transfer.debit) ?? Books.orderID(inAccount: transfer.credit))
             }
-            return Responses.html(PaymentPages.account(id, transfers: transfers, language: LanguageChoice.language(of: request)))
+            return Responses.html(PaymentPages.account(id, transfers: transfers, language: l))
         }
         router.get("/ops/orders/:id") { request, context in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
@@ -174,6 +165,7 @@ struct PaymentRoutes<Context: RequestContext> {
         }
     }
 
+    var ledger: LedgerService { LedgerService(store: store) }
     var consoles: ConsoleSessions { configuration.consoles ?? ConsoleSessions(store: store) }
 
     /// A console session's cookie: its own token, never the ops token or a merchant key.
