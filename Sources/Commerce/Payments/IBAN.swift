@@ -35,7 +35,7 @@ public struct IBAN: Sendable, Hashable, CustomStringConvertible {
         let country = String(compact.prefix(2))
         guard let length = IBAN.lengths[country] else { throw .unknownCountry(country) }
         guard bytes.count == length else { throw .length(country: country, expected: length, got: bytes.count) }
-        guard IBAN.mod97(bytes[4...] + bytes[..<4]) == 1 else { throw .checkDigits }
+        guard CheckDigits.mod97(bytes[4...] + bytes[..<4]) == 1 else { throw .checkDigits }
         value = compact
     }
 
@@ -46,17 +46,6 @@ public struct IBAN: Sendable, Hashable, CustomStringConvertible {
     /// The UK example from the IBAN registry, the sandbox platform's own account in payout files
     /// (a test holds it to the same checks as any other).
     public static let registryExample = IBAN(published: "GB82WEST12345698765432")
-
-    /// The remainder of the digits (letters as 10…35) modulo 97, one digit at a time.
-    static func mod97(_ bytes: some Sequence<UInt8>) -> Int {
-        var remainder = 0
-        for byte in bytes {
-            let value = byte <= 57 ? Int(byte - 48) : Int(byte - 55)
-            remainder = (value >= 10 ? remainder * 100 : remainder * 10) + value
-            remainder %= 97
-        }
-        return remainder
-    }
 
     public var country: String { String(value.prefix(2)) }
 
