@@ -113,7 +113,8 @@ struct PaymentRoutes<Context: RequestContext> {
             let prefix = request.uri.queryParameters.get("prefix").map { String($0) } ?? ""
             let accounts = try await ledger.accounts(startingWith: prefix, limit: 500).map { account, balance in
                 (id: account.id, currency: account.currency.code,
-                 balance: Money(minorUnits: balance.creditsPosted - balance.debitsPosted, currency: account.currency).description)
+                 balance: try Money(minorUnits: balance.creditsPosted, currency: account.currency)
+                    .subtracting(Money(minorUnits: balance.debitsPosted, currency: account.currency)).description)
             }
             return Responses.html(PaymentPages.ledger(accounts, prefix: prefix, language: LanguageChoice.language(of: request)))
         }
