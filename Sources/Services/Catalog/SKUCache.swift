@@ -14,15 +14,15 @@ public final class SKUCache: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// The listing of `id`, and whether it came from memory rather than the store.
-    func listing(_ id: String, from store: any Store) async throws -> (listing: SKUListing, remembered: Bool)? {
-        if let remembered = listings.withLock({ $0[id] }) { return (remembered, true) }
+    /// The listing of `id`, from memory when it is there.
+    func listing(_ id: String, from store: any Store) async throws -> SKUListing? {
+        if let remembered = listings.withLock({ $0[id] }) { return remembered }
         guard let listing = try await CatalogService(store: store).sku(id) else { return nil }
         listings.withLock { listings in
             if listings.count >= capacity { listings.removeAll(keepingCapacity: true) }
             listings[id] = listing
         }
-        return (listing, false)
+        return listing
     }
 
     func forget(_ id: String) {

@@ -55,7 +55,7 @@ public struct BuyNowService: Sendable {
         let attempt = { @Sendable (listing: SKUListing) in
             try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, names: names, for: consumer, key: key, at: now)
         }
-        guard let (listing, _) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
+        guard let listing = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
         do {
             return try await attempt(listing)
         } catch let error where BuyNowService.mayBeRetryOrStale(error) {
@@ -70,7 +70,7 @@ public struct BuyNowService: Sendable {
             }
             skus.forget(skuID)
             buyers.forget(consumer.id)
-            guard let (fresh, _) = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
+            guard let fresh = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
             return try await attempt(fresh)
         }
     }
