@@ -38,10 +38,10 @@ struct BusinessIdentifierTests {
 
     @Test("a routing number's shape and Federal Reserve prefix are checked")
     func routingShape() {
-        #expect(throws: IdentifierProblem("routing number", .shape, expected: "9 digits")) { try ABARoutingNumber("02100002") }
-        #expect(throws: IdentifierProblem("routing number", .shape, expected: "9 digits")) { try ABARoutingNumber("02100002A") }
+        #expect(throws: IdentifierProblem(.routingNumber, .shape)) { try ABARoutingNumber("02100002") }
+        #expect(throws: IdentifierProblem(.routingNumber, .shape)) { try ABARoutingNumber("02100002A") }
         // 13 is no routing symbol; the rest of the number is made to pass the checksum.
-        #expect(throws: IdentifierProblem("routing number", .unknownPrefix, expected: "00–12, 21–32, 61–72 or 80")) {
+        #expect(throws: IdentifierProblem(.routingNumber, .unknownPrefix)) {
             try ABARoutingNumber("130000006")
         }
     }
@@ -59,20 +59,20 @@ struct BusinessIdentifierTests {
 
     @Test("an LEI is twenty characters ending in two digits")
     func leiShape() {
-        let shape = IdentifierProblem("LEI", .shape, expected: "20 letters and digits, the last two digits")
+        let shape = IdentifierProblem(.lei, .shape)
         #expect(throws: shape) { try LEI("506700GE1G29325QX36") }
         #expect(throws: shape) { try LEI("506700GE1G29325QX3A3") }
         #expect(throws: shape) { try LEI("506700GE1G29325QX-63") }
-        #expect(throws: IdentifierProblem("LEI", .checkDigit, expected: "")) { try LEI("506700GE1G29325QX364") }
+        #expect(throws: IdentifierProblem(.lei, .checkDigit)) { try LEI("506700GE1G29325QX364") }
     }
 
     @Test("published partite IVA pass the Luhn check, and every one-digit typo is refused", arguments: partiteIVA)
     func partitaIVA(number: String) throws {
         #expect(try PartitaIVA(number).value == number)
         for typo in Self.oneDigitOff(number) {
-            #expect(throws: IdentifierProblem("partita IVA", .checkDigit, expected: ""), "\(typo)") { try PartitaIVA(typo) }
+            #expect(throws: IdentifierProblem(.partitaIVA, .checkDigit), "\(typo)") { try PartitaIVA(typo) }
         }
-        #expect(throws: IdentifierProblem("partita IVA", .shape, expected: "11 digits")) { try PartitaIVA(String(number.dropLast())) }
+        #expect(throws: IdentifierProblem(.partitaIVA, .shape)) { try PartitaIVA(String(number.dropLast())) }
     }
 
     @Test("published Korean business numbers pass the National Tax Service's check, and every one-digit typo is refused",
@@ -81,11 +81,11 @@ struct BusinessIdentifierTests {
         let parsed = try KoreanBusinessNumber(number.replacingOccurrences(of: "-", with: ""))
         #expect(parsed.formatted == number)
         for typo in Self.oneDigitOff(number) {
-            #expect(throws: IdentifierProblem("business registration number", .checkDigit, expected: ""), "\(typo)") {
+            #expect(throws: IdentifierProblem(.koreanBusinessNumber, .checkDigit), "\(typo)") {
                 try KoreanBusinessNumber(typo)
             }
         }
-        #expect(throws: IdentifierProblem("business registration number", .shape, expected: "10 digits (3-2-5)")) {
+        #expect(throws: IdentifierProblem(.koreanBusinessNumber, .shape)) {
             try KoreanBusinessNumber(number + "0")
         }
     }
@@ -95,7 +95,7 @@ struct BusinessIdentifierTests {
         #expect(try DUNSNumber("15-048-3782").value == "150483782")
         #expect(try DUNSNumber("150483783").value == "150483783", "any nine digits: D&B issues no check digit since 2006")
         for wrong in ["15048378", "1504837820", "15-048-378A", ""] {
-            #expect(throws: IdentifierProblem("D-U-N-S number", .shape, expected: "9 digits")) { try DUNSNumber(wrong) }
+            #expect(throws: IdentifierProblem(.dunsNumber, .shape)) { try DUNSNumber(wrong) }
         }
     }
 
@@ -135,9 +135,10 @@ struct BusinessIdentifierTests {
         }
     }
 
-    @Test("a problem says what the rule expects, in words a form can show")
-    func words() {
-        #expect(IdentifierProblem("routing number", .shape, expected: "9 digits").description == "a routing number is 9 digits")
-        #expect(IdentifierProblem("LEI", .checkDigit, expected: "").description.contains("mistyped"))
+    @Test("a VAT number of the wrong shape carries its country's formats, so that the form can show them")
+    func vatFormats() {
+        #expect(throws: IdentifierProblem(.euVATNumber, .shape, formats: EUVATNumber.formats["BG", default: []].map { "BG" + $0 })) {
+            try EUVATNumber("BG12345678")
+        }
     }
 }

@@ -11,14 +11,14 @@ public struct ABARoutingNumber: Sendable, Hashable {
 
     public init(_ text: String) throws(IdentifierProblem) {
         guard let digits = CheckDigits.digits(of: text, count: 9) else {
-            throw IdentifierProblem("routing number", .shape, expected: "9 digits")
+            throw IdentifierProblem(.routingNumber, .shape)
         }
         let prefix = digits[0] * 10 + digits[1]
         guard Self.prefixes.contains(where: { $0.contains(prefix) }) else {
-            throw IdentifierProblem("routing number", .unknownPrefix, expected: "00–12, 21–32, 61–72 or 80")
+            throw IdentifierProblem(.routingNumber, .unknownPrefix)
         }
         guard CheckDigits.weighted(digits, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0 else {
-            throw IdentifierProblem("routing number", .checkDigit, expected: "")
+            throw IdentifierProblem(.routingNumber, .checkDigit)
         }
         value = digits.map(String.init).joined()
     }

@@ -6,7 +6,7 @@ public struct DUNSNumber: Sendable, Hashable {
 
     public init(_ text: String) throws(IdentifierProblem) {
         guard let digits = CheckDigits.digits(of: text, count: 9) else {
-            throw IdentifierProblem("D-U-N-S number", .shape, expected: "9 digits")
+            throw IdentifierProblem(.dunsNumber, .shape)
         }
         value = digits.map(String.init).joined()
     }

@@ -25,14 +25,14 @@ public struct EUVATNumber: Sendable, Hashable {
         let compact = String(text.filter { !" -.".contains($0) }.uppercased())
         let country = String(compact.prefix(2))
         guard let formats = Self.formats[country] else {
-            throw IdentifierProblem("EU VAT number", .unknownPrefix, expected: "its country's code (DE, FR, IT, EL for Greece, XI, …)")
+            throw IdentifierProblem(.euVATNumber, .unknownPrefix)
         }
         let number = String(compact.dropFirst(2))
         guard formats.contains(where: { Self.matches(Array(number.utf8), Array($0.utf8)) }) else {
-            throw IdentifierProblem("EU VAT number", .shape, expected: "\(country) and \(formats.joined(separator: " or ")) (9 a digit, @ a letter, # either)")
+            throw IdentifierProblem(.euVATNumber, .shape, formats: formats.map { country + $0 })
         }
         if country == "IT" {
-            do { _ = try PartitaIVA(number) } catch { throw IdentifierProblem("EU VAT number", .checkDigit, expected: "") }
+            do { _ = try PartitaIVA(number) } catch { throw IdentifierProblem(.euVATNumber, .checkDigit) }
         }
         self.country = country
         self.number = number

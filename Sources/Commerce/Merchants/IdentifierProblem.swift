@@ -1,31 +1,38 @@
 /// Why a business identifier on an application is refused: which identifier, what is wrong
-/// with it, and what its rule expects, so that the form can say it beside the field.
-public struct IdentifierProblem: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+/// with it, and (for an EU VAT number of the wrong shape) the formats its country uses. It
+/// carries codes, not sentences: the pages and the API say it in the reader's language.
+public struct IdentifierProblem: Error, Equatable, Sendable {
+    public enum Identifier: String, Sendable, CaseIterable {
+        case routingNumber = "routing-number"
+        case lei
+        case partitaIVA = "partita-iva"
+        case euVATNumber = "eu-vat-number"
+        case dunsNumber = "duns-number"
+        case ukCompanyNumber = "uk-company-number"
+        case koreanBusinessNumber = "kr-business-number"
+        case employerNumber = "us-ein"
+        case bic
+        case registrationNumber = "registration-number"
+    }
+
+    public enum Kind: String, Sendable, CaseIterable {
         /// Characters the identifier never has, or not as many as it has.
         case shape
         /// The right shape, but the check digit does not match: a character is mistyped.
-        case checkDigit
+        case checkDigit = "check-digit"
         /// A prefix or country the identifier's rule does not know.
-        case unknownPrefix
+        case unknownPrefix = "unknown-prefix"
     }
 
-    public let identifier: String
+    public let identifier: Identifier
     public let kind: Kind
-    /// What the rule wants, in words: "9 digits", "2 letters and 6 digits".
-    public let expected: String
+    /// The formats the rule accepts, where they depend on the input (an EU VAT number's
+    /// country): "DE999999999", 9 a digit, @ a letter, # either.
+    public let formats: [String]
 
-    public init(_ identifier: String, _ kind: Kind, expected: String) {
+    public init(_ identifier: Identifier, _ kind: Kind, formats: [String] = []) {
         self.identifier = identifier
         self.kind = kind
-        self.expected = expected
-    }
-
-    public var description: String {
-        switch kind {
-        case .shape: return "a \(identifier) is \(expected)"
-        case .checkDigit: return "the \(identifier)'s check digit does not match: a character is mistyped"
-        case .unknownPrefix: return "a \(identifier) starts with \(expected)"
-        }
+        self.formats = formats
     }
 }

@@ -7,11 +7,11 @@ public struct KoreanBusinessNumber: Sendable, Hashable {
 
     public init(_ text: String) throws(IdentifierProblem) {
         guard let digits = CheckDigits.digits(of: text, count: 10) else {
-            throw IdentifierProblem("business registration number", .shape, expected: "10 digits (3-2-5)")
+            throw IdentifierProblem(.koreanBusinessNumber, .shape)
         }
         let sum = CheckDigits.weighted(digits, [1, 3, 7, 1, 3, 7, 1, 3, 5]) + digits[8] * 5 / 10
         guard (10 - sum % 10) % 10 == digits[9] else {
-            throw IdentifierProblem("business registration number", .checkDigit, expected: "")
+            throw IdentifierProblem(.koreanBusinessNumber, .checkDigit)
         }
         value = digits.map(String.init).joined()
     }

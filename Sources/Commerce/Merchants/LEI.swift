@@ -9,9 +9,9 @@ public struct LEI: Sendable, Hashable {
         let bytes = Array(compact.utf8)
         guard bytes.count == 20, bytes.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }),
               bytes[18...].allSatisfy({ (48...57).contains($0) }) else {
-            throw IdentifierProblem("LEI", .shape, expected: "20 letters and digits, the last two digits")
+            throw IdentifierProblem(.lei, .shape)
         }
-        guard CheckDigits.mod97(bytes) == 1 else { throw IdentifierProblem("LEI", .checkDigit, expected: "") }
+        guard CheckDigits.mod97(bytes) == 1 else { throw IdentifierProblem(.lei, .checkDigit) }
         value = compact
     }
 }

@@ -5,9 +5,9 @@ public struct PartitaIVA: Sendable, Hashable {
 
     public init(_ text: String) throws(IdentifierProblem) {
         guard let digits = CheckDigits.digits(of: text, count: 11) else {
-            throw IdentifierProblem("partita IVA", .shape, expected: "11 digits")
+            throw IdentifierProblem(.partitaIVA, .shape)
         }
-        guard CheckDigits.luhnHolds(digits) else { throw IdentifierProblem("partita IVA", .checkDigit, expected: "") }
+        guard CheckDigits.luhnHolds(digits) else { throw IdentifierProblem(.partitaIVA, .checkDigit) }
         value = digits.map(String.init).joined()
     }
 }

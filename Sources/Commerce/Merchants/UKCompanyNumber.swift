@@ -23,10 +23,10 @@ public struct UKCompanyNumber: Sendable, Hashable {
             return
         }
         guard bytes.count == 8, bytes[2...].allSatisfy(isDigit), bytes[..<2].allSatisfy({ (65...90).contains($0) || isDigit($0) }) else {
-            throw IdentifierProblem("company number", .shape, expected: "8 digits, or 2 letters and 6 digits")
+            throw IdentifierProblem(.ukCompanyNumber, .shape)
         }
         guard Self.prefixes.contains(String(compact.prefix(2))) else {
-            throw IdentifierProblem("company number", .unknownPrefix, expected: "a Companies House prefix (SC, NI, OC, …) or a digit")
+            throw IdentifierProblem(.ukCompanyNumber, .unknownPrefix)
         }
         value = compact
     }
