@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases, travellers]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases, travellers, merchantApplications]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -902,6 +902,27 @@ extension Migrations {
                 deliveries BIGINT NOT NULL DEFAULT 0
             )
             """,
+        ]
+    }
+
+    /// Overseas businesses' applications to sell: the whole application sealed (it names people
+    /// and a bank account), with the legal name, country and status beside it for ops' queue.
+    static let merchantApplications = Migration(version: 23, name: "merchant applications") { _ in
+        [
+            """
+            CREATE TABLE merchant_applications (
+                id TEXT PRIMARY KEY,
+                status TEXT NOT NULL,
+                legal_name TEXT NOT NULL,
+                country TEXT NOT NULL,
+                document_sealed TEXT NOT NULL,
+                revision BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                submitted_at BIGINT
+            )
+            """,
+            "CREATE INDEX merchant_applications_by_status ON merchant_applications(status, updated_at)",
         ]
     }
 

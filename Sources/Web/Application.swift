@@ -64,6 +64,10 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
     MerchantKeysAPI(keys: keys, idempotency: idempotency, configuration: configuration).register(on: router)
+    let applications = MerchantApplicationService(store: store, cipher: configuration.cipher)
+    MerchantApplicationsAPI(applications: applications, idempotency: idempotency, configuration: configuration).register(on: router)
+    ApplicationRoutes(applications: applications, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
+        .register(on: router)
     LogisticsRoutes(tracking: tracking, estimates: estimates, orders: orders, accounts: accounts, keys: keys, idempotency: idempotency,
                     configuration: configuration).register(on: router)
     HubRoutes(hub: HubService(store: store, tracking: tracking), idempotency: idempotency, accounts: accounts,

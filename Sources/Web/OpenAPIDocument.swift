@@ -922,12 +922,13 @@ public enum OpenAPIDocument {
                 "200": { description: The manifest, content: { application/json: { schema: { $ref: "#/components/schemas/Manifest" } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-        """# + "\n" + TravelAPIDescription.paths + "\n" + #"""
+        """# + "\n" + TravelAPIDescription.paths + "\n" + ApplicationAPIDescription.paths + "\n" + #"""
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
             ops: { type: http, scheme: bearer }
             merchant: { type: http, scheme: bearer, description: "A merchant API key (mk_…), from 'crossborder merchant-key'" }
+            applicant: { type: http, scheme: bearer, description: "An application's resume key (ak_…), from POST /api/v1/merchant-applications" }
           parameters:
             IdempotencyKey:
               name: Idempotency-Key
@@ -974,6 +975,13 @@ public enum OpenAPIDocument {
                 detail: { type: string }
                 field: { type: string }
                 retryAfter: { type: integer, description: Seconds to wait before trying again (also the Retry-After header) }
+                errors:
+                  type: array
+                  description: "Every field at fault, where several are refused at once"
+                  items:
+                    type: object
+                    required: [field, code, detail]
+                    properties: { field: { type: string }, code: { type: string }, detail: { type: string } }
             Rate:
               type: object
               required: [base, quote, rate, source, asOf]
@@ -1475,5 +1483,5 @@ public enum OpenAPIDocument {
                       weightGrams: { type: integer }
                       contents: { type: string }
                       valueCNY: { type: string }
-        """# + "\n" + TravelAPIDescription.schemas
+        """# + "\n" + TravelAPIDescription.schemas + "\n" + ApplicationAPIDescription.schemas
 }

@@ -1,3 +1,4 @@
+import Commerce
 import Hummingbird
 import Logging
 import Money
@@ -28,7 +29,9 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func respond(to error: any Error, request: Request, context: Context) -> Response {
         let problem: Problem
-        if let known = Problem.from(error) {
+        if let refusal = error as? ApplicationRefusal {
+            problem = .application(refusal, language: LanguageChoice.language(of: request))
+        } else if let known = Problem.from(error) {
             problem = known
         } else {
             context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])

@@ -18,6 +18,15 @@ public struct Problem: Error, Sendable, Equatable, Codable {
     public var field: String?
     /// Seconds until a refused request may be tried again: the Retry-After header too.
     public var retryAfter: Int?
+    /// Every field at fault, where a request is refused for several at once.
+    public var errors: [FieldError]?
+
+    public struct FieldError: Sendable, Equatable, Codable {
+        public let field: String
+        /// Stable, for a client to switch on: "required", "lei.check-digit".
+        public let code: String
+        public let detail: String
+    }
 
     public init(type: String, title: String, status: HTTPResponse.Status, detail: String, field: String? = nil, retryAfter: Int? = nil) {
         self.type = "https://crossborder.dev/problems/\(type)"
@@ -191,6 +200,15 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .unknown: return Problem(type: error.code, title: "Unknown code", status: .notFound, detail: error.description, field: "paymentCode")
             case .anotherTravellers: return Problem(type: error.code, title: "Another traveller's code", status: .forbidden, detail: error.description)
             case .expired, .used: return Problem(type: error.code, title: "The code cannot pay", status: .gone, detail: error.description)
+            }
+        case let refusal as ApplicationRefusal:
+            return .application(refusal, language: .en)
+        case let error as ApplicationFailure:
+            switch error {
+            case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "id")
+            case .notDraft: return Problem(type: "not-a-draft", title: "No longer a draft", status: .conflict, detail: error.description)
+            case .staleRevision: return Problem(type: "stale-revision", title: "Saved meanwhile", status: .conflict, detail: error.description,
+                                                field: "revision")
             }
         case let error as LedgerError:
             return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)

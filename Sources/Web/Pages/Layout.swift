@@ -32,7 +32,7 @@ enum Layout {
             <main>
             \(main)
             </main>
-            <footer>\(escapeHTML(Words.footer(l)))</footer>
+            <footer>\(escapeHTML(Words.footer(l))) · <a href="/merchants/apply">\(escapeHTML(ApplicationWords.applicantLink(l)))</a></footer>
             </body>
             </html>
             """
@@ -101,6 +101,9 @@ enum Layout {
         button { cursor: pointer; }
         form.stacked button, .add-to-cart, #place-orders { padding: .55rem 1rem; border: 0; border-radius: .5rem; background: var(--accent); color: #fff; font-size: 1rem; }
         .form-error { color: var(--accent); }
+        .field-error { display: block; color: var(--accent); font-size: .9rem; }
+        .application fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: .5rem 1rem; min-width: 0; }
+        .application input, .application textarea { max-width: 100%; box-sizing: border-box; }
         table.landed-cost { border-collapse: collapse; min-width: 16rem; }
         table.landed-cost th { text-align: left; font-weight: normal; color: var(--muted); padding: .2rem 1rem .2rem 0; }
         table.landed-cost td { text-align: right; }

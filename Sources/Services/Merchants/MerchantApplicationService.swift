@@ -1,0 +1,143 @@
+import Commerce
+import Foundation
+import Storage
+
+/// An application as it is kept: where it stands, and the application itself.
+public struct StoredApplication: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// Being filled in; the applicant may change anything.
+        case draft
+        /// Complete and sent: waiting for verification and ops' review.
+        case submitted
+    }
+
+    public let id: String
+    public let status: Status
+    public let application: MerchantApplication
+    /// Counts the saves, so that two tabs cannot overwrite each other unseen.
+    public let revision: Int64
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let submittedAt: Date?
+}
+
+public enum ApplicationFailure: Error, Equatable, CustomStringConvertible {
+    /// No such application, or not this key's: the two are not told apart.
+    case notFound
+    /// Submitted applications are not edited by the applicant.
+    case notDraft(StoredApplication.Status)
+    /// The application was saved since the revision the applicant started from.
+    case staleRevision(current: Int64)
+
+    public var description: String {
+        switch self {
+        case .notFound: "no application with this id and key"
+        case .notDraft(let status): "the application is \(status.rawValue) and can no longer be changed"
+        case .staleRevision(let current): "the application was saved meanwhile (revision \(current)): load it again"
+        }
+    }
+}
+
+/// Applications from overseas businesses: started, saved and resumed as drafts, then submitted.
+/// Whoever holds an application's resume key may read and change it; the key is derived from
+/// the data key and the application's id, so it is never stored and a retried start returns it
+/// again.
+public struct MerchantApplicationService: Sendable {
+    let store: any Store
+    let cipher: FieldCipher
+
+    public init(store: any Store, cipher: FieldCipher) {
+        self.store = store
+        self.cipher = cipher
+    }
+
+    public func resumeKey(for id: String) -> String {
+        "ak_" + cipher.fingerprint("merchant-application:" + id)
+    }
+
+    /// A new draft holding `application`, refused whole if anything it holds is wrong.
+    public func starting(_ application: MerchantApplication, at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
+        try Self.refuseProblems(ApplicationRules.draftProblems(application))
+        let stored = StoredApplication(id: "app-" + Secrets.token().prefix(16).lowercased(), status: .draft, application: application, revision: 1,
+                                       createdAt: now, updatedAt: now, submittedAt: nil)
+        return ([.write(SQL(
+            """
+            INSERT INTO merchant_applications (id, status, legal_name, country, document_sealed, revision, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            bind: stored.id, stored.status.rawValue, Self.listed(application.legalName), Self.listed(application.country),
+            try seal(application), stored.revision, now.millisecondsSince1970, now.millisecondsSince1970))], stored)
+    }
+
+    public func application(id: String, key: String) async throws -> StoredApplication {
+        guard Secrets.same(key, resumeKey(for: id)),
+              let row = try await store.read(SQL("SELECT * FROM merchant_applications WHERE id = ?", bind: id)).first
+        else { throw ApplicationFailure.notFound }
+        return try read(row)
+    }
+
+    /// The draft replaced by `application`; `revision`, when given, is the one the applicant
+    /// edited, refused if the draft was saved since.
+    public func saving(_ application: MerchantApplication, id: String, key: String, revision: Int64?,
+                       at now: Date) async throws -> (changes: [Change], stored: StoredApplication) {
+        let current = try await editable(id: id, key: key, revision: revision)
+        try Self.refuseProblems(ApplicationRules.draftProblems(application))
+        return try replacing(current, with: application, status: .draft, at: now)
+    }
+
+    /// The draft sent for review, refused with every problem and missing field if it is not complete.
+    public func submitting(id: String, key: String, revision: Int64?, at now: Date) async throws -> (changes: [Change], stored: StoredApplication) {
+        let current = try await editable(id: id, key: key, revision: revision)
+        try Self.refuseProblems(ApplicationRules.submissionProblems(current.application))
+        return try replacing(current, with: current.application, status: .submitted, at: now)
+    }
+
+    private func editable(id: String, key: String, revision: Int64?) async throws -> StoredApplication {
+        let current = try await application(id: id, key: key)
+        guard current.status == .draft else { throw ApplicationFailure.notDraft(current.status) }
+        if let revision, revision != current.revision { throw ApplicationFailure.staleRevision(current: current.revision) }
+        return current
+    }
+
+    private func replacing(_ current: StoredApplication, with application: MerchantApplication, status: StoredApplication.Status,
+                           at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
+        let stored = StoredApplication(id: current.id, status: status, application: application, revision: current.revision + 1,
+                                       createdAt: current.createdAt, updatedAt: now,
+                                       submittedAt: status == .submitted ? now : current.submittedAt)
+        return ([.guarded(SQL(
+            """
+            UPDATE merchant_applications SET status = ?, legal_name = ?, country = ?, document_sealed = ?, revision = ?,
+                updated_at = ?, submitted_at = ?
+            WHERE id = ? AND revision = ? AND status = 'draft' RETURNING id
+            """,
+            bind: status.rawValue, Self.listed(application.legalName), Self.listed(application.country), try seal(application),
+            stored.revision, now.millisecondsSince1970, stored.submittedAt?.millisecondsSince1970, current.id, current.revision),
+            conflict: "application \(current.id) was saved meanwhile")], stored)
+    }
+
+    private static func refuseProblems(_ problems: [ApplicationProblem]) throws(ApplicationRefusal) {
+        guard problems.isEmpty else { throw ApplicationRefusal(problems) }
+    }
+
+    /// What ops' queue lists of a field: its trimmed text, or empty.
+    private static func listed(_ text: String?) -> String {
+        String((ApplicationRules.present(text) ?? "").prefix(ApplicationRules.nameLimit))
+    }
+
+    private func seal(_ application: MerchantApplication) throws -> String {
+        try cipher.seal(String(decoding: try JSONEncoder().encode(application), as: UTF8.self))
+    }
+
+    private func read(_ row: Row) throws -> StoredApplication {
+        let document = try cipher.open(try row.text("document_sealed"))
+        guard let status = StoredApplication.Status(rawValue: try row.text("status")) else {
+            throw StoreError.decoding(column: "status", expected: "an application status")
+        }
+        return StoredApplication(
+            id: try row.text("id"), status: status,
+            application: try JSONDecoder().decode(MerchantApplication.self, from: Data(document.utf8)),
+            revision: try row.integer("revision"), createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
+            updatedAt: Date(millisecondsSince1970: try row.integer("updated_at")),
+            submittedAt: try row.optionalInteger("submitted_at").map(Date.init(millisecondsSince1970:)))
+    }
+}

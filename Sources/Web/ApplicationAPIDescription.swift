@@ -1,0 +1,139 @@
+/// The merchant applications' part of the API description (issue 16): start, read, save and
+/// submit. `OpenAPIDocument` puts the paths after its own and the schemas after its components.
+enum ApplicationAPIDescription {
+    static let paths = #"""
+          /api/v1/merchant-applications:
+            post:
+              summary: "Start an application to sell, as a draft: any fields so far, each identifier checked by its own rule. Answers with the key that resumes it (also on a replay)."
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: "#/components/schemas/MerchantApplication" }
+              responses:
+                "201": { description: "The draft", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationReceipt" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant-applications/{id}:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            get:
+              summary: "The whole application, for the holder of its resume key, with the fields still due before it can be submitted."
+              security: [{ applicant: [] }]
+              responses:
+                "200": { description: "The application", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationFull" } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+            put:
+              summary: "Save the draft again, whole; with `revision`, refused if it was saved since that revision."
+              security: [{ applicant: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [application]
+                      properties:
+                        revision: { type: integer, format: int64 }
+                        application: { $ref: "#/components/schemas/MerchantApplication" }
+              responses:
+                "200": { description: "The draft", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationReceipt" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant-applications/{id}/submit:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            post:
+              summary: "Send the draft for review; refused with every problem and missing field (`errors`) when it is not complete."
+              security: [{ applicant: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema: { type: object, properties: { revision: { type: integer, format: int64 } } }
+              responses:
+                "200": { description: "Submitted", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationReceipt" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+        """#
+
+    static let schemas = #"""
+            MerchantApplication:
+              type: object
+              description: "Every field may be left out of a draft. Identifiers are checked by their own rules: the registration number by its country's register (GB Companies House, KR National Tax Service, IT partita IVA, US EIN), D-U-N-S nine digits, LEI ISO 17442, EU VAT numbers by their country's format, IBAN mod 97, ABA routing numbers, BIC."
+              properties:
+                legalName: { type: string, maxLength: 200 }
+                country: { type: string, description: "ISO 3166-1 alpha-2; not CN" }
+                registrationNumber: { type: string }
+                dunsNumber: { type: string }
+                vatNumber: { type: string }
+                lei: { type: string }
+                address:
+                  type: object
+                  properties: { line1: { type: string }, line2: { type: string }, city: { type: string }, postalCode: { type: string } }
+                representative:
+                  type: object
+                  properties: { name: { type: string }, role: { type: string }, email: { type: string } }
+                owners:
+                  type: array
+                  maxItems: 4
+                  description: "Everyone who owns 25 % or more"
+                  items:
+                    type: object
+                    properties: { name: { type: string }, sharePercent: { type: integer, minimum: 25, maximum: 100 }, nationality: { type: string } }
+                ownersComplete: { type: boolean, description: "The owners listed are all who hold 25 % or more (needed when the list is empty)" }
+                payout:
+                  type: object
+                  properties:
+                    holderName: { type: string }
+                    currency: { type: string, description: ISO 4217 }
+                    iban: { type: string }
+                    bic: { type: string }
+                    routingNumber: { type: string, description: "US banks" }
+                    accountNumber: { type: string, description: "Where there is no IBAN" }
+                brands: { type: array, items: { type: string } }
+                categories: { type: array, items: { type: string } }
+            ApplicationReceipt:
+              type: object
+              required: [id, status, revision, updatedAt, currentlyDue]
+              properties:
+                id: { type: string }
+                status: { type: string, enum: [draft, submitted] }
+                revision: { type: integer, format: int64 }
+                updatedAt: { type: string, format: date-time }
+                submittedAt: { type: string, format: date-time }
+                currentlyDue: { type: array, items: { type: string }, description: "Fields still needed before it can be submitted" }
+                resumeKey: { type: string, description: "ak_…: the bearer token that reads and changes this application (in the answer that starts it)" }
+            ApplicationFull:
+              type: object
+              required: [id, status, revision, createdAt, updatedAt, currentlyDue, application]
+              properties:
+                id: { type: string }
+                status: { type: string, enum: [draft, submitted] }
+                revision: { type: integer, format: int64 }
+                createdAt: { type: string, format: date-time }
+                updatedAt: { type: string, format: date-time }
+                submittedAt: { type: string, format: date-time }
+                currentlyDue: { type: array, items: { type: string } }
+                application: { $ref: "#/components/schemas/MerchantApplication" }
+        """#
+}

@@ -1,0 +1,125 @@
+import Commerce
+import Foundation
+import Money
+import Services
+
+/// The public page where an overseas business applies: the whole application in one form,
+/// saved as a draft at any time, each refusal beside its field and what was typed kept.
+enum ApplicationPage {
+    struct Shown {
+        var stored: StoredApplication?
+        /// The form's values: what was typed, or the saved application's.
+        var values: [String: String] = [:]
+        var problems: [ApplicationProblem] = []
+        var notice: LocalizedText?
+        var resumeKey: String?
+        var resumeRefused = false
+    }
+
+    static func render(_ shown: Shown, csrf: String, language l: Language) -> String {
+        let errors = Dictionary(shown.problems.map { ($0.field, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let editable = shown.stored.map { $0.status == .draft } ?? true
+        func field(_ name: String, type: String = "text", attributes: String = "") -> String {
+            let id = "f-" + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "").replacingOccurrences(of: ".", with: "-")
+            let error = errors[name].map { "<span class=\"field-error\" id=\"\(id)-error\" role=\"alert\">\(escapeHTML(ApplicationWords.problem($0)(l)))</span>" } ?? ""
+            let invalid = errors[name] == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
+            let disabled = editable ? "" : " disabled"
+            let control = type == "textarea"
+                ? "<textarea id=\"\(id)\" name=\"\(escapeHTML(name))\" rows=\"3\"\(invalid)\(disabled)\(attributes)>\(escapeHTML(shown.values[name] ?? ""))</textarea>"
+                : "<input id=\"\(id)\" type=\"\(type)\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(shown.values[name] ?? ""))\"\(invalid)\(disabled)\(attributes)>"
+            return "<label for=\"\(id)\">\(escapeHTML(ApplicationWords.field(name)(l)))</label>\(control)\(error)"
+        }
+        let owners = (0..<ApplicationForm.ownerRows).map { row in
+            """
+            <fieldset class="owner"><legend>\(escapeHTML(ApplicationWords.owner(l))) \(row + 1)</legend>
+            \(field("owners[\(row)].name", attributes: " maxlength=\"100\" autocomplete=\"off\""))
+            \(field("owners[\(row)].sharePercent", type: "number", attributes: " min=\"25\" max=\"100\" step=\"1\""))
+            \(field("owners[\(row)].nationality", attributes: " maxlength=\"2\" size=\"2\""))
+            </fieldset>
+            """
+        }.joined()
+        let complete = errors["ownersComplete"].map { "<span class=\"field-error\" role=\"alert\">\(escapeHTML(ApplicationWords.problem($0)(l)))</span>" } ?? ""
+        let due = shown.stored.map { ApplicationDocuments.due($0.application) } ?? []
+        let dueList = !editable || due.isEmpty || !shown.problems.isEmpty ? "" : """
+            <div class="due"><h2>\(escapeHTML(ApplicationWords.stillMissing(l)))</h2><ul>\(due.map { "<li>\(escapeHTML(ApplicationWords.field($0)(l)))</li>" }.joined())</ul></div>
+            """
+        let status = shown.stored.map { stored in
+            "<p class=\"application-status\" data-status=\"\(stored.status.rawValue)\">\(escapeHTML(ApplicationWords.applicationNumber(l))) \(escapeHTML(stored.id)) · <strong>\(escapeHTML(ApplicationWords.status[stored.status]?(l) ?? stored.status.rawValue))</strong></p>"
+        } ?? ""
+        let buttons = editable ? """
+            <p class="actions"><button type="submit" name="action" value="save">\(escapeHTML(ApplicationWords.saveDraft(l)))</button>
+            <button type="submit" name="action" value="submit" onclick="return confirm('\(escapeHTML(ApplicationWords.submitQuestion(l)))')">\(escapeHTML(ApplicationWords.submit(l)))</button></p>
+            """ : ""
+        let main = """
+            <section class="panel application">
+            <h1>\(escapeHTML(ApplicationWords.title(l)))</h1>
+            <p>\(escapeHTML(ApplicationWords.intro(l)))</p>
+            \(status)
+            \(shown.notice.map { "<p class=\"notice\" role=\"status\">\(escapeHTML($0(l)))</p>" } ?? "")
+            \(shown.problems.isEmpty ? "" : "<p class=\"form-error\" role=\"alert\">\(escapeHTML(ApplicationWords.fixBelow(l)))</p>")
+            \(dueList)
+            <form method="post" action="/merchants/apply" class="stacked" novalidate>\(BrowserSession.hiddenField(csrf))
+            <input type="hidden" name="revision" value="\(shown.stored.map { String($0.revision) } ?? "")">
+            <fieldset><legend>\(escapeHTML(ApplicationWords.business(l)))</legend>
+            \(field("legalName", attributes: " maxlength=\"200\" autocomplete=\"organization\""))
+            \(field("country", attributes: " maxlength=\"2\" size=\"2\" autocomplete=\"country\""))
+            \(field("registrationNumber", attributes: " maxlength=\"40\""))
+            \(field("dunsNumber", attributes: " maxlength=\"11\" inputmode=\"numeric\""))
+            \(field("vatNumber", attributes: " maxlength=\"20\""))
+            \(field("lei", attributes: " maxlength=\"20\""))
+            \(field("address.line1", attributes: " maxlength=\"200\" autocomplete=\"address-line1\""))
+            \(field("address.line2", attributes: " maxlength=\"200\" autocomplete=\"address-line2\""))
+            \(field("address.city", attributes: " maxlength=\"100\" autocomplete=\"address-level2\""))
+            \(field("address.postalCode", attributes: " maxlength=\"20\" autocomplete=\"postal-code\""))
+            </fieldset>
+            <fieldset><legend>\(escapeHTML(ApplicationWords.people(l)))</legend>
+            \(field("representative.name", attributes: " maxlength=\"100\" autocomplete=\"name\""))
+            \(field("representative.role", attributes: " maxlength=\"100\""))
+            \(field("representative.email", type: "email", attributes: " maxlength=\"254\" autocomplete=\"email\""))
+            <p>\(escapeHTML(ApplicationWords.ownersNote(l)))</p>
+            \(errors["owners"].map { "<span class=\"field-error\" role=\"alert\">\(escapeHTML(ApplicationWords.problem($0)(l)))</span>" } ?? "")
+            \(owners)
+            <label class="check"><input type="checkbox" name="ownersComplete"\(shown.values["ownersComplete"] == "on" ? " checked" : "")\(editable ? "" : " disabled")> \(escapeHTML(ApplicationWords.field("ownersComplete")(l)))</label>\(complete)
+            </fieldset>
+            <fieldset><legend>\(escapeHTML(ApplicationWords.payoutSection(l)))</legend>
+            \(field("payout.holderName", attributes: " maxlength=\"200\""))
+            \(field("payout.currency", attributes: " maxlength=\"3\" size=\"3\""))
+            \(field("payout.iban", attributes: " maxlength=\"42\" autocomplete=\"off\""))
+            \(field("payout.bic", attributes: " maxlength=\"11\""))
+            \(field("payout.routingNumber", attributes: " maxlength=\"11\" inputmode=\"numeric\""))
+            \(field("payout.accountNumber", attributes: " maxlength=\"40\" autocomplete=\"off\""))
+            </fieldset>
+            <fieldset><legend>\(escapeHTML(ApplicationWords.trade(l)))</legend>
+            \(field("brands", type: "textarea", attributes: " placeholder=\"\(escapeHTML(ApplicationWords.listNote(l)))\""))
+            \(field("categories", type: "textarea", attributes: " placeholder=\"\(escapeHTML(ApplicationWords.listNote(l)))\""))
+            </fieldset>
+            \(buttons)
+            </form>
+            \(resumeSection(shown, csrf: csrf, language: l))
+            </section>
+            """
+        return Layout.page(title: ApplicationWords.title(l), language: l, path: "/merchants/apply", main: main)
+    }
+
+    /// The number and key that open the application elsewhere, or the form that takes them.
+    private static func resumeSection(_ shown: Shown, csrf: String, language l: Language) -> String {
+        if let stored = shown.stored, let key = shown.resumeKey {
+            return """
+                <details class="resume"><summary>\(escapeHTML(ApplicationWords.resumeTitle(l)))</summary>
+                <p>\(escapeHTML(ApplicationWords.resumeHelp(l)))</p>
+                <p>\(escapeHTML(ApplicationWords.applicationNumber(l))): <code>\(escapeHTML(stored.id))</code><br>\(escapeHTML(ApplicationWords.resumeKey(l))): <code class="resume-key">\(escapeHTML(key))</code></p>
+                </details>
+                <form method="post" action="/merchants/apply/new">\(BrowserSession.hiddenField(csrf))<button type="submit" class="secondary">\(escapeHTML(ApplicationWords.startOver(l)))</button></form>
+                """
+        }
+        return """
+            <h2>\(escapeHTML(ApplicationWords.resumeTitle(l)))</h2>
+            \(shown.resumeRefused ? "<p class=\"form-error\" role=\"alert\">\(escapeHTML(ApplicationWords.resumeRefused(l)))</p>" : "")
+            <form method="post" action="/merchants/apply/resume" class="stacked">\(BrowserSession.hiddenField(csrf))
+            <label>\(escapeHTML(ApplicationWords.applicationNumber(l))) <input type="text" name="id" maxlength="40" autocomplete="off"></label>
+            <label>\(escapeHTML(ApplicationWords.resumeKey(l))) <input type="password" name="key" maxlength="80" autocomplete="off"></label>
+            <button type="submit">\(escapeHTML(ApplicationWords.resume(l)))</button>
+            </form>
+            """
+    }
+}

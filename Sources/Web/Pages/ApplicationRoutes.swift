@@ -1,0 +1,109 @@
+import Commerce
+import Foundation
+import Hummingbird
+import Services
+import Storage
+
+/// The public application page: the draft this browser is working on (its number and key in a
+/// cookie), saved, resumed elsewhere with the number and key, and submitted.
+struct ApplicationRoutes<Context: RequestContext> {
+    let applications: MerchantApplicationService
+    let store: any Store
+    let pages: PageResponses
+
+    static var cookieName: String { "application" }
+
+    func register(on router: Router<Context>) {
+        router.get("/merchants/apply") { request, _ in
+            let stored = try await current(request)
+            return try await pages.pageAsync(request) { csrf, l in
+                ApplicationPage.render(shown(stored, notice: stored.flatMap(Self.notice)), csrf: csrf, language: l)
+            }
+        }
+        router.post("/merchants/apply") { request, _ in
+            let form = try await pages.postedForm(request)
+            let l = LanguageChoice.language(of: request)
+            let application = ApplicationForm.application(from: form)
+            let existing = try await current(request)
+            var saved: StoredApplication?
+            do {
+                // Saved first, so that what was typed is kept even when submitting is refused.
+                if let existing {
+                    let (changes, stored) = try await applications.saving(
+                        application, id: existing.id, key: applications.resumeKey(for: existing.id),
+                        revision: Int64(form["revision"] ?? ""), at: Date())
+                    try await store.apply(changes)
+                    saved = stored
+                } else {
+                    let (changes, stored) = try applications.starting(application, at: Date())
+                    try await store.apply(changes)
+                    saved = stored
+                }
+                guard var final = saved else { throw Problem.internalError }
+                var notice = ApplicationWords.saved
+                if form["action"] == "submit" {
+                    let (changes, submitted) = try await applications.submitting(id: final.id, key: applications.resumeKey(for: final.id),
+                                                                                 revision: final.revision, at: Date())
+                    try await store.apply(changes)
+                    final = submitted
+                    notice = ApplicationWords.submittedNotice
+                }
+                var response = Responses.html(ApplicationPage.render(shown(final, notice: notice), csrf: form["csrf"] ?? "", language: l))
+                response.setCookie(cookie(for: final))
+                return response
+            } catch let refusal as ApplicationRefusal {
+                // The form comes back as it was typed, each refusal beside its field.
+                let kept = saved ?? existing
+                let page = ApplicationPage.Shown(stored: kept, values: form, problems: refusal.problems,
+                                                 resumeKey: kept.map { applications.resumeKey(for: $0.id) })
+                var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l), status: .unprocessableContent)
+                if let saved { response.setCookie(cookie(for: saved)) }
+                return response
+            } catch ApplicationFailure.staleRevision {
+                let page = ApplicationPage.Shown(stored: existing, values: form, notice: ApplicationWords.savedElsewhere,
+                                                 resumeKey: existing.map { applications.resumeKey(for: $0.id) })
+                return Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l), status: .conflict)
+            }
+        }
+        router.post("/merchants/apply/resume") { request, _ in
+            let form = try await pages.postedForm(request)
+            let l = LanguageChoice.language(of: request)
+            do {
+                let stored = try await applications.application(id: form["id"] ?? "", key: form["key"]?.trimmingCharacters(in: .whitespaces) ?? "")
+                return pages.redirect(to: "/merchants/apply", setting: cookie(for: stored))
+            } catch ApplicationFailure.notFound {
+                return Responses.html(ApplicationPage.render(ApplicationPage.Shown(resumeRefused: true), csrf: form["csrf"] ?? "", language: l),
+                                      status: .notFound)
+            }
+        }
+        router.post("/merchants/apply/new") { request, _ in
+            _ = try await pages.postedForm(request)
+            return pages.redirect(to: "/merchants/apply", setting: Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/merchants/apply",
+                                                                          httpOnly: true, sameSite: .lax))
+        }
+    }
+
+    /// The application this browser's cookie opens, if it still does.
+    private func current(_ request: Request) async throws -> StoredApplication? {
+        guard let value = request.cookies[Self.cookieName]?.value, let dot = value.firstIndex(of: ".") else { return nil }
+        do {
+            return try await applications.application(id: String(value[..<dot]), key: String(value[value.index(after: dot)...]))
+        } catch ApplicationFailure.notFound {
+            return nil
+        }
+    }
+
+    private func shown(_ stored: StoredApplication?, notice: LocalizedText?) -> ApplicationPage.Shown {
+        ApplicationPage.Shown(stored: stored, values: stored.map { ApplicationForm.values(of: $0.application) } ?? [:], notice: notice,
+                              resumeKey: stored.map { applications.resumeKey(for: $0.id) })
+    }
+
+    private static func notice(_ stored: StoredApplication) -> LocalizedText? {
+        stored.status == .submitted ? ApplicationWords.submittedNotice : nil
+    }
+
+    private func cookie(for stored: StoredApplication) -> Cookie {
+        Cookie(name: Self.cookieName, value: "\(stored.id).\(applications.resumeKey(for: stored.id))", maxAge: 90 * 24 * 3600,
+               path: "/merchants/apply", httpOnly: true, sameSite: .lax)
+    }
+}
