@@ -63,7 +63,9 @@ public final class ThrowawayPostgres: Sendable {
         if isRoot { try cluster.shell("/bin/chown", ["-R", "postgres", folder.path]) }
         let data = folder.appendingPathComponent("data").path
         try cluster.run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
-        var options = "-p \(cluster.port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        // Every test migrates a fresh database in one transaction, which locks each table and
+        // index it creates; with many tests at once the default lock table (64 a connection) runs out.
+        var options = "-p \(cluster.port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c max_locks_per_transaction=512"
         if let certificate {
             options += " -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path)"
         }
