@@ -17,6 +17,8 @@ public struct Merchant: Sendable, Hashable, Identifiable {
         case warehouseClub = "warehouse_club"
         case brand
         case watchmaker
+        /// A business that applied and was approved on its own (issue 16).
+        case independent
     }
 
     public init(id: String, name: LocalizedText, country: String, currency: Currency, kind: Kind, onboardedBy: String?) {

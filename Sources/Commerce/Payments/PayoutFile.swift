@@ -52,7 +52,7 @@ public enum PayoutFile {
                       <CdtTrfTxInf>
                         <PmtId><EndToEndId>\(Markup.escape(payout.id))</EndToEndId></PmtId>
                         <Amt><InstdAmt Ccy="\(batch.currency.code)">\(payout.amount.decimalText)</InstdAmt></Amt>
-                        <CdtrAgt><FinInstnId><BICFI>\(Markup.escape(payout.account.bic))</BICFI></FinInstnId></CdtrAgt>
+                        \(payout.account.bic.isEmpty ? "" : "<CdtrAgt><FinInstnId><BICFI>\(Markup.escape(payout.account.bic))</BICFI></FinInstnId></CdtrAgt>")
                         <Cdtr><Nm>\(Markup.escape(payout.account.holder))</Nm></Cdtr>
                         <CdtrAcct><Id>\(account)</Id></CdtrAcct>
                         <RmtInf><Ustrd>CrossBorder settlement \(Markup.escape(payout.id))</Ustrd></RmtInf>
