@@ -906,7 +906,8 @@ extension Migrations {
     }
 
     /// Overseas businesses' applications to sell: the whole application sealed (it names people
-    /// and a bank account), with the legal name, country and status beside it for ops' queue.
+    /// and a bank account), with the legal name, country and status beside it for ops' queue;
+    /// each submission's checks with the providers' answers, and ops' decisions.
     static let merchantApplications = Migration(version: 23, name: "merchant applications") { _ in
         [
             """
@@ -919,10 +920,38 @@ extension Migrations {
                 revision BIGINT NOT NULL,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
-                submitted_at BIGINT
+                submitted_at BIGINT,
+                submissions BIGINT NOT NULL DEFAULT 0,
+                merchant_id TEXT REFERENCES merchants(id)
             )
             """,
             "CREATE INDEX merchant_applications_by_status ON merchant_applications(status, updated_at)",
+            """
+            CREATE TABLE application_checks (
+                application_id TEXT NOT NULL REFERENCES merchant_applications(id),
+                check_name TEXT NOT NULL,
+                submission BIGINT NOT NULL,
+                state TEXT NOT NULL,
+                answer TEXT,
+                attempts BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                answered_at BIGINT,
+                PRIMARY KEY (application_id, check_name)
+            )
+            """,
+            "CREATE INDEX application_checks_due ON application_checks(next_attempt_at) WHERE answered_at IS NULL",
+            """
+            CREATE TABLE application_decisions (
+                id TEXT PRIMARY KEY,
+                application_id TEXT NOT NULL REFERENCES merchant_applications(id),
+                submission BIGINT NOT NULL,
+                decision TEXT NOT NULL,
+                reason TEXT,
+                reviewer TEXT NOT NULL,
+                decided_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX application_decisions_by_application ON application_decisions(application_id, decided_at)",
         ]
     }
 

@@ -7,8 +7,18 @@ public struct StoredApplication: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
         /// Being filled in; the applicant may change anything.
         case draft
-        /// Complete and sent: waiting for verification and ops' review.
+        /// Complete and sent: being checked, then reviewed by ops.
         case submitted
+        /// A check failed or ops asked for more: the applicant changes it and submits again.
+        case changesRequested = "changes-requested"
+        /// Verified and approved: a merchant on the platform.
+        case approved
+        case rejected
+        /// Approved once, now suspended by ops: its products are hidden.
+        case suspended
+
+        /// Whether the applicant may still change it.
+        public var editable: Bool { self == .draft || self == .changesRequested }
     }
 
     public let id: String
@@ -19,6 +29,10 @@ public struct StoredApplication: Sendable, Equatable {
     public let createdAt: Date
     public let updatedAt: Date
     public let submittedAt: Date?
+    /// How many times it has been submitted: each submission's checks and decisions are its own.
+    public let submissions: Int64
+    /// The merchant an approval made of it.
+    public let merchantID: String?
 }
 
 public enum ApplicationFailure: Error, Equatable, CustomStringConvertible {
@@ -32,7 +46,7 @@ public enum ApplicationFailure: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound: "no application with this id and key"
-        case .notDraft(let status): "the application is \(status.rawValue) and can no longer be changed"
+        case .notDraft(let status): "the application is \(status.rawValue) and cannot be changed now"
         case .staleRevision(let current): "the application was saved meanwhile (revision \(current)): load it again"
         }
     }
@@ -59,7 +73,7 @@ public struct MerchantApplicationService: Sendable {
     public func starting(_ application: MerchantApplication, at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
         try Self.refuseProblems(ApplicationRules.draftProblems(application))
         let stored = StoredApplication(id: "app-" + Secrets.token().prefix(16).lowercased(), status: .draft, application: application, revision: 1,
-                                       createdAt: now, updatedAt: now, submittedAt: nil)
+                                       createdAt: now, updatedAt: now, submittedAt: nil, submissions: 0, merchantID: nil)
         return ([.write(SQL(
             """
             INSERT INTO merchant_applications (id, status, legal_name, country, document_sealed, revision, created_at, updated_at)
@@ -70,8 +84,13 @@ public struct MerchantApplicationService: Sendable {
     }
 
     public func application(id: String, key: String) async throws -> StoredApplication {
-        guard Secrets.same(key, resumeKey(for: id)),
-              let row = try await store.read(SQL("SELECT * FROM merchant_applications WHERE id = ?", bind: id)).first
+        guard Secrets.same(key, resumeKey(for: id)) else { throw ApplicationFailure.notFound }
+        return try await stored(id: id)
+    }
+
+    /// The application `id`, for the platform's own work and ops: no key asked.
+    public func stored(id: String) async throws -> StoredApplication {
+        guard let row = try await store.read(SQL("SELECT * FROM merchant_applications WHERE id = ?", bind: id)).first
         else { throw ApplicationFailure.notFound }
         return try read(row)
     }
@@ -82,36 +101,40 @@ public struct MerchantApplicationService: Sendable {
                        at now: Date) async throws -> (changes: [Change], stored: StoredApplication) {
         let current = try await editable(id: id, key: key, revision: revision)
         try Self.refuseProblems(ApplicationRules.draftProblems(application))
-        return try replacing(current, with: application, status: .draft, at: now)
+        return try replacing(current, with: application, submitting: false, at: now)
     }
 
     /// The draft sent for review, refused with every problem and missing field if it is not complete.
     public func submitting(id: String, key: String, revision: Int64?, at now: Date) async throws -> (changes: [Change], stored: StoredApplication) {
         let current = try await editable(id: id, key: key, revision: revision)
         try Self.refuseProblems(ApplicationRules.submissionProblems(current.application))
-        return try replacing(current, with: current.application, status: .submitted, at: now)
+        let (changes, stored) = try replacing(current, with: current.application, submitting: true, at: now)
+        return (changes + ApplicationChecks.starting(stored, at: now), stored)
     }
 
     private func editable(id: String, key: String, revision: Int64?) async throws -> StoredApplication {
         let current = try await application(id: id, key: key)
-        guard current.status == .draft else { throw ApplicationFailure.notDraft(current.status) }
+        guard current.status.editable else { throw ApplicationFailure.notDraft(current.status) }
         if let revision, revision != current.revision { throw ApplicationFailure.staleRevision(current: current.revision) }
         return current
     }
 
-    private func replacing(_ current: StoredApplication, with application: MerchantApplication, status: StoredApplication.Status,
+    /// The application replaced, in the status it has, or submitted.
+    private func replacing(_ current: StoredApplication, with application: MerchantApplication, submitting: Bool,
                            at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
-        let stored = StoredApplication(id: current.id, status: status, application: application, revision: current.revision + 1,
-                                       createdAt: current.createdAt, updatedAt: now,
-                                       submittedAt: status == .submitted ? now : current.submittedAt)
+        let stored = StoredApplication(id: current.id, status: submitting ? .submitted : current.status, application: application,
+                                       revision: current.revision + 1, createdAt: current.createdAt, updatedAt: now,
+                                       submittedAt: submitting ? now : current.submittedAt,
+                                       submissions: current.submissions + (submitting ? 1 : 0), merchantID: current.merchantID)
         return ([.guarded(SQL(
             """
             UPDATE merchant_applications SET status = ?, legal_name = ?, country = ?, document_sealed = ?, revision = ?,
-                updated_at = ?, submitted_at = ?
-            WHERE id = ? AND revision = ? AND status = 'draft' RETURNING id
+                updated_at = ?, submitted_at = ?, submissions = ?
+            WHERE id = ? AND revision = ? AND status = ? RETURNING id
             """,
-            bind: status.rawValue, Self.listed(application.legalName), Self.listed(application.country), try seal(application),
-            stored.revision, now.millisecondsSince1970, stored.submittedAt?.millisecondsSince1970, current.id, current.revision),
+            bind: stored.status.rawValue, Self.listed(application.legalName), Self.listed(application.country), try seal(application),
+            stored.revision, now.millisecondsSince1970, stored.submittedAt?.millisecondsSince1970, stored.submissions,
+            current.id, current.revision, current.status.rawValue),
             conflict: "application \(current.id) was saved meanwhile")], stored)
     }
 
@@ -124,11 +147,11 @@ public struct MerchantApplicationService: Sendable {
         String((ApplicationRules.present(text) ?? "").prefix(ApplicationRules.nameLimit))
     }
 
-    private func seal(_ application: MerchantApplication) throws -> String {
+    func seal(_ application: MerchantApplication) throws -> String {
         try cipher.seal(String(decoding: try JSONEncoder().encode(application), as: UTF8.self))
     }
 
-    private func read(_ row: Row) throws -> StoredApplication {
+    func read(_ row: Row) throws -> StoredApplication {
         let document = try cipher.open(try row.text("document_sealed"))
         guard let status = StoredApplication.Status(rawValue: try row.text("status")) else {
             throw StoreError.decoding(column: "status", expected: "an application status")
@@ -138,6 +161,7 @@ public struct MerchantApplicationService: Sendable {
             application: try JSONDecoder().decode(MerchantApplication.self, from: Data(document.utf8)),
             revision: try row.integer("revision"), createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
             updatedAt: Date(millisecondsSince1970: try row.integer("updated_at")),
-            submittedAt: try row.optionalInteger("submitted_at").map(Date.init(millisecondsSince1970:)))
+            submittedAt: try row.optionalInteger("submitted_at").map(Date.init(millisecondsSince1970:)),
+            submissions: try row.integer("submissions"), merchantID: try row.optionalText("merchant_id"))
     }
 }
