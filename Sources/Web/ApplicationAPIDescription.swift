@@ -74,6 +74,54 @@ enum ApplicationAPIDescription {
                 "409": { $ref: "#/components/responses/Problem" }
                 "413": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications:
+            get:
+              summary: "Ops' queue: applications (all but drafts, or those in `status`), oldest waiting first."
+              security: [{ ops: [] }]
+              parameters:
+                - { name: status, in: query, required: false, schema: { type: string }, description: "Comma-separated: submitted, changes-requested, approved, rejected, suspended" }
+              responses:
+                "200": { description: "The queue", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationQueue" } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications/{id}:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            get:
+              summary: "An application's whole file: the application, each check with the provider's answer as it came, every decision with who took it."
+              security: [{ ops: [] }]
+              responses:
+                "200": { description: "The file", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationReviewFile" } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications/{id}/decisions:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            post:
+              summary: "Approve (every check answered, none failed; a second person confirms a business in risk band 4 or 5), reject or ask for changes (with a reason the applicant sees). The approval that leaves nothing outstanding makes the business a merchant with its store."
+              security: [{ ops: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [decision, reviewer]
+                      properties:
+                        decision: { type: string, enum: [approve, reject, request-changes] }
+                        reviewer: { type: string, description: "Who decides, recorded with the decision" }
+                        reason: { type: string }
+              responses:
+                "200": { description: "The file after the decision", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationReviewFile" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
         """#
 
     static let schemas = #"""
@@ -117,7 +165,7 @@ enum ApplicationAPIDescription {
               required: [id, status, revision, updatedAt, currentlyDue]
               properties:
                 id: { type: string }
-                status: { type: string, enum: [draft, submitted] }
+                status: { type: string, enum: [draft, submitted, changes-requested, approved, rejected, suspended] }
                 revision: { type: integer, format: int64 }
                 updatedAt: { type: string, format: date-time }
                 submittedAt: { type: string, format: date-time }
@@ -125,15 +173,84 @@ enum ApplicationAPIDescription {
                 resumeKey: { type: string, description: "ak_…: the bearer token that reads and changes this application (in the answer that starts it)" }
             ApplicationFull:
               type: object
-              required: [id, status, revision, createdAt, updatedAt, currentlyDue, application]
+              required: [id, status, revision, createdAt, updatedAt, currentlyDue, requirements, capabilities, notes, application]
               properties:
                 id: { type: string }
-                status: { type: string, enum: [draft, submitted] }
+                status: { type: string, enum: [draft, submitted, changes-requested, approved, rejected, suspended] }
                 revision: { type: integer, format: int64 }
                 createdAt: { type: string, format: date-time }
                 updatedAt: { type: string, format: date-time }
                 submittedAt: { type: string, format: date-time }
                 currentlyDue: { type: array, items: { type: string } }
+                requirements:
+                  type: array
+                  description: "What stands between the application and each capability (Stripe Connect's terms)"
+                  items:
+                    type: object
+                    required: [code, capabilities, status]
+                    properties:
+                      code: { type: string, enum: [business.registry, payout.bank-account, screening.sanctions, review.ops, review.second-person] }
+                      capabilities: { type: array, items: { type: string, enum: [sell, payouts] } }
+                      status: { type: string, enum: [currently-due, past-due, pending-verification, error] }
+                      reason: { type: string }
+                      detail: { type: string, description: "What was found and how to put it right, in the reader's language" }
+                      dueBy: { type: string, format: date-time }
+                capabilities:
+                  type: object
+                  required: [sell, payouts]
+                  properties: { sell: { type: boolean }, payouts: { type: boolean } }
+                notes:
+                  type: array
+                  description: "Ops' reasons for their decisions"
+                  items:
+                    type: object
+                    required: [decision, reason, decidedAt]
+                    properties: { decision: { type: string }, reason: { type: string }, decidedAt: { type: string, format: date-time } }
+                merchantId: { type: string, description: "The merchant an approval made of it" }
                 application: { $ref: "#/components/schemas/MerchantApplication" }
+            ApplicationQueue:
+              type: object
+              required: [applications]
+              properties:
+                applications:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, legalName, country, status, updatedAt]
+                    properties:
+                      id: { type: string }
+                      legalName: { type: string }
+                      country: { type: string }
+                      status: { type: string }
+                      submittedAt: { type: string, format: date-time }
+                      updatedAt: { type: string, format: date-time }
+            ApplicationReviewFile:
+              type: object
+              required: [application, checks, decisions]
+              properties:
+                application: { $ref: "#/components/schemas/ApplicationFull" }
+                checks:
+                  type: array
+                  items:
+                    type: object
+                    required: [check, state, attempts]
+                    properties:
+                      check: { type: string, enum: [registry, bank-account, sanctions] }
+                      state: { type: string, enum: [pending, passed, failed, review] }
+                      reason: { type: string }
+                      answer: { type: string, description: "The provider's answer as it came (JSON), or why it could not answer" }
+                      attempts: { type: integer }
+                      answeredAt: { type: string, format: date-time }
+                decisions:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, decision, reviewer, decidedAt]
+                    properties:
+                      id: { type: string }
+                      decision: { type: string }
+                      reason: { type: string }
+                      reviewer: { type: string }
+                      decidedAt: { type: string, format: date-time }
         """#
 }

@@ -51,6 +51,10 @@ struct Serve: AsyncParsableCommand {
             help: "How long the sandbox payment channels take to answer, in milliseconds (env CROSSBORDER_CHANNEL_DELAY_MS; default 10).")
     var channelDelayMS: Int?
 
+    @Option(name: .customLong("sanctions-list"),
+            help: "A sanctions list in OFAC's sdn.csv layout to screen applicants against (env CROSSBORDER_SANCTIONS_LIST; default the invented sample list).")
+    var sanctionsList: String?
+
     @Option(name: .customLong("idle-timeout"),
             help: "Close a connection that sends nothing for this many seconds: idle keep-alive, or a request's head trickled in (env CROSSBORDER_IDLE_TIMEOUT; default 30).")
     var idleTimeout: Int?
@@ -63,6 +67,16 @@ struct Serve: AsyncParsableCommand {
         if let rateMaxAge, rateMaxAge <= 0 { throw ValidationError("--rate-max-age must be a positive number of seconds") }
         if let quoteMinutes, !(1...1440).contains(quoteMinutes) { throw ValidationError("--quote-minutes must be from 1 to 1440") }
         if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
+    }
+
+    /// The list in the file at `path`, or the sample list when there is none.
+    static func sanctions(path: String?) throws -> SanctionsList {
+        guard let path else { return try SanctionsList(sdnCSV: SanctionsSample.sdnCSV) }
+        do {
+            return try SanctionsList(sdnCSV: try String(contentsOfFile: path, encoding: .utf8))
+        } catch {
+            throw CommandFailure("--sanctions-list \(path): \(error)")
+        }
     }
 
     func run() async throws {
@@ -136,6 +150,13 @@ struct Serve: AsyncParsableCommand {
             configuration.travel = travel
             services.append(PeriodicService(name: "the travellers' top-ups and tax-free forms", interval: .seconds(1), logger: logger) {
                 try await travel.round(at: Date())
+            })
+            let sanctions = try Serve.sanctions(path: sanctionsList ?? Environment.value("CROSSBORDER_SANCTIONS_LIST"))
+            let verification = VerificationService(
+                store: store, applications: MerchantApplicationService(store: store, cipher: cipher),
+                registry: SandboxRegistry(outageRate: 0.1), bank: SandboxBankAccounts(outageRate: 0.1), sanctions: sanctions)
+            services.append(PeriodicService(name: "the merchant applications' checks", interval: .seconds(2), logger: logger) {
+                try await verification.run(at: Date())
             })
             services.append(PeriodicService(name: "the daily payouts", interval: .seconds(3600), logger: logger) {
                 let batches = try await payments.payouts.run(on: Day(beijing: Date()), at: Date())

@@ -186,6 +186,53 @@ struct MerchantApplicationWebTests {
         }
     }
 
+    @Test("submitted, checked, reviewed by ops on its file, approved: the applicant sees its capabilities and the new store is open", arguments: StoreKind.allCases)
+    func review(kind: StoreKind) async throws {
+        let configuration = testConfiguration()
+        try await withTestApp(kind, configuration: configuration) { client, store in
+            let (id, key) = try await started(client)
+            _ = try await shop.json(client, .put, "/api/v1/merchant-applications/\(id)", Self.complete(revision: nil), token: key, key: "save-1")
+            let submitted = try await shop.json(client, .post, "/api/v1/merchant-applications/\(id)/submit", nil, token: key, key: "submit-1")
+            #expect(submitted.status == .ok, "\(submitted.text)")
+
+            let waiting = try await shop.json(client, .get, "/api/v1/merchant-applications/\(id)", nil, token: key).json()
+            let codes = (waiting["requirements"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(codes == ["business.registry", "payout.bank-account", "screening.sanctions", "review.ops"], "\(codes)")
+            #expect((waiting["capabilities"] as? [String: Bool]) == ["sell": false, "payouts": false])
+
+            let early = try await shop.json(client, .post, "/api/v1/ops/merchant-applications/\(id)/decisions",
+                                            #"{"decision":"approve","reviewer":"Li Na"}"#, token: opsToken, key: "d-0")
+            #expect(early.status == .conflict, "the checks have not answered")
+
+            let applications = MerchantApplicationService(store: store, cipher: configuration.cipher)
+            let verification = VerificationService(store: store, applications: applications, registry: SandboxRegistry(delay: .zero),
+                                                   bank: SandboxBankAccounts(delay: .zero), sanctions: try SanctionsList(sdnCSV: SanctionsSample.sdnCSV))
+            #expect(try await verification.run(at: Date()) == 3)
+
+            let queue = try await shop.json(client, .get, "/api/v1/ops/merchant-applications?status=submitted", nil, token: opsToken)
+            #expect(((try queue.json()["applications"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == [id])
+            #expect(try await shop.json(client, .get, "/api/v1/ops/merchant-applications?status=lost", nil, token: opsToken).status == .unprocessableContent)
+            #expect(try await shop.json(client, .get, "/api/v1/ops/merchant-applications", nil, token: key).status == .unauthorized)
+
+            let page = try await client.get("/ops/applications/\(id)?lang=zh-CN", headers: [.authorization: "Bearer \(opsToken)"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("data-check=\"registry\"") && page.text.contains("Bottega Verdi S.r.l."))
+            #expect(page.text.contains(ApplicationReviewPages.registerSays.zh))
+
+            let approved = try await shop.json(client, .post, "/api/v1/ops/merchant-applications/\(id)/decisions",
+                                               #"{"decision":"approve","reviewer":"Li Na"}"#, token: opsToken, key: "d-1")
+            #expect(approved.status == .ok, "\(approved.text)")
+            let after = try await shop.json(client, .get, "/api/v1/merchant-applications/\(id)", nil, token: key).json()
+            #expect(after["status"] as? String == "approved")
+            #expect((after["capabilities"] as? [String: Bool]) == ["sell": true, "payouts": true])
+            let merchant = try #require(after["merchantId"] as? String)
+            let slug = String(merchant.dropFirst(2))
+            #expect(try await client.get("/stores/\(slug)").status == .ok, "the new store is open")
+            let decisions = (try approved.json()["decisions"] as? [[String: Any]] ?? []).compactMap { $0["reviewer"] as? String }
+            #expect(decisions == ["Li Na"])
+        }
+    }
+
     @Test("every identifier and field the rules name has words in both languages")
     func words() {
         for identifier in IdentifierProblem.Identifier.allCases {

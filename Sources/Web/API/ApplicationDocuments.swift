@@ -1,5 +1,6 @@
 import Commerce
 import Foundation
+import Money
 import Services
 
 /// Applications as the API sends them.
@@ -22,7 +23,7 @@ enum ApplicationDocuments {
             revision = stored.revision
             updatedAt = stored.updatedAt
             submittedAt = stored.submittedAt
-            currentlyDue = stored.status == .draft ? ApplicationDocuments.due(stored.application) : []
+            currentlyDue = stored.status.editable ? ApplicationDocuments.due(stored.application) : []
             resumeKey = nil
         }
 
@@ -33,7 +34,9 @@ enum ApplicationDocuments {
         }
     }
 
-    /// The whole application, for the one who holds its key.
+    /// The whole application, for the one who holds its key: with what its checks and ops
+    /// still need, and the notes ops left for the applicant (never who wrote them, nor which
+    /// listed name a screening matched).
     struct Full: Encodable {
         let id: String
         let status: String
@@ -42,17 +45,114 @@ enum ApplicationDocuments {
         let updatedAt: Date
         let submittedAt: Date?
         let currentlyDue: [String]
+        let requirements: [RequirementDocument]
+        let capabilities: [String: Bool]
+        let notes: [Note]
+        let merchantId: String?
         let application: MerchantApplication
 
-        init(_ stored: StoredApplication) {
+        struct Note: Encodable {
+            let decision: String
+            let reason: String
+            let decidedAt: Date
+        }
+
+        init(_ file: ApplicationFile, language: Language) {
+            let stored = file.application
             id = stored.id
             status = stored.status.rawValue
             revision = stored.revision
             createdAt = stored.createdAt
             updatedAt = stored.updatedAt
             submittedAt = stored.submittedAt
-            currentlyDue = stored.status == .draft ? ApplicationDocuments.due(stored.application) : []
+            currentlyDue = stored.status.editable ? ApplicationDocuments.due(stored.application) : []
+            requirements = file.requirements.map { RequirementDocument($0, language: language) }
+            capabilities = Dictionary(uniqueKeysWithValues: Capability.allCases.map { ($0.rawValue, file.enabled($0)) })
+            notes = file.decisions.compactMap { decision in
+                decision.reason.map { Note(decision: decision.kind.rawValue, reason: $0, decidedAt: decision.decidedAt) }
+            }
+            merchantId = stored.merchantID
             application = stored.application
+        }
+    }
+
+    struct RequirementDocument: Encodable {
+        let code: String
+        let capabilities: [String]
+        let status: String
+        let reason: String?
+        let detail: String?
+        let dueBy: Date?
+
+        init(_ requirement: Requirement, language: Language) {
+            code = requirement.code.rawValue
+            capabilities = requirement.capabilities.map(\.rawValue)
+            status = requirement.status.rawValue
+            reason = requirement.reason?.code
+            detail = requirement.reason.map { ApplicationWords.reason($0)(language) }
+            dueBy = requirement.dueBy
+        }
+    }
+
+    /// The whole file as ops see it: the application, each check with the provider's answer
+    /// as it came, every decision with who took it.
+    struct ReviewFile: Encodable {
+        let application: Full
+        let checks: [Check]
+        let decisions: [Decision]
+
+        struct Check: Encodable {
+            let check: String
+            let state: String
+            let reason: String?
+            let answer: String?
+            let attempts: Int64
+            let answeredAt: Date?
+        }
+
+        struct Decision: Encodable {
+            let id: String
+            let decision: String
+            let reason: String?
+            let reviewer: String
+            let decidedAt: Date
+        }
+
+        init(_ file: ApplicationFile, language: Language) {
+            application = Full(file, language: language)
+            checks = file.checks.map { record in
+                let (state, reason): (String, VerificationReason?) = switch record.outcome.state {
+                case .pending: ("pending", nil)
+                case .passed: ("passed", nil)
+                case .failed(let reason): ("failed", reason)
+                case .review(let reason): ("review", reason)
+                }
+                return Check(check: record.outcome.check.rawValue, state: state, reason: reason?.code, answer: record.answer,
+                             attempts: record.attempts, answeredAt: record.outcome.answeredAt)
+            }
+            decisions = file.decisions.map {
+                Decision(id: $0.id, decision: $0.kind.rawValue, reason: $0.reason, reviewer: $0.reviewer, decidedAt: $0.decidedAt)
+            }
+        }
+    }
+
+    struct QueueDocument: Encodable {
+        struct Entry: Encodable {
+            let id: String
+            let legalName: String
+            let country: String
+            let status: String
+            let submittedAt: Date?
+            let updatedAt: Date
+        }
+
+        let applications: [Entry]
+
+        init(_ entries: [ApplicationReview.QueueEntry]) {
+            applications = entries.map {
+                Entry(id: $0.id, legalName: $0.legalName, country: $0.country, status: $0.status.rawValue, submittedAt: $0.submittedAt,
+                      updatedAt: $0.updatedAt)
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import Storage
 /// resumes it), read it, save it again, submit it. The key is the bearer token of the rest.
 struct MerchantApplicationsAPI<Context: RequestContext> {
     let applications: MerchantApplicationService
+    let review: ApplicationReview
     let idempotency: IdempotencyService
     let configuration: WebConfiguration
 
@@ -40,7 +41,8 @@ struct MerchantApplicationsAPI<Context: RequestContext> {
         }
         router.get("/api/v1/merchant-applications/:id") { request, context in
             let stored = try await applications.application(id: context.parameters.get("id") ?? "", key: try applicantKey(request))
-            return try Responses.json(ApplicationDocuments.Full(stored))
+            return try Responses.json(ApplicationDocuments.Full(try await review.file(stored, at: Date()),
+                                                                language: LanguageChoice.language(of: request)))
         }
         router.put("/api/v1/merchant-applications/:id") { request, context in
             let id = context.parameters.get("id") ?? ""

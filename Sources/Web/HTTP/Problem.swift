@@ -210,6 +210,14 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .staleRevision: return Problem(type: "stale-revision", title: "Saved meanwhile", status: .conflict, detail: error.description,
                                                 field: "revision")
             }
+        case let error as ReviewFailure:
+            switch error {
+            case .notUnderReview, .checksOutstanding, .sameReviewer:
+                return Problem(type: "decision-refused", title: "Not possible now", status: .conflict, detail: error.description,
+                               field: error == .sameReviewer ? "reviewer" : nil)
+            case .reasonRequired: return .validation(error.description, field: "reason")
+            case .reviewerRequired: return .validation(error.description, field: "reviewer")
+            }
         case let error as LedgerError:
             return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)
         case StoreError.conflict(let what):

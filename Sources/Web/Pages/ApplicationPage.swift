@@ -8,6 +8,8 @@ import Services
 enum ApplicationPage {
     struct Shown {
         var stored: StoredApplication?
+        /// Its checks, ops' notes and what is left, once it has been submitted.
+        var file: ApplicationFile?
         /// The form's values: what was typed, or the saved application's.
         var values: [String: String] = [:]
         var problems: [ApplicationProblem] = []
@@ -18,7 +20,7 @@ enum ApplicationPage {
 
     static func render(_ shown: Shown, csrf: String, language l: Language) -> String {
         let errors = Dictionary(shown.problems.map { ($0.field, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        let editable = shown.stored.map { $0.status == .draft } ?? true
+        let editable = shown.stored.map { $0.status.editable } ?? true
         func field(_ name: String, type: String = "text", attributes: String = "") -> String {
             let id = "f-" + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "").replacingOccurrences(of: ".", with: "-")
             let error = errors[name].map { "<span class=\"field-error\" id=\"\(id)-error\" role=\"alert\">\(escapeHTML(ApplicationWords.problem($0)(l)))</span>" } ?? ""
@@ -58,6 +60,7 @@ enum ApplicationPage {
             \(shown.notice.map { "<p class=\"notice\" role=\"status\">\(escapeHTML($0(l)))</p>" } ?? "")
             \(shown.problems.isEmpty ? "" : "<p class=\"form-error\" role=\"alert\">\(escapeHTML(ApplicationWords.fixBelow(l)))</p>")
             \(dueList)
+            \(shown.file.map { progress($0, language: l) } ?? "")
             <form method="post" action="/merchants/apply" class="stacked" novalidate>\(BrowserSession.hiddenField(csrf))
             <input type="hidden" name="revision" value="\(shown.stored.map { String($0.revision) } ?? "")">
             <fieldset><legend>\(escapeHTML(ApplicationWords.business(l)))</legend>
@@ -99,6 +102,30 @@ enum ApplicationPage {
             </section>
             """
         return Layout.page(title: ApplicationWords.title(l), language: l, path: "/merchants/apply", main: main)
+    }
+
+    /// After a submission: each capability, what stands in its way and by when, and ops' notes.
+    static func progress(_ file: ApplicationFile, language l: Language) -> String {
+        guard file.application.submissions > 0 else { return "" }
+        let capabilities = Capability.allCases.map { capability in
+            let on = file.enabled(capability)
+            return "<li data-capability=\"\(capability.rawValue)\" data-enabled=\"\(on)\">\(escapeHTML(ApplicationWords.capabilities[capability]?(l) ?? capability.rawValue)): \(escapeHTML((on ? ApplicationWords.enabled : ApplicationWords.notYet)(l)))</li>"
+        }.joined()
+        let left = file.requirements.map { requirement in
+            let due = requirement.dueBy.map { " · " + ApplicationWords.dueBy(ShownTime.inBeijing($0, l))(l) } ?? ""
+            return """
+                <li data-requirement="\(requirement.code.rawValue)" data-status="\(requirement.status.rawValue)"><strong>\(escapeHTML(ApplicationWords.requirementNames[requirement.code]?(l) ?? requirement.code.rawValue))</strong> — \(escapeHTML(ApplicationWords.requirementStatus[requirement.status]?(l) ?? requirement.status.rawValue))\(escapeHTML(due))\(requirement.reason.map { "<br>" + escapeHTML(ApplicationWords.reason($0)(l)) } ?? "")</li>
+                """
+        }.joined()
+        let notes = file.decisions.filter { $0.reason != nil && $0.submission == file.application.submissions }.map { decision in
+            "<p class=\"decision-note\" data-decision=\"\(decision.kind.rawValue)\">\(escapeHTML(ApplicationWords.decisionReason(l))): \(escapeHTML(decision.reason ?? ""))</p>"
+        }.joined()
+        let held = file.enabled(.sell) && !file.enabled(.payouts) ? "<p>\(escapeHTML(ApplicationWords.payoutsHeld(l)))</p>" : ""
+        return """
+            <div class="requirements"><h2>\(escapeHTML(ApplicationWords.requirementsTitle(l)))</h2>
+            <ul class="capabilities">\(capabilities)</ul>\(held)\(notes)
+            <ul class="left">\(left)</ul></div>
+            """
     }
 
     /// The number and key that open the application elsewhere, or the form that takes them.

@@ -8,6 +8,7 @@ import Storage
 /// cookie), saved, resumed elsewhere with the number and key, and submitted.
 struct ApplicationRoutes<Context: RequestContext> {
     let applications: MerchantApplicationService
+    let review: ApplicationReview
     let store: any Store
     let pages: PageResponses
 
@@ -16,9 +17,9 @@ struct ApplicationRoutes<Context: RequestContext> {
     func register(on router: Router<Context>) {
         router.get("/merchants/apply") { request, _ in
             let stored = try await current(request)
-            return try await pages.pageAsync(request) { csrf, l in
-                ApplicationPage.render(shown(stored, notice: stored.flatMap(Self.notice)), csrf: csrf, language: l)
-            }
+            var page = shown(stored, notice: nil)
+            if let stored { page.file = try await review.file(stored, at: Date()) }
+            return pages.page(request) { csrf, l in ApplicationPage.render(page, csrf: csrf, language: l) }
         }
         router.post("/merchants/apply") { request, _ in
             let form = try await pages.postedForm(request)
@@ -48,7 +49,9 @@ struct ApplicationRoutes<Context: RequestContext> {
                     final = submitted
                     notice = ApplicationWords.submittedNotice
                 }
-                var response = Responses.html(ApplicationPage.render(shown(final, notice: notice), csrf: form["csrf"] ?? "", language: l))
+                var page = shown(final, notice: notice)
+                page.file = try await review.file(final, at: Date())
+                var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l))
                 response.setCookie(cookie(for: final))
                 return response
             } catch let refusal as ApplicationRefusal {
@@ -96,10 +99,6 @@ struct ApplicationRoutes<Context: RequestContext> {
     private func shown(_ stored: StoredApplication?, notice: LocalizedText?) -> ApplicationPage.Shown {
         ApplicationPage.Shown(stored: stored, values: stored.map { ApplicationForm.values(of: $0.application) } ?? [:], notice: notice,
                               resumeKey: stored.map { applications.resumeKey(for: $0.id) })
-    }
-
-    private static func notice(_ stored: StoredApplication) -> LocalizedText? {
-        stored.status == .submitted ? ApplicationWords.submittedNotice : nil
     }
 
     private func cookie(for stored: StoredApplication) -> Cookie {

@@ -46,7 +46,72 @@ enum ApplicationWords {
     static let status: [StoredApplication.Status: LocalizedText] = [
         .draft: LocalizedText(en: "Draft", zh: "草稿"),
         .submitted: LocalizedText(en: "In review", zh: "审核中"),
+        .changesRequested: LocalizedText(en: "Changes needed", zh: "需要修改"),
+        .approved: LocalizedText(en: "Verified", zh: "已认证"),
+        .rejected: LocalizedText(en: "Rejected", zh: "未通过"),
+        .suspended: LocalizedText(en: "Suspended", zh: "已暂停"),
     ]
+
+    static let requirementsTitle = LocalizedText(en: "Where your application stands", zh: "申请进度")
+    static let capabilities: [Capability: LocalizedText] = [
+        .sell: LocalizedText(en: "Selling", zh: "销售"),
+        .payouts: LocalizedText(en: "Payouts", zh: "收款"),
+    ]
+    static let enabled = LocalizedText(en: "enabled", zh: "已开通")
+    static let notYet = LocalizedText(en: "not yet", zh: "尚未开通")
+    static let payoutsHeld = LocalizedText(en: "What you earn is held safely until payouts are enabled.", zh: "在开通收款之前，您的货款将安全保留。")
+    static let requirementStatus: [Requirement.Status: LocalizedText] = [
+        .currentlyDue: LocalizedText(en: "due now", zh: "待处理"),
+        .pastDue: LocalizedText(en: "past due", zh: "已逾期"),
+        .pendingVerification: LocalizedText(en: "being checked", zh: "核验中"),
+        .error: LocalizedText(en: "needs correcting", zh: "需更正"),
+    ]
+    static let requirementNames: [Requirement.Code: LocalizedText] = [
+        .registry: LocalizedText(en: "Business register check", zh: "企业登记核验"),
+        .bankAccount: LocalizedText(en: "Payout account check", zh: "收款账户核验"),
+        .sanctions: LocalizedText(en: "Sanctions screening", zh: "制裁名单筛查"),
+        .opsReview: LocalizedText(en: "Review by our team", zh: "平台人工审核"),
+        .secondReview: LocalizedText(en: "Second review", zh: "二次复核"),
+    ]
+    static func dueBy(_ date: String) -> LocalizedText { LocalizedText(en: "by \(date)", zh: "截止 \(date)") }
+    static let decisionReason = LocalizedText(en: "Our team's note", zh: "审核意见")
+    static let decisions: [ApplicationDecision.Kind: LocalizedText] = [
+        .approve: LocalizedText(en: "Approved", zh: "批准"),
+        .reject: LocalizedText(en: "Rejected", zh: "拒绝"),
+        .requestChanges: LocalizedText(en: "Changes requested", zh: "要求修改"),
+    ]
+
+    /// What a check found and what the applicant can do about it.
+    static func reason(_ reason: VerificationReason) -> LocalizedText {
+        switch reason {
+        case .registryNotFound:
+            return LocalizedText(en: "The business register has no company with these numbers: check the registration number and D-U-N-S number.",
+                                 zh: "企业登记机构未找到与这些号码对应的公司：请核对注册号和邓白氏编码。")
+        case .companyNotActive(let standing):
+            return LocalizedText(en: "The register lists the company as \(standing): only trading companies can sell.",
+                                 zh: "登记机构显示该公司状态为 \(standing)：仅正常经营的公司可以入驻。")
+        case .nameDiffers(let registered):
+            return LocalizedText(en: "The register's name is \"\(registered)\": give the legal name as registered.",
+                                 zh: "登记名称为“\(registered)”：请填写与登记一致的法定名称。")
+        case .nameClose(let registered):
+            return LocalizedText(en: "The register's name is \"\(registered)\", close to yours: our team compares them.",
+                                 zh: "登记名称为“\(registered)”，与您填写的相近：将由平台人工核对。")
+        case .highRisk(let band):
+            return LocalizedText(en: "The register places the business in risk band \(band) of 5: two people at CrossBorder review it.",
+                                 zh: "登记机构将该企业列为 5 级中的第 \(band) 级风险：将由两名平台人员审核。")
+        case .accountNotFound:
+            return LocalizedText(en: "The bank has no such account: check the IBAN or account number.", zh: "银行未找到该账户：请核对 IBAN 或银行账号。")
+        case .holderDiffers(let holder):
+            return LocalizedText(en: "The bank says the account is \(holder)'s: payouts go only to an account in the business's own name.",
+                                 zh: "银行显示该账户属于 \(holder)：货款只能付至企业本身名下的账户。")
+        case .holderClose(let holder):
+            return LocalizedText(en: "The bank's holder name is \"\(holder)\", close to yours: our team compares them.",
+                                 zh: "银行登记的户名为“\(holder)”，与您填写的相近：将由平台人工核对。")
+        case .possibleSanctionsHit:
+            // The applicant is not told which listed name matched: screening is not disclosed.
+            return LocalizedText(en: "A name on the application needs a closer look by our team.", zh: "申请中的某个名称需要平台人工进一步核查。")
+        }
+    }
 
     /// Each field's label, by the name the API gives it.
     static let fields: [String: LocalizedText] = [
