@@ -109,6 +109,9 @@ struct Serve: AsyncParsableCommand {
             if loadDemo, try await DemoLoader.loadIfAbsent(into: store, at: Date()) {
                 logger.info("loaded the demo data into \(url)")
             }
+            if loadDemo, try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
+                logger.info("loaded the demo applicants into \(url)")
+            }
             let orders = OrderService(store: store)
             var services: [any Service] = [PeriodicService(name: "the unpaid-order sweep", interval: .seconds(60), logger: logger) {
                 let expired = try await orders.expireUnpaid(at: Date())

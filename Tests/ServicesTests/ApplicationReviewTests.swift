@@ -179,3 +179,26 @@ extension MerchantApplication {
         return copy
     }
 }
+
+@Suite("Demo applicants")
+struct DemoApplicantsTests {
+    @Test("the demo's applicants arrive once, one at each step, the approved one a merchant", arguments: StoreKind.allCases)
+    func loadsOnce(kind: StoreKind) async throws {
+        // safe: a key made by FieldCipher.newKey is always a valid 32-byte key
+        let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())
+        try await withTestStore(kind) { store in
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            #expect(try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()))
+            #expect(try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()) == false)
+            let review = ApplicationReview(store: store, applications: MerchantApplicationService(store: store, cipher: cipher))
+            let statuses = try await review.queue(statuses: []).map(\.status)
+            #expect(statuses.sorted { $0.rawValue < $1.rawValue } == [.approved, .rejected, .submitted])
+            let rows = try await store.read(SQL("SELECT status FROM merchant_applications WHERE status = 'draft'"))
+            #expect(rows.count == DemoApplications.entries.filter { if case .draft = $0.outcome { true } else { false } }.count)
+            let approved = try #require(try await review.queue(statuses: [.approved]).first)
+            let file = try await review.file(approved.id, at: Date())
+            #expect(file.enabled(.sell) && file.enabled(.payouts))
+            #expect(try await CatalogService(store: store).storefronts().contains { $0.merchant.id == file.application.merchantID })
+        }
+    }
+}

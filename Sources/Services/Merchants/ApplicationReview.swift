@@ -28,6 +28,8 @@ public enum ReviewFailure: Error, Equatable, CustomStringConvertible {
     case sameReviewer
     case reasonRequired
     case reviewerRequired
+    /// Control characters in the reviewer's name or the reason.
+    case characters(field: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum ReviewFailure: Error, Equatable, CustomStringConvertible {
         case .sameReviewer: "you approved it already: a second approval must come from another person"
         case .reasonRequired: "say why: the applicant sees the reason"
         case .reviewerRequired: "say who decides: decisions are recorded with the reviewer's name"
+        case .characters(let field): "the \(field) has control characters"
         }
     }
 }
@@ -121,6 +124,10 @@ public struct ApplicationReview: Sendable {
                          at now: Date) async throws -> (changes: [Change], file: ApplicationFile) {
         guard let reviewer = ApplicationRules.present(reviewer).map({ String($0.prefix(100)) }) else { throw ReviewFailure.reviewerRequired }
         let reason = ApplicationRules.present(reason).map { String($0.prefix(1000)) }
+        for (field, text) in [("reviewer", reviewer), ("reason", reason ?? "")]
+        where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" }) {
+            throw ReviewFailure.characters(field: field)
+        }
         let before = try await file(id, at: now)
         let current = before.application
         guard current.status == .submitted else { throw ReviewFailure.notUnderReview(current.status) }

@@ -90,7 +90,9 @@ public struct MerchantApplicationService: Sendable {
 
     /// The application `id`, for the platform's own work and ops: no key asked.
     public func stored(id: String) async throws -> StoredApplication {
-        guard let row = try await store.read(SQL("SELECT * FROM merchant_applications WHERE id = ?", bind: id)).first
+        // An id is "app-" and URL-safe base64: anything else names no application, and is not sent to the database.
+        guard id.hasPrefix("app-"), id.count <= 40, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+              let row = try await store.read(SQL("SELECT * FROM merchant_applications WHERE id = ?", bind: id)).first
         else { throw ApplicationFailure.notFound }
         return try read(row)
     }

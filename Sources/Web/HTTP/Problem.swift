@@ -217,6 +217,7 @@ public struct Problem: Error, Sendable, Equatable, Codable {
                                field: error == .sameReviewer ? "reviewer" : nil)
             case .reasonRequired: return .validation(error.description, field: "reason")
             case .reviewerRequired: return .validation(error.description, field: "reviewer")
+            case .characters(let field): return .validation(error.description, field: field)
             }
         case let error as LedgerError:
             return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)

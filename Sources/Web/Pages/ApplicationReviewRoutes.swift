@@ -49,6 +49,7 @@ struct ApplicationReviewRoutes<Context: RequestContext> {
         case .sameReviewer: LocalizedText(en: "You approved it already: the second approval must come from someone else.", zh: "您已批准过：第二次批准须由另一人作出。")
         case .reasonRequired: LocalizedText(en: "Give a reason: the applicant sees it.", zh: "请填写理由，申请人可见。")
         case .reviewerRequired: LocalizedText(en: "Give your name: decisions are recorded with it.", zh: "请填写审核人姓名，决定将随之记录。")
+        case .characters: LocalizedText(en: "The name or reason has control characters.", zh: "姓名或理由中含有控制字符。")
         }
     }
 }
