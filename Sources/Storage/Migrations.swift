@@ -952,6 +952,8 @@ extension Migrations {
             )
             """,
             "CREATE INDEX application_decisions_by_application ON application_decisions(application_id, decided_at)",
+            // A suspended merchant's store and products are hidden; its open orders go on.
+            "ALTER TABLE merchants ADD COLUMN suspended_at BIGINT",
         ]
     }
 

@@ -98,7 +98,7 @@ enum ApplicationAPIDescription {
             parameters:
               - { name: id, in: path, required: true, schema: { type: string } }
             post:
-              summary: "Approve (every check answered, none failed; a second person confirms a business in risk band 4 or 5), reject or ask for changes (with a reason the applicant sees). The approval that leaves nothing outstanding makes the business a merchant with its store."
+              summary: "Approve (every check answered, none failed; a second person confirms a business in risk band 4 or 5), reject or ask for changes (with a reason the applicant sees). The approval that leaves nothing outstanding makes the business a merchant with its store. Suspend an approved merchant (its store and products hidden, its open orders served) or reinstate it, with a reason."
               security: [{ ops: [] }]
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
@@ -110,7 +110,7 @@ enum ApplicationAPIDescription {
                       type: object
                       required: [decision, reviewer]
                       properties:
-                        decision: { type: string, enum: [approve, reject, request-changes] }
+                        decision: { type: string, enum: [approve, reject, request-changes, suspend, reinstate] }
                         reviewer: { type: string, description: "Who decides, recorded with the decision" }
                         reason: { type: string }
               responses:

@@ -180,6 +180,46 @@ extension MerchantApplication {
     }
 }
 
+extension ApplicationReviewTests {
+    @Test("a suspended merchant's store, products and SKUs are not for sale; reinstated, they are again", arguments: StoreKind.allCases)
+    func suspension(kind: StoreKind) async throws {
+        try await withParts(kind) { parts in
+            let id = try await submitted(application(), parts)
+            try await parts.verification.run(at: now)
+            try await parts.store.apply(try await parts.review.deciding(.approve, on: id, reviewer: "Li Na", reason: nil, at: now).changes)
+            let catalog = CatalogService(store: parts.store)
+            let listing = try #require(try await catalog.storefronts().first { $0.merchant.id.hasPrefix("m-pirelli") })
+            let draft = ProductDraft(id: "pz-tyre", nameEn: "Bicycle tyre", nameZh: "自行车轮胎", descriptionEn: "700x28c.", descriptionZh: "700x28c。",
+                                     category: "accessories", brand: "Pirelli", hsCode: "401150", originCountry: "IT", shipsToChina: true,
+                                     skus: [.init(id: "pz-tyre-1", variantEn: "black", variantZh: "黑色", price: "45.00", weightGrams: 300, stock: 5)])
+            try await MerchantCatalogService(store: parts.store, rates: RateService(store: parts.store, maxAge: 3600))
+                .save([draft], for: listing.merchant, at: now)
+            #expect(try await catalog.sku("pz-tyre-1") != nil)
+            #expect(try await CatalogSearch(store: parts.store).search(ProductQuery(text: "轮胎")).products.map(\.id) == ["pz-tyre"])
+
+            await #expect(throws: ReviewFailure.reasonRequired) {
+                try await parts.review.deciding(.suspend, on: id, reviewer: "Li Na", reason: nil, at: now)
+            }
+            let revision = try await parts.store.read(SQL("SELECT revision FROM skus WHERE id = 'pz-tyre-1'")).first?.integer("revision")
+            let (suspend, suspended) = try await parts.review.deciding(.suspend, on: id, reviewer: "Li Na", reason: "counterfeit reports", at: now)
+            try await parts.store.apply(suspend)
+            #expect(suspended.application.status == .suspended && !suspended.enabled(.sell))
+            #expect(try await catalog.storefront(slug: listing.storefront.slug) == nil)
+            #expect(try await catalog.storefronts().allSatisfy { $0.merchant.id != listing.merchant.id })
+            #expect(try await catalog.storefronts(includingSuspended: true).contains { $0.merchant.id == listing.merchant.id },
+                    "its open orders still show who sold them")
+            #expect(try await catalog.sku("pz-tyre-1") == nil, "neither quotes nor buy now find it")
+            #expect(try await CatalogSearch(store: parts.store).search(ProductQuery(text: "轮胎")).products.isEmpty)
+            let moved = try await parts.store.read(SQL("SELECT revision FROM skus WHERE id = 'pz-tyre-1'")).first?.integer("revision")
+            #expect(moved.flatMap { new in revision.map { new > $0 } } == true, "buy now's remembered copy is read again")
+
+            try await parts.store.apply(try await parts.review.deciding(.reinstate, on: id, reviewer: "Wang Fang", reason: "cleared", at: now).changes)
+            #expect(try await catalog.sku("pz-tyre-1") != nil)
+            #expect(try await catalog.storefront(slug: listing.storefront.slug) != nil)
+        }
+    }
+}
+
 @Suite("Demo applicants")
 struct DemoApplicantsTests {
     @Test("the demo's applicants arrive once, one at each step, the approved one a merchant", arguments: StoreKind.allCases)
@@ -192,7 +232,7 @@ struct DemoApplicantsTests {
             #expect(try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()) == false)
             let review = ApplicationReview(store: store, applications: MerchantApplicationService(store: store, cipher: cipher))
             let statuses = try await review.queue(statuses: []).map(\.status)
-            #expect(statuses.sorted { $0.rawValue < $1.rawValue } == [.approved, .rejected, .submitted])
+            #expect(statuses.sorted { $0.rawValue < $1.rawValue } == [.approved, .rejected, .submitted, .suspended])
             let rows = try await store.read(SQL("SELECT status FROM merchant_applications WHERE status = 'draft'"))
             #expect(rows.count == DemoApplications.entries.filter { if case .draft = $0.outcome { true } else { false } }.count)
             let approved = try #require(try await review.queue(statuses: [.approved]).first)

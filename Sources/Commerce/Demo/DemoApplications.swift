@@ -10,6 +10,8 @@ public enum DemoApplications {
         /// Approved by ops: a merchant with its store.
         case approved(reviewer: String)
         case rejected(reviewer: String, reason: String)
+        /// Approved, then suspended: its store hidden.
+        case suspended(reviewer: String, reason: String)
     }
 
     public struct Entry: Sendable {
@@ -44,5 +46,13 @@ public enum DemoApplications {
             payout: .init(holderName: "Greyline Bulk Trading Ltd", currency: "GBP", iban: "GB29NWBK60161331926819"),
             brands: ["Assorted"], categories: ["cosmetics"]),
               outcome: .rejected(reviewer: "Chen Jing", reason: "The business is on a sanctions list we screen against: we cannot open a store for it.")),
+        Entry(application: MerchantApplication(
+            legalName: "Harbour Lights Trading Pte Ltd", country: "SG", registrationNumber: "201912345K",
+            address: .init(line1: "8 Marina View", city: "Singapore", postalCode: "018960"),
+            representative: .init(name: "Tan Wei Ling", role: "Director", email: "weiling@harbourlights.example"),
+            owners: [.init(name: "Tan Wei Ling", sharePercent: 60, nationality: "SG")],
+            payout: .init(holderName: "Harbour Lights Trading Pte Ltd", currency: "SGD", bic: "DBSSSGSG", accountNumber: "0721234567"),
+            brands: ["Harbour Lights"], categories: ["food"]),
+              outcome: .suspended(reviewer: "Chen Jing", reason: "Brand owners reported counterfeit listings: suspended while we investigate.")),
     ]
 }

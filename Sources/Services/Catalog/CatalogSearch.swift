@@ -67,6 +67,13 @@ public struct CatalogSearch: Sendable {
             filters.append(store["id"])
         }
         if let category = query.category { conditions.append("p.category = ?"); filters.append(.text(category)) }
+        // Only when some merchant is suspended: a condition always there would cost the
+        // unfiltered relevance query its fast path.
+        let hidden = try await CatalogService(store: store).suspendedStoreIDs()
+        if !hidden.isEmpty {
+            conditions.append("p.store_id NOT IN (\(SQL.placeholders(hidden.count)))")
+            filters += hidden.map { $0.sqlValue }
+        }
         let offset = Int64((max(query.page, 1) - 1) * query.pageSize)
         let limit = Int64(query.pageSize)
         let order: String

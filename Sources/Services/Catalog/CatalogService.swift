@@ -17,18 +17,26 @@ public struct CatalogService: Sendable {
         self.store = store
     }
 
-    /// Every storefront with its merchant, product count and first `featuredPerStore` products.
-    public func storefronts(featuredPerStore: Int = 3) async throws -> [StorefrontListing] {
-        try await listings(where: "", [], featuredPerStore: featuredPerStore)
+    /// Every storefront open for sale with its merchant, product count and first
+    /// `featuredPerStore` products; with `includingSuspended`, also those of suspended merchants,
+    /// whose open orders still show who sold them.
+    public func storefronts(featuredPerStore: Int = 3, includingSuspended: Bool = false) async throws -> [StorefrontListing] {
+        try await listings(where: includingSuspended ? "" : "WHERE m.suspended_at IS NULL", [], featuredPerStore: featuredPerStore)
     }
 
-    /// One storefront, by its slug or its id, without reading the others.
+    /// One storefront open for sale, by its slug or its id, without reading the others.
     public func storefront(slug: String) async throws -> StorefrontListing? {
-        try await listings(where: "WHERE s.slug = ?", [.text(slug)], featuredPerStore: 0).first
+        try await listings(where: "WHERE s.slug = ? AND m.suspended_at IS NULL", [.text(slug)], featuredPerStore: 0).first
     }
 
     public func storefront(id: String) async throws -> StorefrontListing? {
-        try await listings(where: "WHERE s.id = ?", [.text(id)], featuredPerStore: 0).first
+        try await listings(where: "WHERE s.id = ? AND m.suspended_at IS NULL", [.text(id)], featuredPerStore: 0).first
+    }
+
+    /// The stores of suspended merchants, whose products are not for sale.
+    public func suspendedStoreIDs() async throws -> [String] {
+        try await store.read(SQL("SELECT s.id FROM stores s JOIN merchants m ON m.id = s.merchant_id WHERE m.suspended_at IS NOT NULL ORDER BY s.id"))
+            .map { try $0.text("id") }
     }
 
     private func listings(where filter: String, _ bindings: [SQLValue], featuredPerStore: Int) async throws -> [StorefrontListing] {
@@ -66,12 +74,14 @@ public struct CatalogService: Sendable {
         try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
     }
 
-    /// A SKU with its product and merchant, as checkout needs them, and its row's revision.
+    /// A SKU with its product and merchant, as checkout needs them, and its row's revision; nil
+    /// when its merchant is suspended (suspending moves every revision of its SKUs, so buy now's
+    /// remembered copies are read again).
     public func sku(_ id: String) async throws -> SKUListing? {
         let rows = try await store.read(SQL(
             """
             SELECT m.* FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id
-            JOIN merchants m ON m.id = s.merchant_id WHERE k.id = ?
+            JOIN merchants m ON m.id = s.merchant_id WHERE k.id = ? AND m.suspended_at IS NULL
             """, bind: id))
         let productRows = try await store.read(SQL(
             "SELECT p.* FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ?", bind: id))

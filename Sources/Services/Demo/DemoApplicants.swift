@@ -33,6 +33,9 @@ public enum DemoApplicants {
                 try await store.apply(try await review.deciding(.approve, on: draft.id, reviewer: reviewer, reason: nil, at: now).changes)
             case .rejected(let reviewer, let reason):
                 try await store.apply(try await review.deciding(.reject, on: draft.id, reviewer: reviewer, reason: reason, at: now).changes)
+            case .suspended(let reviewer, let reason):
+                try await store.apply(try await review.deciding(.approve, on: draft.id, reviewer: reviewer, reason: nil, at: now).changes)
+                try await store.apply(try await review.deciding(.suspend, on: draft.id, reviewer: reviewer, reason: reason, at: now).changes)
             }
         }
         return true

@@ -9,6 +9,9 @@ public struct ApplicationDecision: Sendable, Equatable {
         case approve
         case reject
         case requestChanges = "request-changes"
+        /// A trading merchant's store and products hidden; its open orders go on.
+        case suspend
+        case reinstate
     }
 
     public let id: String
@@ -33,7 +36,7 @@ public enum ReviewFailure: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notUnderReview(let status): "the application is \(status.rawValue), not in review"
+        case .notUnderReview(let status): "the application is \(status.rawValue): this decision is not for that state"
         case .checksOutstanding: "the checks have not all answered, or one failed: it cannot be approved yet"
         case .sameReviewer: "you approved it already: a second approval must come from another person"
         case .reasonRequired: "say why: the applicant sees the reason"
@@ -130,7 +133,12 @@ public struct ApplicationReview: Sendable {
         }
         let before = try await file(id, at: now)
         let current = before.application
-        guard current.status == .submitted else { throw ReviewFailure.notUnderReview(current.status) }
+        let from: StoredApplication.Status = switch kind {
+        case .approve, .reject, .requestChanges: .submitted
+        case .suspend: .approved
+        case .reinstate: .suspended
+        }
+        guard current.status == from else { throw ReviewFailure.notUnderReview(current.status) }
         let decision = ApplicationDecision(id: "dec-" + Secrets.token().prefix(16).lowercased(), kind: kind, reason: reason, reviewer: reviewer,
                                            submission: current.submissions, decidedAt: now)
         var status = current.status
@@ -151,6 +159,11 @@ public struct ApplicationReview: Sendable {
         case .reject, .requestChanges:
             guard reason != nil else { throw ReviewFailure.reasonRequired }
             status = kind == .reject ? .rejected : .changesRequested
+        case .suspend, .reinstate:
+            guard reason != nil else { throw ReviewFailure.reasonRequired }
+            guard let merchant = current.merchantID else { throw ReviewFailure.notUnderReview(current.status) }
+            status = kind == .suspend ? .suspended : .approved
+            changes += Self.suspending(merchant, kind == .suspend, at: now)
         }
         changes.append(.write(SQL(
             """
@@ -161,9 +174,9 @@ public struct ApplicationReview: Sendable {
         changes.append(.guarded(SQL(
             """
             UPDATE merchant_applications SET status = ?, merchant_id = COALESCE(?, merchant_id), updated_at = ?
-            WHERE id = ? AND status = 'submitted' AND submissions = ? RETURNING id
+            WHERE id = ? AND status = ? AND submissions = ? RETURNING id
             """,
-            bind: status.rawValue, merchantID, now.millisecondsSince1970, current.id, current.submissions),
+            bind: status.rawValue, merchantID, now.millisecondsSince1970, current.id, from.rawValue, current.submissions),
             conflict: "application \(current.id) was decided or resubmitted meanwhile"))
         let after = StoredApplication(id: current.id, status: status, application: current.application, revision: current.revision,
                                       createdAt: current.createdAt, updatedAt: now, submittedAt: current.submittedAt,
@@ -172,6 +185,19 @@ public struct ApplicationReview: Sendable {
         let requirements = Requirements.evaluate(before.checks.map(\.outcome),
                                                  approvals: Self.approvers(decisions, submission: current.submissions).count, now: now)
         return (changes, ApplicationFile(application: after, checks: before.checks, decisions: decisions, requirements: requirements))
+    }
+
+    /// A merchant suspended (or reinstated): the mark that hides its store, and every one of its
+    /// SKUs' revisions moved, so that a copy remembered for buy now is read again and refused.
+    static func suspending(_ merchantID: String, _ suspend: Bool, at now: Date) -> [Change] {
+        [
+            .write(SQL("UPDATE merchants SET suspended_at = ? WHERE id = ?", bind: suspend ? now.millisecondsSince1970 : nil, merchantID)),
+            .write(SQL(
+                """
+                UPDATE skus SET revision = revision + 1
+                WHERE product_id IN (SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id WHERE s.merchant_id = ?)
+                """, bind: merchantID)),
+        ]
     }
 
     /// The merchant, store and (with `payouts`) payout account an approved application becomes.

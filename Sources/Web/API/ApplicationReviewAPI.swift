@@ -32,7 +32,7 @@ struct ApplicationReviewAPI<Context: RequestContext> {
             return try await idempotency.respond(to: request, principal: "ops", limit: configuration.maxBodyBytes, status: 200) { body in
                 let input = try RequestBody.json(DecisionInput.self, from: body)
                 guard let kind = ApplicationDecision.Kind(rawValue: input.decision) else {
-                    throw Problem.validation("a decision is approve, reject or request-changes", field: "decision")
+                    throw Problem.validation("a decision is \(ApplicationDecision.Kind.allCases.map(\.rawValue).joined(separator: ", "))", field: "decision")
                 }
                 let (changes, file) = try await review.deciding(kind, on: id, reviewer: input.reviewer, reason: input.reason, at: Date())
                 return (changes, try Responses.jsonBytes(ApplicationDocuments.ReviewFile(file, language: LanguageChoice.language(of: request))))

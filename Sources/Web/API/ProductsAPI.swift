@@ -22,7 +22,9 @@ struct ProductsAPI<Context: RequestContext> {
         }
         router.get("/api/v1/products/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let product = try await catalog.product(id: id) else { throw Problem.notFound }
+            guard let product = try await catalog.product(id: id), try await catalog.storefront(id: product.storefrontID) != nil else {
+                throw Problem.notFound
+            }
             return try Responses.json(ProductDocument(product, rates: try await rates.book(), at: Date()))
         }
     }

@@ -88,13 +88,19 @@ enum ApplicationReviewPages {
         let decisions = file.decisions.map { decision in
             "<li data-decision=\"\(decision.kind.rawValue)\">\(ShownTime.element(decision.decidedAt, shown: ShownTime.inBeijing(decision.decidedAt, l))) · \(escapeHTML(ApplicationWords.decisions[decision.kind]?(l) ?? decision.kind.rawValue)) · \(escapeHTML(decision.reviewer))\(decision.reason.map { " — " + escapeHTML($0) } ?? "")</li>"
         }.joined()
-        let decideForm = stored.status != .submitted ? "" : """
+        let choices: [ApplicationDecision.Kind] = switch stored.status {
+        case .submitted: [.approve, .reject, .requestChanges]
+        case .approved: [.suspend]
+        case .suspended: [.reinstate]
+        case .draft, .changesRequested, .rejected: []
+        }
+        let decideForm = choices.isEmpty ? "" : """
             <h2>\(escapeHTML(decide(l)))</h2>
             \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
             <form method="post" action="/ops/applications/\(escapeHTML(stored.id))/decisions" class="stacked">\(BrowserSession.hiddenField(csrf))
             <label>\(escapeHTML(reviewer(l))) <input type="text" name="reviewer" required maxlength="100" autocomplete="name"></label>
             <label>\(escapeHTML(reason(l))) <textarea name="reason" rows="3" maxlength="1000"></textarea></label>
-            <p class="actions">\(ApplicationDecision.Kind.allCases.map { "<button type=\"submit\" name=\"decision\" value=\"\($0.rawValue)\">\(escapeHTML(ApplicationWords.decisions[$0]?(l) ?? $0.rawValue))</button>" }.joined(separator: " "))</p>
+            <p class="actions">\(choices.map { "<button type=\"submit\" name=\"decision\" value=\"\($0.rawValue)\">\(escapeHTML(ApplicationWords.decisions[$0]?(l) ?? $0.rawValue))</button>" }.joined(separator: " "))</p>
             </form>
             """
         let main = """

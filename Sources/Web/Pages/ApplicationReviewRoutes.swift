@@ -44,7 +44,7 @@ struct ApplicationReviewRoutes<Context: RequestContext> {
 
     static func words(_ failure: ReviewFailure) -> LocalizedText {
         switch failure {
-        case .notUnderReview: LocalizedText(en: "This application is not in review any more.", zh: "该申请已不在审核中。")
+        case .notUnderReview: LocalizedText(en: "This decision does not fit where the application stands now.", zh: "该申请当前的状态不能作出此决定。")
         case .checksOutstanding: LocalizedText(en: "A check has not answered yet, or failed: it cannot be approved yet.", zh: "有核验尚未返回或未通过，暂不能批准。")
         case .sameReviewer: LocalizedText(en: "You approved it already: the second approval must come from someone else.", zh: "您已批准过：第二次批准须由另一人作出。")
         case .reasonRequired: LocalizedText(en: "Give a reason: the applicant sees it.", zh: "请填写理由，申请人可见。")

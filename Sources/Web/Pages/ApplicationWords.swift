@@ -79,6 +79,8 @@ enum ApplicationWords {
         .approve: LocalizedText(en: "Approved", zh: "批准"),
         .reject: LocalizedText(en: "Rejected", zh: "拒绝"),
         .requestChanges: LocalizedText(en: "Changes requested", zh: "要求修改"),
+        .suspend: LocalizedText(en: "Suspend", zh: "暂停"),
+        .reinstate: LocalizedText(en: "Reinstate", zh: "恢复"),
     ]
 
     /// What a check found and what the applicant can do about it.

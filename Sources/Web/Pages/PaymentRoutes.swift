@@ -135,7 +135,7 @@ struct PaymentRoutes<Context: RequestContext> {
             let l = LanguageChoice.language(of: request)
             guard let order = try await orders.order(context.parameters.get("id") ?? "") else { throw Problem.notFound }
             let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
-            let merchant = try await catalog.storefronts(featuredPerStore: 0).first { $0.merchant.id == order.merchantID }?.merchant
+            let merchant = try await catalog.storefronts(featuredPerStore: 0, includingSuspended: true).first { $0.merchant.id == order.merchantID }?.merchant
             let panel = PaymentPages.escrowPanel(escrow, order: order, csrf: "", language: l)
                 + "<p><a href=\"/ops/ledger/accounts/\(escapeHTML(Books.escrow(order.id).id))\">\(escapeHTML(Books.escrow(order.id).id))</a></p>"
             return Responses.html(ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel))

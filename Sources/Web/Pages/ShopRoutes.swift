@@ -201,7 +201,7 @@ struct ShopRoutes<Context: RequestContext> {
     }
 
     private func merchants() async throws -> [String: Merchant] {
-        Dictionary(try await catalog.storefronts(featuredPerStore: 0).map { ($0.merchant.id, $0.merchant) },
+        Dictionary(try await catalog.storefronts(featuredPerStore: 0, includingSuspended: true).map { ($0.merchant.id, $0.merchant) },
                    uniquingKeysWith: { first, _ in first })
     }
 
