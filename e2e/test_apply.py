@@ -2,7 +2,9 @@
 number is marked beside its field with what was typed kept, the draft is saved and resumed
 with its number and key in another browser, submitted, checked by the sandbox providers,
 and approved by ops on the application's file; the new store then opens."""
+import tempfile
 import time
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -37,6 +39,24 @@ def test_apply_resume_submit_and_approve(server, browser):
     fill(browser, "key", key, "form[action='/merchants/apply/resume']")
     browser.find_element(By.CSS_SELECTOR, "form[action='/merchants/apply/resume'] button").click()
     wait.until(lambda b: b.find_element(By.NAME, "legalName").get_attribute("value") == "Lago Blu S.r.l.")
+
+    # A real PNG (one white pixel) through the file input; a text file calling itself .png is refused.
+    def chunk(kind, data):
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])) \
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b"")
+    folder = tempfile.mkdtemp(prefix="crossborder-e2e-docs-")
+    with open(f"{folder}/address.png", "wb") as out:
+        out.write(png)
+    with open(f"{folder}/fake.png", "wb") as out:
+        out.write(b"not a picture at all")
+    upload = "form.document-upload[data-kind='proof-of-address']"
+    browser.find_element(By.CSS_SELECTOR, f"{upload} input[type=file]").send_keys(f"{folder}/fake.png")
+    browser.find_element(By.CSS_SELECTOR, f"{upload} button").click()
+    wait.until(lambda b: b.find_element(By.CSS_SELECTOR, f"{upload} .field-error").text.strip())
+    browser.find_element(By.CSS_SELECTOR, f"{upload} input[type=file]").send_keys(f"{folder}/address.png")
+    browser.find_element(By.CSS_SELECTOR, f"{upload} button").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "ul.document-list li[data-review='pending']"))
 
     form = "form[action='/merchants/apply']"
     for name, value in [("address.line1", "Via Roma 3"), ("address.city", "Como"), ("representative.name", "Luca Bianchi"),

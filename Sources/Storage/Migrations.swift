@@ -907,9 +907,11 @@ extension Migrations {
 
     /// Overseas businesses' applications to sell: the whole application sealed (it names people
     /// and a bank account), with the legal name, country and status beside it for ops' queue;
-    /// each submission's checks with the providers' answers, and ops' decisions.
-    static let merchantApplications = Migration(version: 23, name: "merchant applications") { _ in
-        [
+    /// each submission's checks with the providers' answers, ops' decisions, and the documents
+    /// uploaded (sealed like the application).
+    static let merchantApplications = Migration(version: 23, name: "merchant applications") { kind in
+        let blob = kind == .postgres ? "BYTEA" : "BLOB"
+        return [
             """
             CREATE TABLE merchant_applications (
                 id TEXT PRIMARY KEY,
@@ -952,6 +954,23 @@ extension Migrations {
             )
             """,
             "CREATE INDEX application_decisions_by_application ON application_decisions(application_id, decided_at)",
+            """
+            CREATE TABLE application_documents (
+                id TEXT PRIMARY KEY,
+                application_id TEXT NOT NULL REFERENCES merchant_applications(id),
+                kind TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size BIGINT NOT NULL,
+                sha256 TEXT NOT NULL,
+                sealed \(blob) NOT NULL,
+                uploaded_at BIGINT NOT NULL,
+                review TEXT NOT NULL,
+                reviewer TEXT,
+                review_note TEXT,
+                reviewed_at BIGINT
+            )
+            """,
+            "CREATE INDEX application_documents_by_application ON application_documents(application_id, uploaded_at)",
             // A suspended merchant's store and products are hidden; its open orders go on.
             "ALTER TABLE merchants ADD COLUMN suspended_at BIGINT",
         ]

@@ -74,6 +74,91 @@ enum ApplicationAPIDescription {
                 "409": { $ref: "#/components/responses/Problem" }
                 "413": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant-applications/{id}/documents:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            get:
+              summary: "The application's documents as listed: kind, type, size, SHA-256 and ops' review; never their bytes."
+              security: [{ applicant: [] }]
+              responses:
+                "200": { description: "The documents", content: { application/json: { schema: { $ref: "#/components/schemas/DocumentList" } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+            post:
+              summary: "Upload a document as the request body: PDF, JPEG or PNG, told from its bytes and held to the Content-Type sent, at most 5 MiB, kept sealed."
+              security: [{ applicant: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+                - { name: kind, in: query, required: true, schema: { type: string, enum: [certificate-of-incorporation, proof-of-address, brand-authorisation] } }
+              requestBody:
+                required: true
+                content:
+                  application/pdf: { schema: { type: string, format: binary } }
+                  image/jpeg: { schema: { type: string, format: binary } }
+                  image/png: { schema: { type: string, format: binary } }
+              responses:
+                "201": { description: "The document", content: { application/json: { schema: { $ref: "#/components/schemas/ApplicationDocument" } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications/{id}/documents:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+            get:
+              summary: "An application's documents, for ops."
+              security: [{ ops: [] }]
+              responses:
+                "200": { description: "The documents", content: { application/json: { schema: { $ref: "#/components/schemas/DocumentList" } } } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications/{id}/documents/{document}:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+              - { name: document, in: path, required: true, schema: { type: string } }
+            get:
+              summary: "A document's bytes, opened, as an attachment of its own type."
+              security: [{ ops: [] }]
+              responses:
+                "200":
+                  description: "The document"
+                  content:
+                    application/pdf: { schema: { type: string, format: binary } }
+                    image/jpeg: { schema: { type: string, format: binary } }
+                    image/png: { schema: { type: string, format: binary } }
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+          /api/v1/ops/merchant-applications/{id}/documents/{document}/review:
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string } }
+              - { name: document, in: path, required: true, schema: { type: string } }
+            post:
+              summary: "Accept or reject a document (a rejection says why; the applicant sees it)."
+              security: [{ ops: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [review, reviewer]
+                      properties:
+                        review: { type: string, enum: [accepted, rejected] }
+                        reviewer: { type: string }
+                        note: { type: string }
+              responses:
+                "200": { description: "Reviewed", content: { application/json: { schema: { type: object, required: [id, review], properties: { id: { type: string }, review: { type: string } } } } } }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
           /api/v1/ops/merchant-applications:
             get:
               summary: "Ops' queue: applications (all but drafts, or those in `status`), oldest waiting first."
@@ -208,6 +293,23 @@ enum ApplicationAPIDescription {
                     properties: { decision: { type: string }, reason: { type: string }, decidedAt: { type: string, format: date-time } }
                 merchantId: { type: string, description: "The merchant an approval made of it" }
                 application: { $ref: "#/components/schemas/MerchantApplication" }
+            ApplicationDocument:
+              type: object
+              required: [id, kind, contentType, size, sha256, uploadedAt, review]
+              properties:
+                id: { type: string }
+                kind: { type: string, enum: [certificate-of-incorporation, proof-of-address, brand-authorisation] }
+                contentType: { type: string, enum: [application/pdf, image/jpeg, image/png] }
+                size: { type: integer }
+                sha256: { type: string }
+                uploadedAt: { type: string, format: date-time }
+                review: { type: string, enum: [pending, accepted, rejected] }
+                note: { type: string, description: "Ops' reason for a rejection" }
+            DocumentList:
+              type: object
+              required: [documents]
+              properties:
+                documents: { type: array, items: { $ref: "#/components/schemas/ApplicationDocument" } }
             ApplicationQueue:
               type: object
               required: [applications]

@@ -233,6 +233,61 @@ struct MerchantApplicationWebTests {
         }
     }
 
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+                               0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89]
+        + Array("a proof of address for Bottega Verdi".utf8) + [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+
+    @Test("documents: uploaded as their bytes, refused when not what they claim, sealed at rest, opened and reviewed by ops", arguments: StoreKind.allCases)
+    func documents(kind: StoreKind) async throws {
+        try await withTestApp(kind) { client, store in
+            let (id, key) = try await started(client)
+            func upload(_ bytes: [UInt8], as type: String, kind: String = "proof-of-address", idempotency: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/merchant-applications/\(id)/documents?kind=\(kind)", method: .post,
+                                         headers: [.contentType: type, .authorization: "Bearer \(key)", .idempotencyKey: idempotency],
+                                         body: ByteBuffer(bytes: bytes))
+            }
+            let uploaded = try await upload(Self.png, as: "image/png", idempotency: "doc-1")
+            #expect(uploaded.status == .created, "\(uploaded.text)")
+            let document = try #require(try uploaded.json()["id"] as? String)
+            #expect(try uploaded.json()["sha256"] as? String == Secrets.digest(Self.png))
+            #expect(try await upload(Self.png, as: "image/png", idempotency: "doc-1").headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+
+            let lying = try await upload(Self.png, as: "application/pdf", idempotency: "doc-2")
+            #expect(lying.status == .unprocessableContent)
+            #expect(try lying.json()["field"] as? String == "Content-Type")
+            #expect(try await upload(Self.png, as: "image/png", kind: "selfie", idempotency: "doc-3").status == .unprocessableContent)
+            let large = try await upload(Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: DocumentRules.maxBytes), as: "application/pdf",
+                                         idempotency: "doc-4")
+            #expect(large.status == .contentTooLarge)
+            let listed = try await shop.json(client, .get, "/api/v1/merchant-applications/\(id)/documents", nil, token: key)
+            #expect((try listed.json()["documents"] as? [[String: Any]])?.count == 1, "nothing half-written by the refusals")
+
+            for row in try await store.read(SQL("SELECT sealed FROM application_documents")) {
+                guard case .blob(let sealed) = row["sealed"] else { Issue.record("no sealed bytes"); continue }
+                #expect(!String(decoding: sealed, as: UTF8.self).contains("proof of address for Bottega"), "sealed at rest")
+            }
+
+            let opened = try await client.execute(uri: "/api/v1/ops/merchant-applications/\(id)/documents/\(document)", method: .get,
+                                                  headers: [.authorization: "Bearer \(opsToken)"])
+            #expect(opened.status == .ok && opened.headers[.contentType] == "image/png")
+            #expect(Array(buffer: opened.body) == Self.png)
+            #expect(opened.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            #expect(try await client.execute(uri: "/api/v1/ops/merchant-applications/\(id)/documents/\(document)", method: .get,
+                                             headers: [.authorization: "Bearer \(key)"]).status == .unauthorized)
+
+            let bare = try await shop.json(client, .post, "/api/v1/ops/merchant-applications/\(id)/documents/\(document)/review",
+                                           #"{"review":"rejected","reviewer":"Li Na"}"#, token: opsToken, key: "r-1")
+            #expect(bare.status == .unprocessableContent)
+            #expect(try bare.json()["field"] as? String == "note")
+            let rejected = try await shop.json(client, .post, "/api/v1/ops/merchant-applications/\(id)/documents/\(document)/review",
+                                               #"{"review":"rejected","reviewer":"Li Na","note":"Older than three months"}"#, token: opsToken, key: "r-2")
+            #expect(rejected.status == .ok, "\(rejected.text)")
+            let seen = try await shop.json(client, .get, "/api/v1/merchant-applications/\(id)/documents", nil, token: key).json()
+            let first = (seen["documents"] as? [[String: Any]])?.first
+            #expect(first?["review"] as? String == "rejected" && first?["note"] as? String == "Older than three months")
+        }
+    }
+
     @Test("every identifier and field the rules name has words in both languages")
     func words() {
         for identifier in IdentifierProblem.Identifier.allCases {

@@ -29,18 +29,38 @@ public struct FieldCipher: Sendable {
     }
 
     public func seal(_ text: String) throws -> String {
-        guard let key = keys[current] else { throw Failure(description: "no key \(current)") }
-        let box = try AES.GCM.seal(Data(text.utf8), using: SymmetricKey(data: key))
-        guard let combined = box.combined else { throw Failure(description: "AES-GCM gave no combined form") }
-        return current + ":" + combined.base64EncodedString()
+        current + ":" + (try box(Data(text.utf8))).base64EncodedString()
     }
 
     public func open(_ sealed: String) throws -> String {
         let parts = sealed.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let key = keys[String(parts[0])], let data = Data(base64Encoded: String(parts[1])) else {
+        guard parts.count == 2, let data = Data(base64Encoded: String(parts[1])) else {
             throw Failure(description: "a sealed value must be keyid:base64 with a known key")
         }
-        return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: SymmetricKey(data: key)), as: UTF8.self)
+        return String(decoding: try unbox(data, keyID: String(parts[0])), as: UTF8.self)
+    }
+
+    /// Bytes sealed as "keyid:" and the AES-GCM box, for files (documents) too large to keep as base64 text.
+    public func seal(bytes: Data) throws -> Data {
+        Data((current + ":").utf8) + (try box(bytes))
+    }
+
+    public func open(bytes sealed: Data) throws -> Data {
+        guard let colon = sealed.firstIndex(of: UInt8(ascii: ":")) else { throw Failure(description: "sealed bytes start keyid:") }
+        return try unbox(Data(sealed[sealed.index(after: colon)...]), keyID: String(decoding: sealed[..<colon], as: UTF8.self))
+    }
+
+    private func box(_ plain: Data) throws -> Data {
+        guard let key = keys[current] else { throw Failure(description: "no key \(current)") }
+        guard let combined = try AES.GCM.seal(plain, using: SymmetricKey(data: key)).combined else {
+            throw Failure(description: "AES-GCM gave no combined form")
+        }
+        return combined
+    }
+
+    private func unbox(_ combined: Data, keyID: String) throws -> Data {
+        guard let key = keys[keyID] else { throw Failure(description: "a sealed value must be keyid:base64 with a known key") }
+        return try AES.GCM.open(AES.GCM.SealedBox(combined: combined), using: SymmetricKey(data: key))
     }
 
     /// A keyed fingerprint (HMAC-SHA256 under the current key) of a value that must be looked

@@ -136,6 +136,33 @@ enum ApplicationDocuments {
         }
     }
 
+    /// A document as listed: its kind, type, size, digest and review, never its bytes.
+    struct Document: Encodable {
+        let id: String
+        let kind: String
+        let contentType: String
+        let size: Int64
+        let sha256: String
+        let uploadedAt: Date
+        let review: String
+        let note: String?
+
+        init(_ document: StoredDocument) {
+            id = document.id
+            kind = document.kind.rawValue
+            contentType = document.type.rawValue
+            size = document.size
+            sha256 = document.sha256
+            uploadedAt = document.uploadedAt
+            review = document.review.rawValue
+            note = document.note
+        }
+    }
+
+    struct DocumentList: Encodable {
+        let documents: [Document]
+    }
+
     struct QueueDocument: Encodable {
         struct Entry: Encodable {
             let id: String

@@ -9,6 +9,7 @@ import Storage
 struct MerchantApplicationsAPI<Context: RequestContext> {
     let applications: MerchantApplicationService
     let review: ApplicationReview
+    let documents: DocumentService
     let idempotency: IdempotencyService
     let configuration: WebConfiguration
 
@@ -53,6 +54,25 @@ struct MerchantApplicationsAPI<Context: RequestContext> {
                 return (changes, try Responses.jsonBytes(ApplicationDocuments.Receipt(stored)))
             }
         }
+        router.post("/api/v1/merchant-applications/:id/documents") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            let key = try applicantKey(request)
+            let kind = try Self.documentKind(request)
+            let l = LanguageChoice.language(of: request)
+            return try await idempotency.respond(to: request, principal: "applicant:\(id)", limit: DocumentRules.maxBytes + 1, status: 201) { body in
+                let stored = try await applications.application(id: id, key: key)
+                do {
+                    let (changes, document) = try documents.uploading(body, claimed: request.headers[.contentType], kind: kind, to: stored, at: Date())
+                    return (changes, try Responses.jsonBytes(ApplicationDocuments.Document(document)))
+                } catch let problem as DocumentProblem {
+                    throw Problem.document(problem, language: l)
+                }
+            }
+        }
+        router.get("/api/v1/merchant-applications/:id/documents") { request, context in
+            let stored = try await applications.application(id: context.parameters.get("id") ?? "", key: try applicantKey(request))
+            return try Responses.json(ApplicationDocuments.DocumentList(documents: try await documents.documents(of: stored.id).map(ApplicationDocuments.Document.init)))
+        }
         router.post("/api/v1/merchant-applications/:id/submit") { request, context in
             let id = context.parameters.get("id") ?? ""
             let key = try applicantKey(request)
@@ -62,6 +82,14 @@ struct MerchantApplicationsAPI<Context: RequestContext> {
                 return (changes, try Responses.jsonBytes(ApplicationDocuments.Receipt(stored)))
             }
         }
+    }
+
+    /// `?kind=` of a document, each one known.
+    static func documentKind(_ request: Request) throws -> DocumentKind {
+        guard let kind = request.uri.queryParameters.get("kind").flatMap({ DocumentKind(rawValue: String($0)) }) else {
+            throw Problem.validation("kind is one of \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
+        }
+        return kind
     }
 
     private func applicantKey(_ request: Request) throws -> String {

@@ -3,6 +3,17 @@ import HTTPTypes
 import Money
 
 extension Problem {
+    /// A document refused for what its bytes are, said in `language`; too large is 413.
+    static func document(_ problem: DocumentProblem, language: Language) -> Problem {
+        let detail = ApplicationWords.document(problem)(language)
+        if case .tooLarge = problem {
+            return Problem(type: "body-too-large", title: "The document is too large", status: .contentTooLarge, detail: detail, field: "body")
+        }
+        let field = if case .notWhatItClaims = problem { "Content-Type" } else { "body" }
+        return Problem(type: "document-refused", title: "The document cannot be accepted", status: .unprocessableContent, detail: detail,
+                       field: field)
+    }
+
     /// An application refused for the fields in `refusal`, each said in `language`; `field` is
     /// the first, for clients that read only one.
     static func application(_ refusal: ApplicationRefusal, language: Language) -> Problem {

@@ -210,6 +210,13 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .staleRevision: return Problem(type: "stale-revision", title: "Saved meanwhile", status: .conflict, detail: error.description,
                                                 field: "revision")
             }
+        case let problem as DocumentProblem:
+            return .document(problem, language: .en)
+        case let error as DocumentFailure:
+            switch error {
+            case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "document")
+            case .noteRequired: return .validation(error.description, field: "note")
+            }
         case let error as ReviewFailure:
             switch error {
             case .notUnderReview, .checksOutstanding, .sameReviewer:

@@ -10,6 +10,7 @@ enum ApplicationPage {
         var stored: StoredApplication?
         /// Its checks, ops' notes and what is left, once it has been submitted.
         var file: ApplicationFile?
+        var documents: [StoredDocument] = []
         /// The form's values: what was typed, or the saved application's.
         var values: [String: String] = [:]
         var problems: [ApplicationProblem] = []
@@ -98,10 +99,44 @@ enum ApplicationPage {
             </fieldset>
             \(buttons)
             </form>
+            \(shown.stored.map { documentsSection($0, shown.documents, csrf: csrf, language: l) } ?? "")
             \(resumeSection(shown, csrf: csrf, language: l))
             </section>
             """
         return Layout.page(title: ApplicationWords.title(l), language: l, path: "/merchants/apply", main: main)
+    }
+
+    /// The documents uploaded and a form for each kind; the file goes up as it is, by fetch, so
+    /// that its bytes (not a form's encoding of them) are what the server checks.
+    static func documentsSection(_ stored: StoredApplication, _ documents: [StoredDocument], csrf: String, language l: Language) -> String {
+        let listed = documents.map { document in
+            "<li data-document-id=\"\(escapeHTML(document.id))\" data-review=\"\(document.review.rawValue)\">\(escapeHTML(ApplicationWords.documentKinds[document.kind]?(l) ?? document.kind.rawValue)) · \(escapeHTML(document.type.rawValue)) · \(document.size / 1024 + 1) KB · \(escapeHTML(ApplicationWords.documentReviews[document.review]?(l) ?? document.review.rawValue))\(document.note.map { " — " + escapeHTML($0) } ?? "")</li>"
+        }.joined()
+        let open = stored.status.editable || stored.status == .submitted
+        let forms = !open ? "" : DocumentKind.allCases.map { kind in
+            """
+            <form class="document-upload" data-kind="\(kind.rawValue)"><label>\(escapeHTML(ApplicationWords.documentKinds[kind]?(l) ?? kind.rawValue)) <input type="file" accept="application/pdf,image/jpeg,image/png"></label>
+            <button type="submit">\(escapeHTML(ApplicationWords.upload(l)))</button><span class="field-error" role="alert"></span></form>
+            """
+        }.joined()
+        return """
+            <div class="documents"><h2>\(escapeHTML(ApplicationWords.documentsTitle(l)))</h2><p>\(escapeHTML(ApplicationWords.documentsNote(l)))</p>
+            <ul class="document-list">\(listed)</ul>\(forms)</div>
+            <script>
+            document.querySelectorAll('form.document-upload').forEach(function (form) {
+              form.addEventListener('submit', async function (event) {
+                event.preventDefault();
+                var file = form.querySelector('input[type=file]').files[0];
+                if (!file) return;
+                var answer = await fetch('/merchants/apply/documents?kind=' + form.dataset.kind + '&csrf=\(escapeHTML(csrf))',
+                  { method: 'POST', headers: { 'Content-Type': file.type || 'application/octet-stream' }, body: file });
+                if (answer.ok) { location.reload(); return; }
+                var problem = await answer.json().catch(function () { return {}; });
+                form.querySelector('.field-error').textContent = problem.detail || answer.status;
+              });
+            });
+            </script>
+            """
     }
 
     /// After a submission: each capability, what stands in its way and by when, and ops' notes.

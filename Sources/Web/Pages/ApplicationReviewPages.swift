@@ -45,7 +45,26 @@ enum ApplicationReviewPages {
         return Layout.page(title: queueTitle(l), language: l, path: "/ops/applications", main: main)
     }
 
-    static func file(_ file: ApplicationFile, csrf: String, error: String? = nil, language l: Language) -> String {
+    static let open = LocalizedText(en: "Open", zh: "打开")
+    static let accept = LocalizedText(en: "Accept", zh: "通过")
+    static let reject = LocalizedText(en: "Reject", zh: "驳回")
+    static let note = LocalizedText(en: "Note (the applicant sees it; needed to reject)", zh: "备注（申请人可见；驳回时必填）")
+
+    static func documents(_ documents: [StoredDocument], of id: String, csrf: String, language l: Language) -> String {
+        let rows = documents.map { document in
+            let base = "/ops/applications/\(escapeHTML(id))/documents/\(escapeHTML(document.id))"
+            return """
+                <li data-document-id="\(escapeHTML(document.id))" data-review="\(document.review.rawValue)">\(escapeHTML(ApplicationWords.documentKinds[document.kind]?(l) ?? document.kind.rawValue)) · \(escapeHTML(document.type.rawValue)) · \(document.size / 1024 + 1) KB · sha256 \(escapeHTML(String(document.sha256.prefix(12)))) · <a href="\(base)">\(escapeHTML(open(l)))</a> · \(escapeHTML(ApplicationWords.documentReviews[document.review]?(l) ?? document.review.rawValue))\(document.reviewer.map { " (" + escapeHTML($0) + ")" } ?? "")\(document.note.map { " — " + escapeHTML($0) } ?? "")
+                <form method="post" action="\(base)/review" class="inline">\(BrowserSession.hiddenField(csrf))
+                <input type="text" name="reviewer" required maxlength="100" placeholder="\(escapeHTML(reviewer(l)))" aria-label="\(escapeHTML(reviewer(l)))">
+                <input type="text" name="note" maxlength="1000" placeholder="\(escapeHTML(note(l)))" aria-label="\(escapeHTML(note(l)))">
+                <button type="submit" name="review" value="accepted">\(escapeHTML(accept(l)))</button> <button type="submit" name="review" value="rejected">\(escapeHTML(reject(l)))</button></form></li>
+                """
+        }.joined()
+        return "<h2>\(escapeHTML(ApplicationWords.documentsTitle(l)))</h2><ul class=\"document-list\">\(rows.isEmpty ? "<li>—</li>" : rows)</ul>"
+    }
+
+    static func file(_ file: ApplicationFile, documents: [StoredDocument], csrf: String, error: String? = nil, language l: Language) -> String {
         let stored = file.application
         let a = stored.application
         func answer<T: Decodable>(_ check: VerificationCheck, _ type: T.Type) -> T? {
@@ -96,7 +115,6 @@ enum ApplicationReviewPages {
         }
         let decideForm = choices.isEmpty ? "" : """
             <h2>\(escapeHTML(decide(l)))</h2>
-            \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
             <form method="post" action="/ops/applications/\(escapeHTML(stored.id))/decisions" class="stacked">\(BrowserSession.hiddenField(csrf))
             <label>\(escapeHTML(reviewer(l))) <input type="text" name="reviewer" required maxlength="100" autocomplete="name"></label>
             <label>\(escapeHTML(reason(l))) <textarea name="reason" rows="3" maxlength="1000"></textarea></label>
@@ -107,12 +125,14 @@ enum ApplicationReviewPages {
             <section class="panel application-file" data-application-id="\(escapeHTML(stored.id))" data-status="\(stored.status.rawValue)">
             <p><a href="/ops/applications">\(escapeHTML(queueTitle(l)))</a></p>
             <h1>\(escapeHTML(a.legalName ?? stored.id))</h1>
+            \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
             <p>\(escapeHTML(stored.id)) · <strong>\(escapeHTML(ApplicationWords.status[stored.status]?(l) ?? stored.status.rawValue))</strong>\(stored.merchantID.map { " · " + escapeHTML($0) } ?? "")</p>
             \(ApplicationPage.progress(file, language: l))
             \(registry)
             \(payout)
             <h2>\(escapeHTML(screening(l)))</h2>\(hits)
             <h2>\(escapeHTML(people(l)))</h2><ul>\(persons)</ul>
+            \(Self.documents(documents, of: stored.id, csrf: csrf, language: l))
             <p>\(escapeHTML(ApplicationWords.field("brands")(l))): \(escapeHTML((a.brands ?? []).joined(separator: ", "))) · \(escapeHTML(ApplicationWords.field("categories")(l))): \(escapeHTML((a.categories ?? []).joined(separator: ", ")))</p>
             <h2>\(escapeHTML(history(l)))</h2><ul class="decisions">\(decisions)</ul>
             \(decideForm)

@@ -7,6 +7,7 @@ import Storage
 /// Ops' application pages: the queue, a file, and the decision form.
 struct ApplicationReviewRoutes<Context: RequestContext> {
     let review: ApplicationReview
+    let documents: DocumentService
     let store: any Store
     let pages: PageResponses
 
@@ -22,7 +23,30 @@ struct ApplicationReviewRoutes<Context: RequestContext> {
         router.get("/ops/applications/:id") { request, context in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let file = try await review.file(context.parameters.get("id") ?? "", at: Date())
-            return pages.page(request) { csrf, l in ApplicationReviewPages.file(file, csrf: csrf, language: l) }
+            let listed = try await documents.documents(of: file.application.id)
+            return pages.page(request) { csrf, l in ApplicationReviewPages.file(file, documents: listed, csrf: csrf, language: l) }
+        }
+        router.get("/ops/applications/:id/documents/:document") { request, context in
+            if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
+            return try await ApplicationReviewAPI<Context>.download(documents, context.parameters.get("document") ?? "", of: context.parameters.get("id") ?? "")
+        }
+        router.post("/ops/applications/:id/documents/:document/review") { request, context in
+            let form = try await pages.postedForm(request)
+            try await OpsAuthorization.require(request, configuration)
+            let id = context.parameters.get("id") ?? ""
+            guard let verdict = StoredDocument.Review(rawValue: form["review"] ?? ""), verdict != .pending else {
+                throw Problem.validation("a review is accepted or rejected", field: "review")
+            }
+            do {
+                try await store.apply(try await documents.reviewing(context.parameters.get("document") ?? "", of: id, as: verdict,
+                                                                    reviewer: form["reviewer"] ?? "", note: form["note"], at: Date()))
+                return pages.redirect(to: "/ops/applications/\(id)")
+            } catch let failure as ReviewFailure {
+                return try await refused(id, Self.words(failure), form: form, request: request)
+            } catch DocumentFailure.noteRequired {
+                return try await refused(id, LocalizedText(en: "Say why the document is rejected: the applicant sees it.", zh: "请说明驳回理由，申请人可见。"),
+                                         form: form, request: request)
+            }
         }
         router.post("/ops/applications/:id/decisions") { request, context in
             let form = try await pages.postedForm(request)
@@ -35,11 +59,18 @@ struct ApplicationReviewRoutes<Context: RequestContext> {
                 try await store.apply(changes)
                 return pages.redirect(to: "/ops/applications/\(id)")
             } catch let failure as ReviewFailure {
-                let file = try await review.file(id, at: Date())
-                return Responses.html(ApplicationReviewPages.file(file, csrf: form["csrf"] ?? "", error: Self.words(failure)(l), language: l),
-                                      status: .unprocessableContent)
+                return try await refused(id, Self.words(failure), form: form, request: request)
             }
         }
+    }
+
+    /// The file again, the refusal above its forms.
+    private func refused(_ id: String, _ words: LocalizedText, form: [String: String], request: Request) async throws -> Response {
+        let l = LanguageChoice.language(of: request)
+        let file = try await review.file(id, at: Date())
+        let listed = try await documents.documents(of: id)
+        return Responses.html(ApplicationReviewPages.file(file, documents: listed, csrf: form["csrf"] ?? "", error: words(l), language: l),
+                              status: .unprocessableContent)
     }
 
     static func words(_ failure: ReviewFailure) -> LocalizedText {

@@ -9,6 +9,7 @@ import Storage
 struct ApplicationRoutes<Context: RequestContext> {
     let applications: MerchantApplicationService
     let review: ApplicationReview
+    let documents: DocumentService
     let store: any Store
     let pages: PageResponses
 
@@ -18,7 +19,10 @@ struct ApplicationRoutes<Context: RequestContext> {
         router.get("/merchants/apply") { request, _ in
             let stored = try await current(request)
             var page = shown(stored, notice: nil)
-            if let stored { page.file = try await review.file(stored, at: Date()) }
+            if let stored {
+                page.file = try await review.file(stored, at: Date())
+                page.documents = try await documents.documents(of: stored.id)
+            }
             return pages.page(request) { csrf, l in ApplicationPage.render(page, csrf: csrf, language: l) }
         }
         router.post("/merchants/apply") { request, _ in
@@ -66,6 +70,25 @@ struct ApplicationRoutes<Context: RequestContext> {
                 let page = ApplicationPage.Shown(stored: existing, values: form, notice: ApplicationWords.savedElsewhere,
                                                  resumeKey: existing.map { applications.resumeKey(for: $0.id) })
                 return Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l), status: .conflict)
+            }
+        }
+        router.post("/merchants/apply/documents") { request, _ in
+            // The page's script sends the file as the body and the CSRF token in the query.
+            try BrowserSession.checkCSRF(request, form: ["csrf": request.uri.queryParameters.get("csrf").map { String($0) } ?? ""],
+                                         cipher: pages.configuration.cipher)
+            let l = LanguageChoice.language(of: request)
+            do {
+                guard let stored = try await current(request) else { throw ApplicationFailure.notFound }
+                let kind = try MerchantApplicationsAPI<Context>.documentKind(request)
+                let body = try await RequestBody.bytes(request, limit: DocumentRules.maxBytes + 1)
+                let (changes, document) = try documents.uploading(body, claimed: request.headers[.contentType], kind: kind, to: stored, at: Date())
+                try await store.apply(changes)
+                return try Responses.json(ApplicationDocuments.Document(document), status: .created)
+            } catch let problem as DocumentProblem {
+                return Problem.document(problem, language: l).response()
+            } catch {
+                guard let problem = Problem.from(error) else { throw error }
+                return problem.response()
             }
         }
         router.post("/merchants/apply/resume") { request, _ in

@@ -83,6 +83,36 @@ enum ApplicationWords {
         .reinstate: LocalizedText(en: "Reinstate", zh: "恢复"),
     ]
 
+    static let documentsTitle = LocalizedText(en: "Documents", zh: "证明文件")
+    static let documentsNote = LocalizedText(
+        en: "PDF, JPEG or PNG, up to 5 MB each: the certificate of incorporation, a proof of address no older than three months, and for each brand you do not own, the owner's authorisation.",
+        zh: "PDF、JPEG 或 PNG 格式，每个不超过 5 MB：公司注册证书、三个月内的地址证明，以及您非品牌所有人时每个品牌的授权书。")
+    static let upload = LocalizedText(en: "Upload", zh: "上传")
+    static let documentKinds: [DocumentKind: LocalizedText] = [
+        .certificateOfIncorporation: LocalizedText(en: "Certificate of incorporation", zh: "公司注册证书"),
+        .proofOfAddress: LocalizedText(en: "Proof of address", zh: "地址证明"),
+        .brandAuthorisation: LocalizedText(en: "Brand authorisation", zh: "品牌授权书"),
+    ]
+    static let documentReviews: [StoredDocument.Review: LocalizedText] = [
+        .pending: LocalizedText(en: "waiting for review", zh: "待审核"),
+        .accepted: LocalizedText(en: "accepted", zh: "已通过"),
+        .rejected: LocalizedText(en: "rejected", zh: "未通过"),
+    ]
+
+    static func document(_ problem: DocumentProblem) -> LocalizedText {
+        switch problem {
+        case .empty: return LocalizedText(en: "The file is empty.", zh: "文件为空。")
+        case .tooLarge(let limit):
+            return LocalizedText(en: "The file is larger than \(limit / 1_048_576) MB.", zh: "文件超过 \(limit / 1_048_576) MB。")
+        case .unknownType: return LocalizedText(en: "Only PDF, JPEG and PNG files are accepted.", zh: "仅接受 PDF、JPEG 和 PNG 文件。")
+        case .notWhatItClaims(let claimed):
+            return LocalizedText(en: "The file is not the \(claimed) it says it is: only PDF, JPEG and PNG files are accepted.",
+                                 zh: "文件内容与其声明的类型 \(claimed) 不符：仅接受 PDF、JPEG 和 PNG 文件。")
+        case .truncated(let type):
+            return LocalizedText(en: "The \(type.rawValue) file is incomplete: upload it again.", zh: "\(type.rawValue) 文件不完整，请重新上传。")
+        }
+    }
+
     /// What a check found and what the applicant can do about it.
     static func reason(_ reason: VerificationReason) -> LocalizedText {
         switch reason {
