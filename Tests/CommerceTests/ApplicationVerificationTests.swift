@@ -28,8 +28,7 @@ struct ApplicationVerificationTests {
     }
 
     static let list: SanctionsList = {
-        // safe: the sample list is checked to parse by the test below
-        try! SanctionsList(sdnCSV: SanctionsSample.sdnCSV)
+        try! SanctionsList(sdnCSV: SanctionsSample.sdnCSV)  // safe: the test below checks the sample parses
     }()
 
     @Test("the sample list reads as OFAC's sdn.csv: entities, individuals written SURNAME, Given, vessels")

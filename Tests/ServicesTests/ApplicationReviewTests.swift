@@ -10,8 +10,7 @@ import Testing
 @Suite("Checking and reviewing merchant applications")
 struct ApplicationReviewTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    // safe: a key made by FieldCipher.newKey is always a valid 32-byte key
-    let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())
+    let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())  // safe: a new key is always a valid 32-byte key
 
     /// A bank that is down for its first `outages` calls, then the sandbox.
     final class FlakyBank: BankAccountVerifier, @unchecked Sendable {
@@ -38,6 +37,10 @@ struct ApplicationReviewTests {
             payout: .init(holderName: "Pirelli & C. S.p.A.", currency: "EUR", iban: iban), brands: ["Pirelli"], categories: ["accessories"])
     }
 
+    /// The register holds Pirelli as registers write it: capitals, no punctuation.
+    static let register = ["00743110157": RegistryRecord(registeredName: "PIRELLI & C SPA", address: "VIALE PIERO E ALBERTO PIRELLI 25 MILANO",
+                                                         country: "IT", standing: .active, riskBand: 2)]
+
     struct Parts {
         let store: any Store
         let applications: MerchantApplicationService
@@ -50,7 +53,7 @@ struct ApplicationReviewTests {
         try await withTestStore(kind) { store in
             let applications = MerchantApplicationService(store: store, cipher: cipher)
             let verification = VerificationService(
-                store: store, applications: applications, registry: SandboxRegistry(delay: .zero), bank: bank,
+                store: store, applications: applications, registry: SandboxRegistry(delay: .zero, companies: Self.register), bank: bank,
                 sanctions: try SanctionsList(sdnCSV: SanctionsSample.sdnCSV))
             try await body(Parts(store: store, applications: applications, verification: verification,
                                  review: ApplicationReview(store: store, applications: applications)))
@@ -82,6 +85,8 @@ struct ApplicationReviewTests {
             let file = try await parts.review.file(id, at: now)
             #expect(file.requirements.map(\.code) == [.opsReview])
             #expect(file.checks.allSatisfy { $0.outcome.state == .passed })
+            #expect(file.checks.first { $0.outcome.check == .registry }?.answer?.contains("PIRELLI & C SPA") == true,
+                    "the register's own answer is kept as it came")
 
             let (changes, approved) = try await parts.review.deciding(.approve, on: id, reviewer: "Li Na", reason: nil, at: now)
             try await parts.store.apply(changes)
@@ -224,8 +229,7 @@ extension ApplicationReviewTests {
 struct DemoApplicantsTests {
     @Test("the demo's applicants arrive once, one at each step, the approved one a merchant", arguments: StoreKind.allCases)
     func loadsOnce(kind: StoreKind) async throws {
-        // safe: a key made by FieldCipher.newKey is always a valid 32-byte key
-        let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())
+        let cipher = try! FieldCipher(base64Key: FieldCipher.newKey())  // safe: a new key is always a valid 32-byte key
         try await withTestStore(kind) { store in
             try await DemoLoader.loadIfAbsent(into: store, at: Date())
             #expect(try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()))

@@ -148,6 +148,12 @@ public enum ApplicationRules {
         }
     }
 
+    /// Whether `text` has control characters other than line breaks, which no field, note or
+    /// name holds.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" }
+    }
+
     /// The field's text without the white space around it, or nil when nothing is left.
     public static func present(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }

@@ -90,7 +90,7 @@ public struct DocumentService: Sendable {
         let note = ApplicationRules.present(note)
         if review == .rejected && note == nil { throw DocumentFailure.noteRequired }
         for (field, text) in [("reviewer", reviewer), ("note", note ?? "")]
-        where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" }) {
+        where ApplicationRules.hasControlCharacters(text) {
             throw ReviewFailure.characters(field: field)
         }
         return [.write(SQL(

@@ -128,7 +128,7 @@ public struct ApplicationReview: Sendable {
         guard let reviewer = ApplicationRules.present(reviewer).map({ String($0.prefix(100)) }) else { throw ReviewFailure.reviewerRequired }
         let reason = ApplicationRules.present(reason).map { String($0.prefix(1000)) }
         for (field, text) in [("reviewer", reviewer), ("reason", reason ?? "")]
-        where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" }) {
+        where ApplicationRules.hasControlCharacters(text) {
             throw ReviewFailure.characters(field: field)
         }
         let before = try await file(id, at: now)
