@@ -69,7 +69,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let documents = DocumentService(store: store, cipher: configuration.cipher)
     MerchantApplicationsAPI(applications: applications, review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
     ApplicationReviewAPI(review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
-    ApplicationRoutes(applications: applications, review: review, documents: documents, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
+    ApplicationRoutes(applications: applications, review: review, documents: documents, keys: keys, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     ApplicationReviewRoutes(review: review, documents: documents, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)

@@ -230,6 +230,23 @@ struct MerchantApplicationWebTests {
             #expect(try await client.get("/stores/\(slug)").status == .ok, "the new store is open")
             let decisions = (try approved.json()["decisions"] as? [[String: Any]] ?? []).compactMap { $0["reviewer"] as? String }
             #expect(decisions == ["Li Na"])
+
+            // The approved applicant, on its page, is issued a merchant key that opens the portal's API.
+            let applicantPage = try await client.get("/merchants/apply")
+            let csrfCookie = "csrf=" + (cookieValue(applicantPage.headers[.setCookie], "csrf") ?? "")
+            let csrf = try #require(csrfField(applicantPage.text))
+            let cookie = "\(csrfCookie); application=\(id).\(key)"
+            let issued = try await client.execute(uri: "/merchants/apply/key", method: .post,
+                                                  headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                                  body: ByteBuffer(string: "csrf=\(csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"))
+            #expect(issued.status == .ok)
+            let merchantKey = try #require(issued.text.firstMatch(of: /class="merchant-key">(mk_[A-Za-z0-9_-]+)</).map { String($0.output.1) })
+            let keysList = try await shop.json(client, .get, "/api/v1/merchant/keys", nil, token: merchantKey)
+            #expect(keysList.status == .ok, "the key opens the merchant's own API")
+            let refused = try await client.execute(uri: "/merchants/apply/key", method: .post,
+                                                   headers: [.contentType: "application/x-www-form-urlencoded", .cookie: csrfCookie],
+                                                   body: ByteBuffer(string: "csrf=\(csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"))
+            #expect(refused.status == .notFound, "no approved application, no key")
         }
     }
 

@@ -17,6 +17,8 @@ enum ApplicationPage {
         var notice: LocalizedText?
         var resumeKey: String?
         var resumeRefused = false
+        /// A merchant API key just issued to the approved applicant: shown this once.
+        var issuedKey: String?
     }
 
     static func render(_ shown: Shown, csrf: String, language l: Language) -> String {
@@ -99,11 +101,26 @@ enum ApplicationPage {
             </fieldset>
             \(buttons)
             </form>
+            \(portalSection(shown, csrf: csrf, language: l))
             \(shown.stored.map { documentsSection($0, shown.documents, csrf: csrf, language: l) } ?? "")
             \(resumeSection(shown, csrf: csrf, language: l))
             </section>
             """
         return Layout.page(title: ApplicationWords.title(l), language: l, path: "/merchants/apply", main: main)
+    }
+
+    /// For an approved applicant: the way into the merchant portal, a key issued on asking and
+    /// shown once (only its hash is kept).
+    static func portalSection(_ shown: Shown, csrf: String, language l: Language) -> String {
+        guard let stored = shown.stored, stored.status == .approved, stored.merchantID != nil else { return "" }
+        let issued = shown.issuedKey.map { key in
+            "<p class=\"notice\" role=\"status\">\(escapeHTML(ApplicationWords.keyIssued(l)))</p><p><code class=\"merchant-key\">\(escapeHTML(key))</code></p>"
+        } ?? ""
+        return """
+            <div class="portal"><h2>\(escapeHTML(ApplicationWords.portalTitle(l)))</h2><p>\(escapeHTML(ApplicationWords.portalHelp(l)))</p>\(issued)
+            <form method="post" action="/merchants/apply/key">\(BrowserSession.hiddenField(csrf))<button type="submit">\(escapeHTML(ApplicationWords.issueKey(l)))</button></form>
+            <p><a href="/merchant/signin">\(escapeHTML(ApplicationWords.portalLink(l)))</a></p></div>
+            """
     }
 
     /// The documents uploaded and a form for each kind; the file goes up as it is, by fetch, so

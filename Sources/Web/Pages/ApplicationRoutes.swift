@@ -10,6 +10,7 @@ struct ApplicationRoutes<Context: RequestContext> {
     let applications: MerchantApplicationService
     let review: ApplicationReview
     let documents: DocumentService
+    let keys: MerchantKeyService
     let store: any Store
     let pages: PageResponses
 
@@ -90,6 +91,20 @@ struct ApplicationRoutes<Context: RequestContext> {
                 guard let problem = Problem.from(error) else { throw error }
                 return problem.response()
             }
+        }
+        router.post("/merchants/apply/key") { request, _ in
+            let form = try await pages.postedForm(request)
+            guard let stored = try await current(request), stored.status == .approved, let merchant = stored.merchantID else {
+                throw ApplicationFailure.notFound
+            }
+            let key = try await keys.issue(merchantID: merchant, label: "issued to the applicant \(stored.id)", at: Date())
+            var page = shown(stored, notice: nil)
+            page.file = try await review.file(stored, at: Date())
+            page.documents = try await documents.documents(of: stored.id)
+            page.issuedKey = key
+            var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: LanguageChoice.language(of: request)))
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
         router.post("/merchants/apply/resume") { request, _ in
             let form = try await pages.postedForm(request)

@@ -83,6 +83,15 @@ enum ApplicationWords {
         .reinstate: LocalizedText(en: "Reinstate", zh: "恢复"),
     ]
 
+    static let portalTitle = LocalizedText(en: "Your merchant portal", zh: "商家后台")
+    static let portalHelp = LocalizedText(
+        en: "You are verified. Sign in to the merchant portal with an API key: it opens your orders, shipments, settlement and catalogue.",
+        zh: "您已通过认证。请使用 API 密钥登录商家后台，管理订单、发货、结算和商品。")
+    static let issueKey = LocalizedText(en: "Issue an API key", zh: "生成 API 密钥")
+    static let keyIssued = LocalizedText(
+        en: "Your new key, shown only this once: copy it now. We keep only its fingerprint; lost keys are revoked and replaced.",
+        zh: "新密钥仅显示这一次，请立即复制。平台只保存其指纹；遗失后可撤销并重新生成。")
+    static let portalLink = LocalizedText(en: "Sign in to the merchant portal", zh: "登录商家后台")
     static let documentsTitle = LocalizedText(en: "Documents", zh: "证明文件")
     static let documentsNote = LocalizedText(
         en: "PDF, JPEG or PNG, up to 5 MB each: the certificate of incorporation, a proof of address no older than three months, and for each brand you do not own, the owner's authorisation.",
