@@ -39,9 +39,17 @@ public struct VerificationService: Sendable {
             (id: try row.text("application_id"), check: try row.text("check_name"), submission: try row.integer("submission"),
              attempts: try row.integer("attempts"))
         }
+        // An application's three checks are usually due together: it is read and opened once a round.
+        var opened: [String: MerchantApplication] = [:]
         return try await WorkFailures(store: store).round(Self.work, due, named: { "\($0.id) \($0.check)" }, at: now) { item in
             guard let check = VerificationCheck(rawValue: item.check) else { return false }
-            let application = try await applications.stored(id: item.id).application
+            let application: MerchantApplication
+            if let known = opened[item.id] {
+                application = known
+            } else {
+                application = try await applications.stored(id: item.id).application
+                opened[item.id] = application
+            }
             do {
                 let (state, answer) = try await ask(check, about: application)
                 return try await record(state, answer: answer, check: check, of: item.id, submission: item.submission, at: now)

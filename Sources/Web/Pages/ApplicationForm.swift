@@ -15,12 +15,10 @@ enum ApplicationForm {
         }
         let owners = (0..<ownerRows).compactMap { row -> MerchantApplication.Owner? in
             let share = text("owners[\(row)].sharePercent")
-            let owner = MerchantApplication.Owner(name: text("owners[\(row)].name"), sharePercent: share.flatMap { Int($0) },
-                                                  nationality: upper("owners[\(row)].nationality"))
             // A share that is not a number is kept as an impossible one, so that the rule names it.
-            let typedShare = share != nil && owner.sharePercent == nil ? MerchantApplication.Owner(
-                name: owner.name, sharePercent: -1, nationality: owner.nationality) : owner
-            return owner.name == nil && share == nil && owner.nationality == nil ? nil : typedShare
+            let owner = MerchantApplication.Owner(name: text("owners[\(row)].name"), sharePercent: share.map { Int($0) ?? -1 },
+                                                  nationality: upper("owners[\(row)].nationality"))
+            return owner.name == nil && share == nil && owner.nationality == nil ? nil : owner
         }
         return MerchantApplication(
             legalName: text("legalName"), country: upper("country"), registrationNumber: text("registrationNumber"),

@@ -18,12 +18,7 @@ struct ApplicationRoutes<Context: RequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/merchants/apply") { request, _ in
-            let stored = try await current(request)
-            var page = shown(stored, notice: nil)
-            if let stored {
-                page.file = try await review.file(stored, at: Date())
-                page.documents = try await documents.documents(of: stored.id)
-            }
+            let page = try await shown(try await current(request), notice: nil)
             return pages.page(request) { csrf, l in ApplicationPage.render(page, csrf: csrf, language: l) }
         }
         router.post("/merchants/apply") { request, _ in
@@ -34,18 +29,15 @@ struct ApplicationRoutes<Context: RequestContext> {
             var saved: StoredApplication?
             do {
                 // Saved first, so that what was typed is kept even when submitting is refused.
-                if let existing {
-                    let (changes, stored) = try await applications.saving(
-                        application, id: existing.id, key: applications.resumeKey(for: existing.id),
-                        revision: Int64(form["revision"] ?? ""), at: Date())
-                    try await store.apply(changes)
-                    saved = stored
+                let (changes, stored) = if let existing {
+                    try await applications.saving(application, id: existing.id, key: applications.resumeKey(for: existing.id),
+                                                  revision: Int64(form["revision"] ?? ""), at: Date())
                 } else {
-                    let (changes, stored) = try applications.starting(application, at: Date())
-                    try await store.apply(changes)
-                    saved = stored
+                    try applications.starting(application, at: Date())
                 }
-                guard var final = saved else { throw Problem.internalError }
+                try await store.apply(changes)
+                saved = stored
+                var final = stored
                 var notice = ApplicationWords.saved
                 if form["action"] == "submit" {
                     let (changes, submitted) = try await applications.submitting(id: final.id, key: applications.resumeKey(for: final.id),
@@ -54,22 +46,20 @@ struct ApplicationRoutes<Context: RequestContext> {
                     final = submitted
                     notice = ApplicationWords.submittedNotice
                 }
-                var page = shown(final, notice: notice)
-                page.file = try await review.file(final, at: Date())
-                var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l))
+                var response = Responses.html(ApplicationPage.render(try await shown(final, notice: notice), csrf: form["csrf"] ?? "", language: l))
                 response.setCookie(cookie(for: final))
                 return response
             } catch let refusal as ApplicationRefusal {
                 // The form comes back as it was typed, each refusal beside its field.
-                let kept = saved ?? existing
-                let page = ApplicationPage.Shown(stored: kept, values: form, problems: refusal.problems,
-                                                 resumeKey: kept.map { applications.resumeKey(for: $0.id) })
+                var page = try await shown(saved ?? existing, notice: nil)
+                page.values = form
+                page.problems = refusal.problems
                 var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l), status: .unprocessableContent)
                 if let saved { response.setCookie(cookie(for: saved)) }
                 return response
             } catch ApplicationFailure.staleRevision {
-                let page = ApplicationPage.Shown(stored: existing, values: form, notice: ApplicationWords.savedElsewhere,
-                                                 resumeKey: existing.map { applications.resumeKey(for: $0.id) })
+                var page = try await shown(existing, notice: ApplicationWords.savedElsewhere)
+                page.values = form
                 return Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: l), status: .conflict)
             }
         }
@@ -98,9 +88,7 @@ struct ApplicationRoutes<Context: RequestContext> {
                 throw ApplicationFailure.notFound
             }
             let key = try await keys.issue(merchantID: merchant, label: "issued to the applicant \(stored.id)", at: Date())
-            var page = shown(stored, notice: nil)
-            page.file = try await review.file(stored, at: Date())
-            page.documents = try await documents.documents(of: stored.id)
+            var page = try await shown(stored, notice: nil)
             page.issuedKey = key
             var response = Responses.html(ApplicationPage.render(page, csrf: form["csrf"] ?? "", language: LanguageChoice.language(of: request)))
             response.headers[.cacheControl] = "no-store"
@@ -134,9 +122,15 @@ struct ApplicationRoutes<Context: RequestContext> {
         }
     }
 
-    private func shown(_ stored: StoredApplication?, notice: LocalizedText?) -> ApplicationPage.Shown {
-        ApplicationPage.Shown(stored: stored, values: stored.map { ApplicationForm.values(of: $0.application) } ?? [:], notice: notice,
-                              resumeKey: stored.map { applications.resumeKey(for: $0.id) })
+    /// The page as `stored` stands: its values, key, checks, ops' notes and documents.
+    private func shown(_ stored: StoredApplication?, notice: LocalizedText?) async throws -> ApplicationPage.Shown {
+        var page = ApplicationPage.Shown(stored: stored, values: stored.map { ApplicationForm.values(of: $0.application) } ?? [:], notice: notice,
+                                         resumeKey: stored.map { applications.resumeKey(for: $0.id) })
+        if let stored {
+            page.file = try await review.file(stored, at: Date())
+            page.documents = try await documents.documents(of: stored.id)
+        }
+        return page
     }
 
     private func cookie(for stored: StoredApplication) -> Cookie {
