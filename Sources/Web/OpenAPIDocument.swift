@@ -922,7 +922,7 @@ public enum OpenAPIDocument {
                 "200": { description: The manifest, content: { application/json: { schema: { $ref: "#/components/schemas/Manifest" } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-        """# + "\n" + TravelAPIDescription.paths + "\n" + ApplicationAPIDescription.paths + "\n" + #"""
+        """# + "\n" + TravelAPIDescription.paths + "\n" + ApplicationAPIDescription.paths + "\n" + BrandAPIDescription.paths + "\n" + #"""
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
@@ -1483,5 +1483,5 @@ public enum OpenAPIDocument {
                       weightGrams: { type: integer }
                       contents: { type: string }
                       valueCNY: { type: string }
-        """# + "\n" + TravelAPIDescription.schemas + "\n" + ApplicationAPIDescription.schemas
+        """# + "\n" + TravelAPIDescription.schemas + "\n" + ApplicationAPIDescription.schemas + "\n" + BrandAPIDescription.schemas
 }

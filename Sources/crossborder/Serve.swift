@@ -112,6 +112,12 @@ struct Serve: AsyncParsableCommand {
             if loadDemo, try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
                 logger.info("loaded the demo applicants into \(url)")
             }
+            if loadDemo, try await DemoReports.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
+                logger.info("loaded the demo counterfeit report into \(url)")
+            }
+            let brands = BrandAuthorisationService(store: store)
+            let coverage = try await brands.coverageRound(at: Date())
+            if coverage.withdrawn > 0 { logger.info("withdrew \(coverage.withdrawn) product(s) no brand authorisation covers today") }
             let orders = OrderService(store: store)
             var services: [any Service] = [PeriodicService(name: "the unpaid-order sweep", interval: .seconds(60), logger: logger) {
                 let expired = try await orders.expireUnpaid(at: Date())
@@ -160,6 +166,13 @@ struct Serve: AsyncParsableCommand {
                 registry: SandboxRegistry(outageRate: 0.1), bank: SandboxBankAccounts(outageRate: 0.1), sanctions: sanctions)
             services.append(PeriodicService(name: "the merchant applications' checks", interval: .seconds(2), logger: logger) {
                 try await verification.run(at: Date())
+            })
+            // Authorisations lapse at a day's end: a quarter-hour round finds them soon after.
+            services.append(PeriodicService(name: "the brand authorisations' coverage", interval: .seconds(900), logger: logger) {
+                let moved = try await brands.coverageRound(at: Date())
+                if moved.withdrawn + moved.restored > 0 {
+                    logger.info("brand coverage: withdrew \(moved.withdrawn), put back \(moved.restored) product(s)")
+                }
             })
             services.append(PeriodicService(name: "the daily payouts", interval: .seconds(3600), logger: logger) {
                 let batches = try await payments.payouts.run(on: Day(beijing: Date()), at: Date())

@@ -195,7 +195,7 @@ extension ApplicationReviewTests {
             let catalog = CatalogService(store: parts.store)
             let listing = try #require(try await catalog.storefronts().first { $0.merchant.id.hasPrefix("m-pirelli") })
             let draft = ProductDraft(id: "pz-tyre", nameEn: "Bicycle tyre", nameZh: "自行车轮胎", descriptionEn: "700x28c.", descriptionZh: "700x28c。",
-                                     category: "accessories", brand: "Pirelli", hsCode: "401150", originCountry: "IT", shipsToChina: true,
+                                     category: "accessories", brand: "无品牌", hsCode: "401150", originCountry: "IT", shipsToChina: true,
                                      skus: [.init(id: "pz-tyre-1", variantEn: "black", variantZh: "黑色", price: "45.00", weightGrams: 300, stock: 5)])
             try await MerchantCatalogService(store: parts.store, rates: RateService(store: parts.store, maxAge: 3600))
                 .save([draft], for: listing.merchant, at: now)

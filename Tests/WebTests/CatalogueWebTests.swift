@@ -22,7 +22,7 @@ struct CatalogueWebTests {
         try await MerchantKeyService(store: store).issue(merchantID: merchant, label: "test", at: Date())
     }
 
-    let maple = #"{"id":"pp-maple","nameEn":"Maple syrup","nameZh":"枫糖浆","descriptionEn":"Grade A","descriptionZh":"A级","category":"food","brand":"Pantry","hsCode":"170220","originCountry":"CA","shipsToChina":true,"skus":[{"id":"pp-maple-1","variantEn":"1 l","variantZh":"1升","price":"12.50","weightGrams":1400,"stock":8}]}"#
+    let maple = #"{"id":"pp-maple","nameEn":"Maple syrup","nameZh":"枫糖浆","descriptionEn":"Grade A","descriptionZh":"A级","category":"food","brand":"Pacific Pantry","hsCode":"170220","originCountry":"CA","shipsToChina":true,"skus":[{"id":"pp-maple-1","variantEn":"1 l","variantZh":"1升","price":"12.50","weightGrams":1400,"stock":8}]}"#
 
     @Test("a merchant creates a product over the API; shoppers then find it in Chinese", arguments: StoreKind.allCases)
     func createAndFind(kind: StoreKind) async throws {
@@ -74,7 +74,7 @@ struct CatalogueWebTests {
             let header = ProductCSV.columnsBeforeNetContent.joined(separator: ",")
             var headers = merchantHeaders(key, idempotency: "i1")
             headers[.contentType] = "text/csv"
-            let bad = "\(header)\npp-x,X,甲,d,d,food,B,200819,US,true,,,pp-x-1,v,v,1.00,100,1\npp-y,Y,乙,d,d,food,B,200819,US,true,,,pp-y-1,v,v,1.001,100,1\n"
+            let bad = "\(header)\npp-x,X,甲,d,d,food,Pacific Pantry,200819,US,true,,,pp-x-1,v,v,1.00,100,1\npp-y,Y,乙,d,d,food,Pacific Pantry,200819,US,true,,,pp-y-1,v,v,1.001,100,1\n"
             let refused = try await client.execute(uri: "/api/v1/merchant/products/import", method: .post, headers: headers, body: .init(string: bad))
             #expect(refused.status == .badRequest)
             #expect(try refused.json()["field"] as? String == "row 3, column price")

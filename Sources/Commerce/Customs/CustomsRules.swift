@@ -148,6 +148,36 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
+    /// A day written YYYY-MM-DD, nil for any other text or a day no calendar has.
+    public init?(text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        guard DateComponents(year: year, month: month, day: day).isValidDate(in: calendar) else { return nil }
+        self.init(year, month, day)
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
+        let parts = calendar.dateComponents([.year, .month, .day], from: start.addingTimeInterval(Double(count) * 86_400))
+        return Day(parts.year ?? year, parts.month ?? month, parts.day ?? day)
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    public func days(to later: Day) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
+        let end = calendar.date(from: DateComponents(year: later.year, month: later.month, day: later.day)) ?? .distantPast
+        return Int((end.timeIntervalSince(start) / 86_400).rounded())
+    }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }

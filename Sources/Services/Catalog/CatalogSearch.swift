@@ -67,13 +67,15 @@ public struct CatalogSearch: Sendable {
             filters.append(store["id"])
         }
         if let category = query.category { conditions.append("p.category = ?"); filters.append(.text(category)) }
-        // Only when some merchant is suspended: a condition always there would cost the
-        // unfiltered relevance query its fast path.
-        let hidden = try await CatalogService(store: store).suspendedStoreIDs()
-        if !hidden.isEmpty {
-            conditions.append("p.store_id NOT IN (\(SQL.placeholders(hidden.count)))")
-            filters += hidden.map { $0.sqlValue }
+        // Only when some merchant is suspended or some product withdrawn: a condition always
+        // there would cost the unfiltered relevance query its fast path.
+        let catalog = CatalogService(store: store)
+        let hiddenStores = try await catalog.suspendedStoreIDs()
+        if !hiddenStores.isEmpty {
+            conditions.append("p.store_id NOT IN (\(SQL.placeholders(hiddenStores.count)))")
+            filters += hiddenStores.map { $0.sqlValue }
         }
+        if try await catalog.anyWithdrawn() { conditions.append("p.withdrawn_at IS NULL") }
         let offset = Int64((max(query.page, 1) - 1) * query.pageSize)
         let limit = Int64(query.pageSize)
         let order: String

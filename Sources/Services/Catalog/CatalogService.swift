@@ -39,12 +39,17 @@ public struct CatalogService: Sendable {
             .map { try $0.text("id") }
     }
 
+    /// Whether any product is withdrawn from sale (`ProductWithdrawal`), read off its partial index.
+    public func anyWithdrawn() async throws -> Bool {
+        !(try await store.read(SQL("SELECT id FROM products WHERE withdrawn_at IS NOT NULL LIMIT 1")).isEmpty)
+    }
+
     private func listings(where filter: String, _ bindings: [SQLValue], featuredPerStore: Int) async throws -> [StorefrontListing] {
         let rows = try await store.read(SQL(
             """
             SELECT s.id, s.merchant_id, s.slug, s.name_en, s.name_zh, s.tagline_en, s.tagline_zh,
                    m.name_en AS m_name_en, m.name_zh AS m_name_zh, m.country, m.currency, m.kind, m.onboarded_by,
-                   (SELECT CAST(COUNT(*) AS BIGINT) FROM products p WHERE p.store_id = s.id) AS product_count
+                   (SELECT CAST(COUNT(*) AS BIGINT) FROM products p WHERE p.store_id = s.id AND p.withdrawn_at IS NULL) AS product_count
             FROM stores s JOIN merchants m ON m.id = s.merchant_id \(filter)
             ORDER BY s.created_at, s.slug
             """, bindings))
@@ -63,25 +68,35 @@ public struct CatalogService: Sendable {
         return listings
     }
 
-    /// A store's products in catalogue order, with their SKUs.
-    public func products(storeID: String, limit: Int, offset: Int) async throws -> [Product] {
+    /// A store's products on sale in catalogue order, with their SKUs; with `includingWithdrawn`,
+    /// also those withdrawn from sale, as the merchant sees its own.
+    public func products(storeID: String, limit: Int, offset: Int, includingWithdrawn: Bool = false) async throws -> [Product] {
+        let onSale = includingWithdrawn ? "" : " AND withdrawn_at IS NULL"
         let productRows = try await store.read(SQL(
-            "SELECT * FROM products WHERE store_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?", bind: storeID, limit, offset))
+            "SELECT * FROM products WHERE store_id = ?\(onSale) ORDER BY created_at, id LIMIT ? OFFSET ?", bind: storeID, limit, offset))
         return try await withSKUs(productRows)
     }
 
-    public func product(id: String) async throws -> Product? {
-        try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?", bind: id))).first
+    /// A product on sale; with `includingWithdrawn`, also one withdrawn from sale.
+    public func product(id: String, includingWithdrawn: Bool = false) async throws -> Product? {
+        let onSale = includingWithdrawn ? "" : " AND withdrawn_at IS NULL"
+        return try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?\(onSale)", bind: id))).first
+    }
+
+    /// Why `productID` is off sale, nil when it is on sale or does not exist.
+    public func withdrawal(of productID: String) async throws -> ProductWithdrawal.Reason? {
+        try await store.read(SQL("SELECT withdrawn_reason FROM products WHERE id = ?", bind: productID)).first?
+            .optionalText("withdrawn_reason").flatMap(ProductWithdrawal.Reason.init(rawValue:))
     }
 
     /// A SKU with its product and merchant, as checkout needs them, and its row's revision; nil
-    /// when its merchant is suspended (suspending moves every revision of its SKUs, so buy now's
-    /// remembered copies are read again).
+    /// when its merchant is suspended or its product withdrawn (both move every revision of the
+    /// SKUs concerned, so buy now's remembered copies are read again).
     public func sku(_ id: String) async throws -> SKUListing? {
         let rows = try await store.read(SQL(
             """
             SELECT m.* FROM skus k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = p.store_id
-            JOIN merchants m ON m.id = s.merchant_id WHERE k.id = ? AND m.suspended_at IS NULL
+            JOIN merchants m ON m.id = s.merchant_id WHERE k.id = ? AND m.suspended_at IS NULL AND p.withdrawn_at IS NULL
             """, bind: id))
         let productRows = try await store.read(SQL(
             "SELECT p.* FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ?", bind: id))

@@ -39,6 +39,7 @@ public enum DemoLoader {
             loaded = false
         }
         try await loadShopsIfAbsent(into: store, at: now)
+        try await loadBrandsIfAbsent(into: store, at: now)
         return loaded
     }
 
@@ -54,6 +55,28 @@ public enum DemoLoader {
                 INSERT INTO shops (id, merchant_id, name_en, name_zh, country, city, street, created_at)
                 SELECT ?, id, ?, ?, ?, ?, ?, ? FROM merchants WHERE id = ? ON CONFLICT (id) DO NOTHING
                 """, bind: shop.id, shop.name.en, shop.name.zh, shop.country, shop.city, shop.street, now.millisecondsSince1970, shop.merchantID))
+        }
+        do {
+            try await store.apply(changes)
+        } catch StoreError.conflict {
+            return
+        }
+    }
+
+    /// The demo merchants' brand authorisations (`DemoBrands`), once, also into a database whose
+    /// demo data came before brands needed them.
+    static func loadBrandsIfAbsent(into store: any Store, at now: Date) async throws {
+        var changes: [Change] = [.guarded(
+            SQL("INSERT INTO settings (key, value) VALUES ('demo_brands_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
+                bind: now.ISO8601Format()),
+            conflict: "the demo brands are already loaded")]
+        for (index, filing) in DemoBrands.filings(from: Day(beijing: now)).enumerated() {
+            let filed = try BrandRules.filed(filing.draft, id: "ba-demo-\(index + 1)", merchantID: filing.merchantID, on: Day(beijing: now))
+            let accepted = BrandAuthorisation(
+                id: filed.id, merchantID: filed.merchantID, brand: filed.brand, kind: filed.kind, owner: filed.owner, office: filed.office,
+                registrationNumber: filed.registrationNumber, classes: filed.classes, validFrom: filed.validFrom,
+                validUntil: filed.validUntil, status: filing.accepted ? .accepted : .pending)
+            changes.append(BrandAuthorisationService.recording(accepted, at: now, reviewer: filing.accepted ? "CrossBorder demo" : nil))
         }
         do {
             try await store.apply(changes)

@@ -125,12 +125,8 @@ public struct ApplicationReview: Sendable {
     /// The changes a decision makes, and the file as it will then stand.
     public func deciding(_ kind: ApplicationDecision.Kind, on id: String, reviewer: String, reason: String?,
                          at now: Date) async throws -> (changes: [Change], file: ApplicationFile) {
-        guard let reviewer = ApplicationRules.present(reviewer).map({ String($0.prefix(100)) }) else { throw ReviewFailure.reviewerRequired }
-        let reason = ApplicationRules.present(reason).map { String($0.prefix(1000)) }
-        for (field, text) in [("reviewer", reviewer), ("reason", reason ?? "")]
-        where ApplicationRules.hasControlCharacters(text) {
-            throw ReviewFailure.characters(field: field)
-        }
+        let signed = try ReviewerNote(reviewer: reviewer, note: reason, noteField: "reason")
+        let reviewer = signed.reviewer, reason = signed.note
         let before = try await file(id, at: now)
         let current = before.application
         let from: StoredApplication.Status = switch kind {

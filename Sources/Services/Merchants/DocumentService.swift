@@ -86,16 +86,11 @@ public struct DocumentService: Sendable {
     public func reviewing(_ id: String, of applicationID: String, as review: StoredDocument.Review, reviewer: String, note: String?,
                           at now: Date) async throws -> [Change] {
         guard try await documents(of: applicationID).contains(where: { $0.id == id }) else { throw DocumentFailure.notFound }
-        guard let reviewer = ApplicationRules.present(reviewer) else { throw ReviewFailure.reviewerRequired }
-        let note = ApplicationRules.present(note)
-        if review == .rejected && note == nil { throw DocumentFailure.noteRequired }
-        for (field, text) in [("reviewer", reviewer), ("note", note ?? "")]
-        where ApplicationRules.hasControlCharacters(text) {
-            throw ReviewFailure.characters(field: field)
-        }
+        let signed = try ReviewerNote(reviewer: reviewer, note: note)
+        if review == .rejected && signed.note == nil { throw DocumentFailure.noteRequired }
         return [.write(SQL(
             "UPDATE application_documents SET review = ?, reviewer = ?, review_note = ?, reviewed_at = ? WHERE id = ? AND application_id = ?",
-            bind: review.rawValue, String(reviewer.prefix(100)), note.map { String($0.prefix(1000)) }, now.millisecondsSince1970, id, applicationID))]
+            bind: review.rawValue, signed.reviewer, signed.note, now.millisecondsSince1970, id, applicationID))]
     }
 
     static func document(_ row: Row) throws -> StoredDocument {

@@ -65,6 +65,9 @@ public struct MerchantCatalogService: Sendable {
                 throw DraftRefused(index: index, error: error)
             }
         }
+        if let (index, coverage) = try await BrandAuthorisationService(store: store).firstUncovered(products, of: merchant.id, at: now) {
+            throw DraftRefused(index: index, error: CatalogError(field: "brand", Self.unauthorised(products[index].brand, coverage)))
+        }
         let book = try await rates.book()
         let stamp = now.millisecondsSince1970
         let changes = CatalogRecords.upserts(products.map { product in
@@ -73,16 +76,28 @@ public struct MerchantCatalogService: Sendable {
         return (changes, products)
     }
 
+    /// Why a branded product cannot be published, and what to file.
+    static func unauthorised(_ brand: String, _ coverage: BrandRules.Coverage) -> String {
+        let file = "file the brand owner's letter or the trademark registration at POST /api/v1/merchant/brand-authorisations"
+        switch coverage {
+        case .lapsed(let until): return "the authorisation on file for \(brand) ended on \(until): \(file)"
+        case .otherClasses(let needed):
+            return "the authorisation on file for \(brand) does not cover Nice class \(needed.sorted().map(String.init).joined(separator: " or ")), where these goods fall: \(file)"
+        case .missing, .unbranded, .covered: return "no accepted authorisation for \(brand) is on file: \(file), or write \"无品牌\" for goods with no brand"
+        }
+    }
+
     /// The merchant's products, newest first.
     public func products(of merchant: Merchant, limit: Int, offset: Int) async throws -> [Product] {
         let storefront = try await storefront(of: merchant)
         let catalog = CatalogService(store: store)
-        return try await catalog.products(storeID: storefront.id, limit: limit, offset: offset)
+        return try await catalog.products(storeID: storefront.id, limit: limit, offset: offset, includingWithdrawn: true)
     }
 
     public func product(_ id: String, of merchant: Merchant) async throws -> Product {
         let storefront = try await storefront(of: merchant)
-        guard let product = try await CatalogService(store: store).product(id: id), product.storefrontID == storefront.id else {
+        guard let product = try await CatalogService(store: store).product(id: id, includingWithdrawn: true),
+              product.storefrontID == storefront.id else {
             throw NotFound(what: "product \(id)")
         }
         return product

@@ -27,3 +27,18 @@ extension Problem {
         return problem
     }
 }
+
+extension Problem {
+    /// A brand authorisation or counterfeit report refused for the fields in `refusal`, each said
+    /// in `language`.
+    static func brand(_ refusal: BrandRefusal, language: Language) -> Problem {
+        let errors = refusal.problems.map { problem in
+            FieldError(field: problem.field, code: problem.reason.code,
+                       detail: "\(BrandWords.field(problem.field)(language)): \(BrandWords.problem(problem.reason)(language))")
+        }
+        var problem = Problem(type: "brand-invalid", title: "The filing needs attention", status: .unprocessableContent,
+                              detail: errors.map(\.detail).joined(separator: " "), field: errors.first?.field)
+        problem.errors = errors
+        return problem
+    }
+}

@@ -226,6 +226,21 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .reviewerRequired: return .validation(error.description, field: "reviewer")
             case .characters(let field): return .validation(error.description, field: field)
             }
+        case let refusal as BrandRefusal:
+            return .brand(refusal, language: .en)
+        case let error as BrandFailure:
+            switch error {
+            case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "id")
+            case .reviewed: return Problem(type: "reviewed", title: "Reviewed already", status: .conflict, detail: error.description)
+            case .noteRequired: return .validation(error.description, field: "note")
+            }
+        case let error as CounterfeitFailure:
+            switch error {
+            case .productNotFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "productId")
+            case .caseNotFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "id")
+            case .notPossible: return Problem(type: "action-refused", title: "Not possible now", status: .conflict, detail: error.description,
+                                              field: "action")
+            }
         case let error as LedgerError:
             return Problem(type: "ledger-refused", title: "The books refuse this move", status: .conflict, detail: error.description)
         case StoreError.conflict(let what):

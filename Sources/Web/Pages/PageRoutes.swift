@@ -55,7 +55,7 @@ struct PageRoutes<Context: RequestContext> {
         }
         router.get("/images/products/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
-            guard file.hasSuffix(".svg"), let product = try await catalog.product(id: String(file.dropLast(4))) else {
+            guard file.hasSuffix(".svg"), let product = try await catalog.product(id: String(file.dropLast(4)), includingWithdrawn: true) else {
                 throw Problem.notFound
             }
             let title = product.name(LanguageChoice.language(of: request))
