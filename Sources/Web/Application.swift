@@ -69,8 +69,12 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let documents = DocumentService(store: store, cipher: configuration.cipher)
     MerchantApplicationsAPI(applications: applications, review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
     ApplicationReviewAPI(review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
-    BrandsAPI(brands: BrandAuthorisationService(store: store), counterfeits: CounterfeitService(store: store, cipher: configuration.cipher),
-              keys: keys, accounts: accounts, idempotency: idempotency, configuration: configuration).register(on: router)
+    let brands = BrandAuthorisationService(store: store)
+    let counterfeits = CounterfeitService(store: store, cipher: configuration.cipher)
+    BrandsAPI(brands: brands, counterfeits: counterfeits, keys: keys, accounts: accounts, idempotency: idempotency, configuration: configuration)
+        .register(on: router)
+    BrandRoutes(brands: brands, counterfeits: counterfeits, catalog: catalog, accounts: accounts, store: store,
+                pages: PageResponses(accounts: accounts, configuration: configuration)).register(on: router)
     ApplicationRoutes(applications: applications, review: review, documents: documents, keys: keys, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     ApplicationReviewRoutes(review: review, documents: documents, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))

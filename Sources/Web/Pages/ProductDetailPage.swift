@@ -41,6 +41,7 @@ enum ProductDetailPage {
             <ul class="skus">\(options)</ul>
             \(landedCost(product, merchant: merchant, rates: rates, now: now, language: l))
             \(ProductTiles.rateNote(rates, language: l))
+            <p class="report"><a href="/products/\(escapeHTML(product.id))/report">\(escapeHTML(BrandPages.reportLink(l)))</a></p>
             </div>
             </article>
             """
