@@ -73,7 +73,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let counterfeits = CounterfeitService(store: store, cipher: configuration.cipher)
     BrandsAPI(brands: brands, counterfeits: counterfeits, keys: keys, accounts: accounts, idempotency: idempotency, configuration: configuration)
         .register(on: router)
-    BrandRoutes(brands: brands, counterfeits: counterfeits, catalog: catalog, accounts: accounts, store: store,
+    BrandRoutes(brands: brands, counterfeits: counterfeits, catalog: catalog, accounts: accounts, keys: keys, store: store,
                 pages: PageResponses(accounts: accounts, configuration: configuration)).register(on: router)
     ApplicationRoutes(applications: applications, review: review, documents: documents, keys: keys, store: store, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)

@@ -137,4 +137,29 @@ struct BrandWebTests {
             #expect(brands.status == .ok && brands.text.contains("Seoul Dew") && brands.text.contains("value=\"accepted\""))
         }
     }
+
+    @Test("a merchant files from its portal: a refused filing keeps what was typed and names each field in the page's language")
+    func portal() async throws {
+        try await withTestApp(.sqlite) { client, store in
+            let key = try await merchant(store, "m-pacific-pantry")
+            let (cookie, _) = try await client.signInToConsole("/merchant/signin", key: key)
+            let page = try await client.get("/merchant/brands", headers: [.cookie: cookie, .acceptLanguage: "zh-CN"])
+            let csrf = csrfField(page.text) ?? ""
+            #expect(page.status == .ok && page.text.contains("Pacific Pantry") && page.text.contains("我的品牌授权"))
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie, .acceptLanguage: "zh-CN"]
+            let bad = "csrf=\(csrf)&brand=Maple%20Grove&kind=trademark&owner=Maple%20Grove%20Farms&office=&registrationNumber=&classes=30%2C%20x&validFrom=2026-01-01&validUntil=2027-12-31"
+            let refused = try await client.execute(uri: "/merchant/brands", method: .post, headers: form, body: ByteBuffer(string: bad))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("value=\"Maple Grove Farms\"") && refused.text.contains("office-error") && refused.text.contains("classes-error"))
+            #expect(refused.text.contains("尼斯分类类别为 1 至 45 的数字"))
+            let good = bad.replacingOccurrences(of: "office=&registrationNumber=", with: "office=CA&registrationNumber=TMA123456")
+                .replacingOccurrences(of: "classes=30%2C%20x", with: "classes=30")
+            let filed = try await client.execute(uri: "/merchant/brands", method: .post, headers: form, body: ByteBuffer(string: good))
+            #expect(filed.status == .seeOther)
+            let listed = try await client.get("/merchant/brands", headers: [.cookie: cookie])
+            #expect(listed.text.contains("Maple Grove") && listed.text.contains("data-status=\"pending\""))
+            // Another merchant's filings are not on the page.
+            #expect(!listed.text.contains("Fulton Athletic"))
+        }
+    }
 }

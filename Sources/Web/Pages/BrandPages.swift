@@ -172,4 +172,57 @@ enum BrandPages {
             """
         return Layout.page(title: casesTitle(l), language: l, path: "/ops/counterfeits/\(c.id)", main: main)
     }
+
+    static let merchantTitle = LocalizedText(en: "Your brands", zh: "我的品牌授权")
+    static let merchantIntro = LocalizedText(
+        en: "A product of a brand is published only while an accepted authorisation for it is on file: the brand owner's letter, or the trademark registration. Ops review each filing.",
+        zh: "品牌商品须有已审核通过的品牌授权方可上架：品牌方授权书或商标注册证。每份文件均由运营人员审核。")
+    static let file = LocalizedText(en: "File an authorisation", zh: "提交品牌授权")
+    static let classesHint = LocalizedText(en: "Nice classes, separated by commas (3 cosmetics, 14 watches, 18 bags, 25 clothing and shoes, 29–30 food)",
+                                           zh: "尼斯分类类别，以逗号分隔（3 化妆品，14 钟表，18 箱包，25 服装鞋帽，29–30 食品）")
+
+    /// The merchant's own filings and the form to file another, with what was typed kept.
+    static func merchantBrands(_ filed: [FiledAuthorisation], merchant: Merchant, csrf: String, draft: BrandAuthorisationDraft = .init(),
+                               refusal: BrandRefusal? = nil, language l: Language) -> String {
+        let errors = Dictionary((refusal?.problems ?? []).map { ($0.field.replacing(/\[\d+\]/, with: ""), $0.reason) },
+                                uniquingKeysWith: { first, _ in first })
+        func input(_ field: String, _ value: String?, type: String = "text", hint: LocalizedText? = nil) -> String {
+            let error = errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(escapeHTML(BrandWords.problem($0)(l)))</p>" } ?? ""
+            let label = hint ?? BrandWords.field(field)
+            return """
+                <label>\(escapeHTML(label(l)))<input type="\(type)" name="\(field)" value="\(escapeHTML(value ?? ""))"\(errors[field] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"" : "")></label>\(error)
+                """
+        }
+        let kindOptions = BrandAuthorisation.Kind.allCases.map { kind in
+            "<option value=\"\(kind.rawValue)\"\(draft.kind == kind.rawValue ? " selected" : "")>\(escapeHTML(kinds[kind]?(l) ?? kind.rawValue))</option>"
+        }.joined()
+        let rows = filed.map { entry in
+            let a = entry.authorisation
+            return """
+                <tr data-authorisation-id="\(escapeHTML(a.id))" data-status="\(a.status.rawValue)"><td>\(escapeHTML(a.brand))</td><td>\(escapeHTML(kinds[a.kind]?(l) ?? a.kind.rawValue))</td><td>\(a.classes.sorted().map(String.init).joined(separator: ", "))</td><td>\(a.validFrom) – \(a.validUntil)</td><td>\(escapeHTML(authorisationStatus[a.status]?(l) ?? a.status.rawValue))\(entry.reviewNote.map { " — " + escapeHTML($0) } ?? "")</td></tr>
+                """
+        }.joined()
+        let heads = [BrandWords.field("brand"), BrandWords.field("kind"), BrandWords.field("classes"), LocalizedText(en: "Valid", zh: "有效期"),
+                     LocalizedText(en: "Status", zh: "状态")].map { "<th>\(escapeHTML($0(l)))</th>" }.joined()
+        let main = """
+            <section class="panel">
+            <h1>\(escapeHTML(merchantTitle(l))) · \(escapeHTML(merchant.name(l)))</h1>
+            <p>\(escapeHTML(merchantIntro(l)))</p>
+            \(filed.isEmpty ? "<p>\(escapeHTML(none(l)))</p>" : "<div class=\"table-scroll\"><table class=\"authorisations\"><thead><tr>\(heads)</tr></thead><tbody>\(rows)</tbody></table></div>")
+            <h2>\(escapeHTML(file(l)))</h2>
+            <form method="post" action="/merchant/brands" class="stacked">\(BrowserSession.hiddenField(csrf))
+            \(input("brand", draft.brand))
+            <label>\(escapeHTML(BrandWords.field("kind")(l)))<select name="kind">\(kindOptions)</select></label>
+            \(input("owner", draft.owner))
+            \(input("office", draft.office))
+            \(input("registrationNumber", draft.registrationNumber))
+            \(input("classes", draft.classes.map { $0.map(String.init).joined(separator: ", ") }, hint: classesHint))
+            \(input("validFrom", draft.validFrom, type: "date"))
+            \(input("validUntil", draft.validUntil, type: "date"))
+            <button type="submit">\(escapeHTML(file(l)))</button>
+            </form>
+            </section>
+            """
+        return Layout.page(title: merchantTitle(l), language: l, path: "/merchant/brands", main: main)
+    }
 }

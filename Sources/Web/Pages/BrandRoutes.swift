@@ -11,6 +11,7 @@ struct BrandRoutes<Context: RequestContext> {
     let counterfeits: CounterfeitService
     let catalog: CatalogService
     let accounts: AccountService
+    let keys: MerchantKeyService
     let store: any Store
     let pages: PageResponses
 
@@ -34,6 +35,32 @@ struct BrandRoutes<Context: RequestContext> {
             } catch let refusal as BrandRefusal {
                 return Responses.html(BrandPages.report(product, signedIn: buyer != nil, csrf: form["csrf"] ?? "", draft: draft, refusal: refusal,
                                                         language: l), status: .unprocessableContent)
+            }
+        }
+        router.get("/merchant/brands") { request, _ in
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else {
+                return pages.redirect(to: "/merchant/signin")
+            }
+            let filed = try await brands.authorisations(of: merchant.id)
+            return pages.page(request) { csrf, l in BrandPages.merchantBrands(filed, merchant: merchant, csrf: csrf, language: l) }
+        }
+        router.post("/merchant/brands") { request, _ in
+            let form = try await pages.postedForm(request)
+            guard let merchant = try await MerchantAuthorization.signedIn(request, keys: keys, configuration) else {
+                return pages.redirect(to: "/merchant/signin")
+            }
+            // A class that is not a number is kept as 0, which the rule names as no Nice class.
+            let classes = form["classes"].map { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map { Int($0) ?? 0 } }
+            let draft = BrandAuthorisationDraft(brand: form["brand"], kind: form["kind"], owner: form["owner"], office: form["office"],
+                                                registrationNumber: form["registrationNumber"], classes: classes,
+                                                validFrom: form["validFrom"], validUntil: form["validUntil"])
+            do {
+                try await store.apply(try brands.filing(draft, for: merchant.id, at: Date()).changes)
+                return pages.redirect(to: "/merchant/brands")
+            } catch let refusal as BrandRefusal {
+                let filed = try await brands.authorisations(of: merchant.id)
+                return Responses.html(BrandPages.merchantBrands(filed, merchant: merchant, csrf: form["csrf"] ?? "", draft: draft, refusal: refusal,
+                                                               language: LanguageChoice.language(of: request)), status: .unprocessableContent)
             }
         }
         router.get("/ops/brands") { request, _ in
