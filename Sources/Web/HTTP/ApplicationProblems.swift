@@ -14,30 +14,27 @@ extension Problem {
                        field: field)
     }
 
-    /// An application refused for the fields in `refusal`, each said in `language`; `field` is
-    /// the first, for clients that read only one.
+    /// An application refused for the fields in `refusal`, each said in `language`.
     static func application(_ refusal: ApplicationRefusal, language: Language) -> Problem {
-        let errors = refusal.problems.map { problem in
+        fields(type: "application-invalid", title: "The application needs attention", refusal.problems.map { problem in
             FieldError(field: problem.field, code: problem.reason.code,
                        detail: "\(ApplicationWords.field(problem.field)(language)): \(ApplicationWords.problem(problem.reason)(language))")
-        }
-        var problem = Problem(type: "application-invalid", title: "The application needs attention", status: .unprocessableContent,
-                              detail: errors.map(\.detail).joined(separator: " "), field: errors.first?.field)
-        problem.errors = errors
-        return problem
+        })
     }
-}
 
-extension Problem {
     /// A brand authorisation or counterfeit report refused for the fields in `refusal`, each said
     /// in `language`.
     static func brand(_ refusal: BrandRefusal, language: Language) -> Problem {
-        let errors = refusal.problems.map { problem in
+        fields(type: "brand-invalid", title: "The filing needs attention", refusal.problems.map { problem in
             FieldError(field: problem.field, code: problem.reason.code,
                        detail: "\(BrandWords.field(problem.field)(language)): \(BrandWords.problem(problem.reason)(language))")
-        }
-        var problem = Problem(type: "brand-invalid", title: "The filing needs attention", status: .unprocessableContent,
-                              detail: errors.map(\.detail).joined(separator: " "), field: errors.first?.field)
+        })
+    }
+
+    /// A 422 for every field in `errors`; `field` is the first, for clients that read only one.
+    private static func fields(type: String, title: String, _ errors: [FieldError]) -> Problem {
+        var problem = Problem(type: type, title: title, status: .unprocessableContent, detail: errors.map(\.detail).joined(separator: " "),
+                              field: errors.first?.field)
         problem.errors = errors
         return problem
     }
