@@ -1049,6 +1049,7 @@ public enum OpenAPIDocument {
                 noShipReason: { type: object, additionalProperties: { type: string } }
                 artwork: { type: string }
                 image: { type: string }
+                withdrawn: { type: string, enum: [brand-lapsed, counterfeit], description: "Merchant view only: why the product is off sale (no brand authorisation holds today, or ops took it down as counterfeit)" }
                 skus:
                   type: array
                   items:

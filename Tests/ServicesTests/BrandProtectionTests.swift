@@ -79,7 +79,7 @@ struct BrandProtectionTests {
             #expect(try await brands.coverageRound(at: later) == (1, 0))
             #expect(try await catalog.product(id: "hv-runner") == nil)
             #expect(try await catalog.product(id: "hv-runner", includingWithdrawn: true) != nil)
-            #expect(try await catalog.withdrawal(of: "hv-runner") == .brandLapsed)
+            #expect(try await catalog.withdrawals(of: ["hv-runner", "hv-oxford"]) == ["hv-runner": .brandLapsed])
             #expect(try await catalog.sku("hv-runner-1") == nil)
             #expect(try await catalog.product(id: "hv-oxford") != nil)
             let found = try await CatalogSearch(store: store).search(ProductQuery(text: "sneakers")).products.map(\.id)
@@ -124,7 +124,7 @@ struct BrandProtectionTests {
             try await store.apply(try await reports.acting(.takeDown, on: caseID, signed: ops, at: now).changes)
             #expect(try await catalog.product(id: "pp-nuts") == nil)
             #expect(try await catalog.sku("pp-nuts-1") == nil)
-            #expect(try await catalog.withdrawal(of: "pp-nuts") == .counterfeit)
+            #expect(try await catalog.withdrawals(of: ["pp-nuts"]) == ["pp-nuts": .counterfeit])
             // A brand coverage round does not put a counterfeit back on sale.
             try await BrandAuthorisationService(store: store).coverageRound(at: now)
             #expect(try await catalog.product(id: "pp-nuts") == nil)

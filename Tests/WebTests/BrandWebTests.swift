@@ -69,7 +69,7 @@ struct BrandWebTests {
 
     @Test("a brand owner reports a counterfeit; ops take it down and it leaves the shop, clear it and it is back")
     func counterfeit() async throws {
-        try await withTestApp(.sqlite) { client, _ in
+        try await withTestApp(.sqlite) { client, store in
             let incomplete = try await client.post("/api/v1/counterfeit-reports", json: #"{"productId":"hv-runner","reason":"fake sole"}"#,
                                                    headers: [.idempotencyKey: "c0"])
             #expect(incomplete.status == .unprocessableContent)
@@ -93,6 +93,10 @@ struct BrandWebTests {
             #expect(down.status == .ok)
             #expect(try await client.get("/api/v1/products/hv-runner").status == .notFound)
             #expect(try await client.get("/products/hv-runner").status == .notFound)
+            // The merchant still sees its product, and why it is off sale.
+            let seller: HTTPFields = [.authorization: "Bearer \(try await merchant(store, "m-hudson-vine"))"]
+            #expect(try await client.get("/api/v1/merchant/products/hv-runner", headers: seller).json()["withdrawn"] as? String == "counterfeit")
+            #expect(try await client.get("/api/v1/merchant/products/hv-oxford", headers: seller).json()["withdrawn"] == nil)
             let twice = try await client.post("/api/v1/ops/counterfeit-cases/\(caseID)/actions",
                                               json: #"{"action":"take-down","reviewer":"Li Na"}"#, headers: headers(ops, key: "a2"))
             #expect(twice.status == .conflict)

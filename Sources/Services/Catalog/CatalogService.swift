@@ -83,10 +83,19 @@ public struct CatalogService: Sendable {
         return try await withSKUs(try await store.read(SQL("SELECT * FROM products WHERE id = ?\(onSale)", bind: id))).first
     }
 
-    /// Why `productID` is off sale, nil when it is on sale or does not exist.
-    public func withdrawal(of productID: String) async throws -> ProductWithdrawal.Reason? {
-        try await store.read(SQL("SELECT withdrawn_reason FROM products WHERE id = ?", bind: productID)).first?
-            .optionalText("withdrawn_reason").flatMap(ProductWithdrawal.Reason.init(rawValue:))
+    /// Why each of `productIDs` that is off sale is, by id; those on sale are absent.
+    public func withdrawals(of productIDs: [String]) async throws -> [String: ProductWithdrawal.Reason] {
+        guard !productIDs.isEmpty else { return [:] }
+        let rows = try await store.read(SQL(
+            "SELECT id, withdrawn_reason FROM products WHERE id IN (\(SQL.placeholders(productIDs.count))) AND withdrawn_at IS NOT NULL",
+            productIDs.map(\.sqlValue)))
+        var reasons: [String: ProductWithdrawal.Reason] = [:]
+        for row in rows {
+            if let reason = try row.optionalText("withdrawn_reason").flatMap(ProductWithdrawal.Reason.init(rawValue:)) {
+                reasons[try row.text("id")] = reason
+            }
+        }
+        return reasons
     }
 
     /// A SKU with its product and merchant, as checkout needs them, and its row's revision; nil

@@ -87,6 +87,12 @@ public struct MerchantCatalogService: Sendable {
         }
     }
 
+    /// Why each of `products` that is off sale is (its brand's authorisation lapsed, or ops took
+    /// it down as counterfeit), by id.
+    public func withdrawals(of products: [Product]) async throws -> [String: ProductWithdrawal.Reason] {
+        try await CatalogService(store: store).withdrawals(of: products.map(\.id))
+    }
+
     /// The merchant's products, newest first.
     public func products(of merchant: Merchant, limit: Int, offset: Int) async throws -> [Product] {
         let storefront = try await storefront(of: merchant)

@@ -39,13 +39,14 @@ struct MerchantCatalogAPI<Context: RequestContext> {
             let offset = try QueryParameter.integer(request, "offset", in: 0...1_000_000) ?? 0
             let products = try await catalog.products(of: merchant, limit: limit, offset: offset)
             let book = try await rates.book()
+            let withdrawn = try await catalog.withdrawals(of: products)
             return try Responses.json(ProductListDocument(
-                products: products.map { ProductDocument($0, rates: book, at: Date(), merchantView: true) }))
+                products: products.map { ProductDocument($0, rates: book, at: Date(), merchantView: true, withdrawn: withdrawn[$0.id]) }))
         }
         router.get("/api/v1/merchant/products/:id") { request, context in
             let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
             let product = try await catalog.product(context.parameters.get("id") ?? "", of: merchant)
-            return try Responses.json(ProductDocument(product, rates: try await rates.book(), at: Date(), merchantView: true))
+            return try Responses.json(try await document(product))
         }
         router.post("/api/v1/merchant/products") { request, _ in
             try await mutate(request, status: 201) { merchant, body in
@@ -70,8 +71,7 @@ struct MerchantCatalogAPI<Context: RequestContext> {
                 }
                 do {
                     let decision = try await catalog.updatingSKU(id, price: change.price, stock: change.stock, for: merchant, at: Date())
-                    let document = ProductDocument(decision.product, rates: try await rates.book(), at: Date(), merchantView: true)
-                    return (decision.changes, try Responses.jsonBytes(document))
+                    return (decision.changes, try Responses.jsonBytes(try await document(decision.product)))
                 } catch let error as CatalogError {
                     throw Problem.validation(error.message, field: error.field)
                 }
@@ -115,11 +115,16 @@ struct MerchantCatalogAPI<Context: RequestContext> {
         do {
             let decision = try await catalog.saving(drafts, for: merchant, at: Date())
             guard let product = decision.products.first else { throw Problem.validation("no product", field: "id") }
-            let document = ProductDocument(product, rates: try await rates.book(), at: Date(), merchantView: true)
-            return (decision.changes, try Responses.jsonBytes(document))
+            return (decision.changes, try Responses.jsonBytes(try await document(product)))
         } catch let refused as MerchantCatalogService.DraftRefused {
             throw Problem.validation(refused.error.message, field: refused.error.field)
         }
+    }
+
+    /// A product as its merchant sees it: stock on hand and reserved, and why it is off sale.
+    private func document(_ product: Product) async throws -> ProductDocument {
+        ProductDocument(product, rates: try await rates.book(), at: Date(), merchantView: true,
+                        withdrawn: try await catalog.withdrawals(of: [product])[product.id])
     }
 
     /// Authenticates the merchant, reads the body, and runs `work` once per Idempotency-Key:

@@ -1,6 +1,7 @@
 import Commerce
 import Foundation
 import Money
+import Services
 
 /// Products as the JSON API shows them: amounts as decimal text with their currency, the CNY
 /// price at the current rate beside the merchant's own, names in both languages.
@@ -42,9 +43,11 @@ struct ProductDocument: Codable, Equatable {
     let noShipReason: [String: String]?
     let artwork: String
     let image: String
+    /// Merchant view only: why it is off sale, absent while it is on sale.
+    let withdrawn: String?
     let skus: [SKUDocument]
 
-    init(_ product: Product, rates: RateBook, at now: Date, merchantView: Bool = false) {
+    init(_ product: Product, rates: RateBook, at now: Date, merchantView: Bool = false, withdrawn: ProductWithdrawal.Reason? = nil) {
         id = product.id
         storeId = product.storefrontID
         name = ProductDocument.both(product.name)
@@ -57,6 +60,7 @@ struct ProductDocument: Codable, Equatable {
         noShipReason = product.noShipReason.map(ProductDocument.both)
         artwork = product.artwork.code
         image = "/images/products/\(product.id).svg"
+        self.withdrawn = merchantView ? withdrawn?.rawValue : nil
         skus = product.skus.map { sku in
             SKUDocument(
                 id: sku.id, variant: ProductDocument.both(sku.variant), price: Amount(sku.price),
