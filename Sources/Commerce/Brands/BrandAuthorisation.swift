@@ -48,6 +48,13 @@ public struct BrandAuthorisation: Sendable, Hashable, Identifiable {
         self.status = status
     }
 
+    /// The same filing with ops' verdict `status`.
+    public func reviewed(_ status: Status) -> BrandAuthorisation {
+        BrandAuthorisation(id: id, merchantID: merchantID, brand: brand, kind: kind, owner: owner, office: office,
+                           registrationNumber: registrationNumber, classes: classes, validFrom: validFrom, validUntil: validUntil,
+                           status: status)
+    }
+
     /// Whether it is accepted and holds on `today`: its last day counts in full.
     public func holds(on today: Day) -> Bool {
         status == .accepted && validFrom <= today && today <= validUntil

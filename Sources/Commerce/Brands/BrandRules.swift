@@ -78,8 +78,9 @@ public enum BrandRules {
         }
         let brand = text(draft.brand, "brand")
         if let brand, isUnbranded(brand) { found.append(BrandProblem("brand", .unbranded)) }
-        let kind = ApplicationRules.present(draft.kind).flatMap(BrandAuthorisation.Kind.init(rawValue:))
-        if ApplicationRules.present(draft.kind) == nil { found.append(BrandProblem("kind", .required)) }
+        let givenKind = ApplicationRules.present(draft.kind)
+        let kind = givenKind.flatMap(BrandAuthorisation.Kind.init(rawValue:))
+        if givenKind == nil { found.append(BrandProblem("kind", .required)) }
         else if kind == nil { found.append(BrandProblem("kind", .unknownKind)) }
         let owner = text(draft.owner, "owner")
         let registrationRequired = kind == .trademark

@@ -153,29 +153,31 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        guard DateComponents(year: year, month: month, day: day).isValidDate(in: calendar) else { return nil }
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              DateComponents(year: year, month: month, day: day).isValidDate(in: Self.counting) else { return nil }
         self.init(year, month, day)
     }
 
     /// The day `count` days later (earlier when negative).
     public func adding(days count: Int) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
-        let parts = calendar.dateComponents([.year, .month, .day], from: start.addingTimeInterval(Double(count) * 86_400))
+        let parts = Self.counting.dateComponents([.year, .month, .day], from: midnight.addingTimeInterval(Double(count) * 86_400))
         return Day(parts.year ?? year, parts.month ?? month, parts.day ?? day)
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     public func days(to later: Day) -> Int {
+        Int((later.midnight.timeIntervalSince(midnight) / 86_400).rounded())
+    }
+
+    /// The calendar days are counted in: any zone without daylight saving counts them alike.
+    private static var counting: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
-        let end = calendar.date(from: DateComponents(year: later.year, month: later.month, day: later.day)) ?? .distantPast
-        return Int((end.timeIntervalSince(start) / 86_400).rounded())
+        return calendar
+    }
+
+    private var midnight: Date {
+        Self.counting.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
     }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

@@ -73,8 +73,9 @@ public struct BrandAuthorisationService: Sendable {
         return found
     }
 
-    /// Ops' verdict on a pending filing; a rejection says why. Accepting one takes effect for the
-    /// merchant's products at the next coverage round (`restoring` below), or at once for a save.
+    /// Ops' verdict on a pending filing; a rejection says why. Accepting one puts the products it
+    /// covers back on sale at the next `coverageRound` (the review routes run one at once), and
+    /// lets a save publish them.
     public func reviewing(_ id: String, as verdict: BrandAuthorisation.Status, signed: ReviewerNote, at now: Date) async throws -> [Change] {
         let current = try await authorisation(id)
         guard current.authorisation.status == .pending else { throw BrandFailure.reviewed(current.authorisation.status) }

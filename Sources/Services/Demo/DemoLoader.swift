@@ -72,11 +72,8 @@ public enum DemoLoader {
             conflict: "the demo brands are already loaded")]
         for (index, filing) in DemoBrands.filings(from: Day(beijing: now)).enumerated() {
             let filed = try BrandRules.filed(filing.draft, id: "ba-demo-\(index + 1)", merchantID: filing.merchantID, on: Day(beijing: now))
-            let accepted = BrandAuthorisation(
-                id: filed.id, merchantID: filed.merchantID, brand: filed.brand, kind: filed.kind, owner: filed.owner, office: filed.office,
-                registrationNumber: filed.registrationNumber, classes: filed.classes, validFrom: filed.validFrom,
-                validUntil: filed.validUntil, status: filing.accepted ? .accepted : .pending)
-            changes.append(BrandAuthorisationService.recording(accepted, at: now, reviewer: filing.accepted ? "CrossBorder demo" : nil))
+            changes.append(filing.accepted ? BrandAuthorisationService.recording(filed.reviewed(.accepted), at: now, reviewer: "CrossBorder demo")
+                                           : BrandAuthorisationService.recording(filed, at: now))
         }
         do {
             try await store.apply(changes)

@@ -49,19 +49,14 @@ enum BrandPages {
 
     static func report(_ product: Product, signedIn: Bool, csrf: String, draft: CounterfeitReportDraft = .init(),
                        refusal: BrandRefusal? = nil, done: Bool = false, language l: Language) -> String {
-        let errors = Dictionary((refusal?.problems ?? []).map { ($0.field, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        func error(_ field: String) -> String {
-            errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(escapeHTML(BrandWords.problem($0)(l)))</p>" } ?? ""
-        }
+        let errors = problems(refusal)
         func input(_ field: String, _ value: String?, type: String = "text") -> String {
-            """
-            <label>\(escapeHTML(BrandWords.field(field)(l)))<input type="\(type)" name="\(field)" value="\(escapeHTML(value ?? ""))" maxlength="\(BrandRules.textLimit)"\(errors[field] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"" : "")></label>\(error(field))
-            """
+            labelled(field, value, type: type, maxLength: BrandRules.textLimit, errors: errors, language: l)
         }
         let owner = signedIn ? "" : "<fieldset><legend>\(escapeHTML(brandOwner(l)))</legend>\(input("reporterName", draft.reporterName))\(input("email", draft.email, type: "email"))</fieldset>"
         let form = done ? "<p class=\"notice\" role=\"status\">\(escapeHTML(received(l)))</p>" : """
             <form method="post" action="/products/\(escapeHTML(product.id))/report">\(BrowserSession.hiddenField(csrf))
-            <label>\(escapeHTML(BrandWords.field("reason")(l)))<textarea name="reason" required maxlength="\(CounterfeitRules.reasonLimit)" rows="5"\(errors["reason"] != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : "")>\(escapeHTML(draft.reason ?? ""))</textarea></label>\(error("reason"))
+            <label>\(escapeHTML(BrandWords.field("reason")(l)))<textarea name="reason" required maxlength="\(CounterfeitRules.reasonLimit)" rows="5"\(errors["reason"] != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : "")>\(escapeHTML(draft.reason ?? ""))</textarea></label>\(fieldError("reason", errors, language: l))
             \(owner)
             <button type="submit">\(escapeHTML(send(l)))</button>
             </form>
@@ -184,14 +179,9 @@ enum BrandPages {
     /// The merchant's own filings and the form to file another, with what was typed kept.
     static func merchantBrands(_ filed: [FiledAuthorisation], merchant: Merchant, csrf: String, draft: BrandAuthorisationDraft = .init(),
                                refusal: BrandRefusal? = nil, language l: Language) -> String {
-        let errors = Dictionary((refusal?.problems ?? []).map { ($0.field.replacing(/\[\d+\]/, with: ""), $0.reason) },
-                                uniquingKeysWith: { first, _ in first })
+        let errors = problems(refusal)
         func input(_ field: String, _ value: String?, type: String = "text", hint: LocalizedText? = nil) -> String {
-            let error = errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(escapeHTML(BrandWords.problem($0)(l)))</p>" } ?? ""
-            let label = hint ?? BrandWords.field(field)
-            return """
-                <label>\(escapeHTML(label(l)))<input type="\(type)" name="\(field)" value="\(escapeHTML(value ?? ""))"\(errors[field] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"" : "")></label>\(error)
-                """
+            labelled(field, value, type: type, label: hint, errors: errors, language: l)
         }
         let kindOptions = BrandAuthorisation.Kind.allCases.map { kind in
             "<option value=\"\(kind.rawValue)\"\(draft.kind == kind.rawValue ? " selected" : "")>\(escapeHTML(kinds[kind]?(l) ?? kind.rawValue))</option>"
@@ -224,5 +214,26 @@ enum BrandPages {
             </section>
             """
         return Layout.page(title: merchantTitle(l), language: l, path: "/merchant/brands", main: main)
+    }
+
+    /// The first problem of each field in `refusal`, by the name the form gives it (a list's
+    /// items under the list's own name: "classes[1]" is "classes").
+    static func problems(_ refusal: BrandRefusal?) -> [String: BrandProblem.Reason] {
+        Dictionary((refusal?.problems ?? []).map { ($0.field.replacing(/\[\d+\]/, with: ""), $0.reason) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What is wrong with `field`, said beside it, or nothing.
+    static func fieldError(_ field: String, _ errors: [String: BrandProblem.Reason], language l: Language) -> String {
+        errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(escapeHTML(BrandWords.problem($0)(l)))</p>" } ?? ""
+    }
+
+    /// A labelled input holding what was typed, marked and described when it was refused.
+    static func labelled(_ field: String, _ value: String?, type: String, label: LocalizedText? = nil, maxLength: Int? = nil,
+                         errors: [String: BrandProblem.Reason], language l: Language) -> String {
+        let limit = maxLength.map { " maxlength=\"\($0)\"" } ?? ""
+        let invalid = errors[field] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"" : ""
+        return """
+            <label>\(escapeHTML((label ?? BrandWords.field(field))(l)))<input type="\(type)" name="\(field)" value="\(escapeHTML(value ?? ""))"\(limit)\(invalid)></label>\(fieldError(field, errors, language: l))
+            """
     }
 }
