@@ -28,6 +28,28 @@ public struct ApplicationProblem: Error, Equatable, Sendable {
         case accountNumber
         case duplicate
         case tooMany(limit: Int)
+        /// An id or slug: 3 to 40 lower-case letters, digits and dashes.
+        case slug
+        /// An id or slug someone else holds already.
+        case taken
+        /// Not one of the checks an application goes through.
+        case unknownCheck
+        /// A check the partner bank's agreement does not let its attestation stand for.
+        case notInAgreement
+        case day
+        case attestationInFuture
+        /// The bank's checks are older than the platform accepts.
+        case attestationStale(maxDays: Int)
+        /// Another partner bank introduced this business already.
+        case introducedByAnotherBank
+        /// This bank introduced this business already.
+        case introducedAlready
+        /// A CSV column the onboarding file does not have.
+        case unknownColumn
+        /// A file that is not RFC 4180 CSV, or a row with more or fewer fields than the header.
+        case csv(line: Int, message: String)
+        case wholeNumber
+        case yesOrNo
 
         /// A stable name for the API's `errors[].code`.
         public var code: String {
@@ -48,6 +70,19 @@ public struct ApplicationProblem: Error, Equatable, Sendable {
             case .accountNumber: "account-number"
             case .duplicate: "duplicate"
             case .tooMany: "too-many"
+            case .slug: "slug"
+            case .taken: "taken"
+            case .unknownCheck: "unknown-check"
+            case .notInAgreement: "not-in-agreement"
+            case .day: "day"
+            case .attestationInFuture: "attestation-in-future"
+            case .attestationStale: "attestation-stale"
+            case .introducedByAnotherBank: "introduced-by-another-bank"
+            case .introducedAlready: "introduced-already"
+            case .unknownColumn: "unknown-column"
+            case .csv: "csv"
+            case .wholeNumber: "whole-number"
+            case .yesOrNo: "yes-or-no"
             }
         }
     }

@@ -13,19 +13,26 @@ public struct ConsoleSessions: Sendable {
         case ops
         /// A merchant, signed in with the key `keyID`.
         case merchant(id: String, keyID: String)
+        /// A partner bank, signed in with its key `keyID`.
+        case bank(id: String, keyID: String)
 
         var text: String {
             switch self {
             case .ops: return "ops"
             case .merchant(let id, let keyID): return "merchant:\(id):\(keyID)"
+            case .bank(let id, let keyID): return "bank:\(id):\(keyID)"
             }
         }
 
         init?(text: String) {
             if text == "ops" { self = .ops; return }
             let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
-            guard parts.count == 3, parts[0] == "merchant" else { return nil }
-            self = .merchant(id: parts[1], keyID: parts[2])
+            guard parts.count == 3 else { return nil }
+            switch parts[0] {
+            case "merchant": self = .merchant(id: parts[1], keyID: parts[2])
+            case "bank": self = .bank(id: parts[1], keyID: parts[2])
+            default: return nil
+            }
         }
     }
 

@@ -12,6 +12,8 @@ public struct ProductQuery: Sendable, Hashable {
 
     public var text: String?
     public var storeSlug: String?
+    /// A partner bank's flagship: the products of every store its clients keep.
+    public var partnerBankID: String?
     public var category: String?
     public var sort: Sort
     public var page: Int
@@ -65,6 +67,10 @@ public struct CatalogSearch: Sendable {
             }
             conditions.append("p.store_id = ?")
             filters.append(store["id"])
+        }
+        if let bank = query.partnerBankID {
+            conditions.append("p.store_id IN (SELECT s.id FROM stores s JOIN merchants m ON m.id = s.merchant_id WHERE m.partner_bank_id = ?)")
+            filters.append(.text(bank))
         }
         if let category = query.category { conditions.append("p.category = ?"); filters.append(.text(category)) }
         // Only when some merchant is suspended or some product withdrawn: a condition always

@@ -13,16 +13,19 @@ public struct CheckRecord: Sendable, Equatable {
 
 /// The rows of `application_checks`.
 enum ApplicationChecks {
-    /// A fresh set of pending checks for the submission `stored` has just become.
-    static func starting(_ stored: StoredApplication, at now: Date) -> [Change] {
+    /// A fresh set of checks for the submission `stored` has just become: pending, but for those
+    /// a partner bank's attestation stands for, passed with the attestation as their answer.
+    static func starting(_ stored: StoredApplication, attested: [VerificationCheck: String] = [:], at now: Date) -> [Change] {
         [.write(SQL("DELETE FROM application_checks WHERE application_id = ?", bind: stored.id))]
             + VerificationCheck.allCases.map { check in
-                .write(SQL(
+                let answer = attested[check]
+                return .write(SQL(
                     """
-                    INSERT INTO application_checks (application_id, check_name, submission, state, attempts, next_attempt_at)
-                    VALUES (?, ?, ?, ?, 0, ?)
+                    INSERT INTO application_checks (application_id, check_name, submission, state, answer, attempts, next_attempt_at, answered_at)
+                    VALUES (?, ?, ?, ?, ?, 0, ?, ?)
                     """,
-                    bind: stored.id, check.rawValue, stored.submissions, encoded(CheckState.pending), now.millisecondsSince1970))
+                    bind: stored.id, check.rawValue, stored.submissions, encoded(answer == nil ? CheckState.pending : .passed), answer,
+                    now.millisecondsSince1970, answer == nil ? nil : now.millisecondsSince1970))
             }
     }
 

@@ -148,7 +148,9 @@ public struct ApplicationReview: Sendable {
             let left = Requirements.evaluate(before.checks.map(\.outcome), approvals: approvers.count + 1, now: now)
             if !left.contains(where: { $0.code == .opsReview || $0.code == .secondReview }) {
                 status = .approved
-                let (made, id) = Self.merchant(from: current, payouts: Requirements.enabled(.payouts, left), at: now)
+                var introducer: PartnerBank?
+                if let bankID = current.partnerBankID { introducer = try await PartnerBankService(store: store).bank(id: bankID) }
+                let (made, id) = Self.merchant(from: current, payouts: Requirements.enabled(.payouts, left), introducedBy: introducer, at: now)
                 changes += made
                 merchantID = id
             }
@@ -174,9 +176,10 @@ public struct ApplicationReview: Sendable {
             """,
             bind: status.rawValue, merchantID, now.millisecondsSince1970, current.id, from.rawValue, current.submissions),
             conflict: "application \(current.id) was decided or resubmitted meanwhile"))
-        let after = StoredApplication(id: current.id, status: status, application: current.application, revision: current.revision,
+        var after = StoredApplication(id: current.id, status: status, application: current.application, revision: current.revision,
                                       createdAt: current.createdAt, updatedAt: now, submittedAt: current.submittedAt,
                                       submissions: current.submissions, merchantID: merchantID ?? current.merchantID)
+        after.partnerBankID = current.partnerBankID
         let decisions = before.decisions + [decision]
         let requirements = Requirements.evaluate(before.checks.map(\.outcome),
                                                  approvals: Self.approvers(decisions, submission: current.submissions).count, now: now)
@@ -198,17 +201,20 @@ public struct ApplicationReview: Sendable {
 
     /// The merchant, store and (with `payouts`) payout account an approved application becomes.
     /// An IBAN account without a BIC is paid by IBAN alone, as SEPA allows since 2016.
-    static func merchant(from stored: StoredApplication, payouts: Bool, at now: Date) -> (changes: [Change], merchantID: String) {
+    /// A business a partner bank introduced is marked as its client, and its store says so.
+    static func merchant(from stored: StoredApplication, payouts: Bool, introducedBy bank: PartnerBank?,
+                         at now: Date) -> (changes: [Change], merchantID: String) {
         let a = stored.application
         let name = a.legalName ?? stored.id
         let slug = Self.slug(name) + "-" + stored.id.suffix(6).lowercased().filter { $0.isLetter || $0.isNumber }
         let merchantID = "m-" + slug
         let currency = (try? Currency(code: a.payout?.currency ?? "")) ?? .USD  // safe: submission checked the code
         let merchant = Merchant(id: merchantID, name: LocalizedText(en: name, zh: name), country: a.country ?? "", currency: currency,
-                                kind: .independent, onboardedBy: nil)
+                                kind: .independent, onboardedBy: bank?.name)
         let tagline = LocalizedText(en: (a.brands ?? []).joined(separator: " · "), zh: (a.brands ?? []).joined(separator: " · "))
         let storefront = Storefront(id: "s-" + slug, merchantID: merchantID, slug: slug, name: merchant.name, tagline: tagline)
         var changes = CatalogRecords.inserts(merchant, storefront, createdAt: now.millisecondsSince1970)
+        if let bank { changes.append(.write(SQL("UPDATE merchants SET partner_bank_id = ? WHERE id = ?", bind: bank.id, merchantID))) }
         if payouts, let payout = a.payout, let holder = payout.holderName {
             let iban: String? = payout.iban.flatMap { try? IBAN($0).value }  // safe: submission checked it
             changes.append(.write(SQL(

@@ -33,6 +33,8 @@ public struct StoredApplication: Sendable, Equatable {
     public let submissions: Int64
     /// The merchant an approval made of it.
     public let merchantID: String?
+    /// The partner bank that introduced the business, if one did.
+    public var partnerBankID: String? = nil
 }
 
 public enum ApplicationFailure: Error, Equatable, CustomStringConvertible {
@@ -72,15 +74,35 @@ public struct MerchantApplicationService: Sendable {
     /// A new draft holding `application`, refused whole if anything it holds is wrong.
     public func starting(_ application: MerchantApplication, at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
         try Self.refuseProblems(ApplicationRules.draftProblems(application))
-        let stored = StoredApplication(id: "app-" + Secrets.token().prefix(16).lowercased(), status: .draft, application: application, revision: 1,
+        let stored = StoredApplication(id: Self.newID(), status: .draft, application: application, revision: 1,
                                        createdAt: now, updatedAt: now, submittedAt: nil, submissions: 0, merchantID: nil)
-        return ([.write(SQL(
+        return ([try inserting(stored, clientKey: nil, clientReference: nil)], stored)
+    }
+
+    /// A complete application a partner bank makes for its client, submitted at once; it is
+    /// refused as a conflict if another batch introduced the same business meanwhile.
+    func introducing(_ application: MerchantApplication, by bankID: String, clientKey: String, clientReference: String?,
+                     at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
+        var stored = StoredApplication(id: Self.newID(), status: .submitted, application: application, revision: 1,
+                                       createdAt: now, updatedAt: now, submittedAt: now, submissions: 1, merchantID: nil)
+        stored.partnerBankID = bankID
+        return ([try inserting(stored, clientKey: clientKey, clientReference: clientReference)], stored)
+    }
+
+    private static func newID() -> String { "app-" + Secrets.token().prefix(16).lowercased() }
+
+    private func inserting(_ stored: StoredApplication, clientKey: String?, clientReference: String?) throws -> Change {
+        let a = stored.application
+        return .guarded(SQL(
             """
-            INSERT INTO merchant_applications (id, status, legal_name, country, document_sealed, revision, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO merchant_applications (id, status, legal_name, country, document_sealed, revision, created_at, updated_at,
+                submitted_at, submissions, partner_bank_id, client_key, client_reference)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id
             """,
-            bind: stored.id, stored.status.rawValue, Self.listed(application.legalName), Self.listed(application.country),
-            try seal(application), stored.revision, now.millisecondsSince1970, now.millisecondsSince1970))], stored)
+            bind: stored.id, stored.status.rawValue, Self.listed(a.legalName), Self.listed(a.country), try seal(a), stored.revision,
+            stored.createdAt.millisecondsSince1970, stored.updatedAt.millisecondsSince1970, stored.submittedAt?.millisecondsSince1970,
+            stored.submissions, stored.partnerBankID, clientKey, clientReference),
+            conflict: "\(clientKey ?? stored.id) was introduced meanwhile")
     }
 
     public func application(id: String, key: String) async throws -> StoredApplication {
@@ -124,10 +146,11 @@ public struct MerchantApplicationService: Sendable {
     /// The application replaced, in the status it has, or submitted.
     private func replacing(_ current: StoredApplication, with application: MerchantApplication, submitting: Bool,
                            at now: Date) throws -> (changes: [Change], stored: StoredApplication) {
-        let stored = StoredApplication(id: current.id, status: submitting ? .submitted : current.status, application: application,
+        var stored = StoredApplication(id: current.id, status: submitting ? .submitted : current.status, application: application,
                                        revision: current.revision + 1, createdAt: current.createdAt, updatedAt: now,
                                        submittedAt: submitting ? now : current.submittedAt,
                                        submissions: current.submissions + (submitting ? 1 : 0), merchantID: current.merchantID)
+        stored.partnerBankID = current.partnerBankID
         return ([.guarded(SQL(
             """
             UPDATE merchant_applications SET status = ?, legal_name = ?, country = ?, document_sealed = ?, revision = ?,
@@ -158,12 +181,14 @@ public struct MerchantApplicationService: Sendable {
         guard let status = StoredApplication.Status(rawValue: try row.text("status")) else {
             throw StoreError.decoding(column: "status", expected: "an application status")
         }
-        return StoredApplication(
+        var stored = StoredApplication(
             id: try row.text("id"), status: status,
             application: try JSONDecoder().decode(MerchantApplication.self, from: Data(document.utf8)),
             revision: try row.integer("revision"), createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
             updatedAt: Date(millisecondsSince1970: try row.integer("updated_at")),
             submittedAt: try row.optionalInteger("submitted_at").map(Date.init(millisecondsSince1970:)),
             submissions: try row.integer("submissions"), merchantID: try row.optionalText("merchant_id"))
+        stored.partnerBankID = try row.optionalText("partner_bank_id")
+        return stored
     }
 }

@@ -139,6 +139,11 @@ public struct PayoutService: Sendable {
     }
 
     public func payouts(of merchantID: String) async throws -> [PayoutView] {
+        try await Self.payouts(of: merchantID, in: store)
+    }
+
+    /// The merchant's payouts, newest first; needs no bank, so a partner bank's view reads them too.
+    static func payouts(of merchantID: String, in store: any Store) async throws -> [PayoutView] {
         try await store.read(SQL("SELECT * FROM payouts WHERE merchant_id = ? ORDER BY created_at DESC, id", bind: merchantID))
             .map(PayoutService.view)
     }

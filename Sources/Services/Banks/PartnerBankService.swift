@@ -1,0 +1,110 @@
+import Commerce
+import Foundation
+import Storage
+
+public enum PartnerBankFailure: Error, Equatable, CustomStringConvertible {
+    case notFound
+
+    public var description: String {
+        switch self {
+        case .notFound: "no such partner bank"
+        }
+    }
+}
+
+/// Partner banks: made partners by ops, each with its API keys ("bk_…", shown once, kept only
+/// as a hash, as merchants' are) and the flagship store it opens.
+public struct PartnerBankService: Sendable {
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    /// The changes that make `draft` a partner; refused with every problem, or as taken when the id is.
+    public func registering(_ draft: PartnerBankDraft, at now: Date) throws -> (changes: [Change], bank: PartnerBank) {
+        let bank = try PartnerBankRules.partner(draft)
+        return ([.guarded(SQL(
+            """
+            INSERT INTO partner_banks (id, name, country, bic, attests, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING RETURNING id
+            """,
+            bind: bank.id, bank.name, bank.country, bank.bic, bank.attests.map(\.rawValue).joined(separator: ","), now.millisecondsSince1970),
+            conflict: "partner bank \(bank.id) exists already")], bank)
+    }
+
+    public func bank(id: String) async throws -> PartnerBank? {
+        try await store.read(SQL("SELECT * FROM partner_banks WHERE id = ?", bind: id)).first.map(Self.bank)
+    }
+
+    public func banks() async throws -> [PartnerBank] {
+        try await store.read(SQL("SELECT * FROM partner_banks ORDER BY id")).map(Self.bank)
+    }
+
+    /// The bank whose flagship store is at `slug`.
+    public func bank(flagship slug: String) async throws -> PartnerBank? {
+        try await store.read(SQL("SELECT * FROM partner_banks WHERE flagship_slug = ?", bind: slug)).first.map(Self.bank)
+    }
+
+    /// A new key for the bank: "bk_" and 43 characters of randomness.
+    public func issueKey(bankID: String, label: String, at now: Date) async throws -> String {
+        let key = Secrets.token(prefix: "bk_")
+        do {
+            try await store.apply([.guarded(SQL(
+                """
+                INSERT INTO partner_bank_keys (key_hash, bank_id, label, created_at)
+                SELECT ?, id, ?, ? FROM partner_banks WHERE id = ? RETURNING bank_id
+                """,
+                bind: MerchantKeyService.hash(key), label, now.millisecondsSince1970, bankID),
+                conflict: "no partner bank \(bankID)")])
+        } catch StoreError.conflict {
+            throw PartnerBankFailure.notFound
+        }
+        return key
+    }
+
+    /// The bank a live key belongs to, and the key's public id ("bk-" and twelve hex digits).
+    public func bankAndKeyID(forKey key: String) async throws -> (bank: PartnerBank, keyID: String)? {
+        guard key.hasPrefix("bk_"), key.count < 200 else { return nil }
+        let hash = MerchantKeyService.hash(key)
+        let rows = try await store.read(SQL(
+            "SELECT b.* FROM partner_bank_keys k JOIN partner_banks b ON b.id = k.bank_id WHERE k.key_hash = ? AND k.revoked_at IS NULL",
+            bind: hash))
+        return try rows.first.map { (try Self.bank($0), "bk-" + hash.prefix(12)) }
+    }
+
+    /// The bank `id`, for a console session opened with its key `keyID`, while that key lives.
+    public func bank(id: String, keyID: String) async throws -> PartnerBank? {
+        guard keyID.hasPrefix("bk-") else { return nil }
+        let rows = try await store.read(SQL(
+            """
+            SELECT b.* FROM partner_bank_keys k JOIN partner_banks b ON b.id = k.bank_id
+            WHERE k.bank_id = ? AND k.key_hash LIKE ? AND k.revoked_at IS NULL
+            """, bind: id, MerchantKeyService.hashPrefix(ofID: keyID) + "%"))
+        return try rows.first.map(Self.bank)
+    }
+
+    /// The changes that open (or rename) the bank's flagship store; a slug another bank holds is taken.
+    public func openingFlagship(_ draft: FlagshipDraft, for bank: PartnerBank, at now: Date) throws -> (changes: [Change], flagship: Flagship) {
+        let flagship = try PartnerBankRules.flagship(draft)
+        return ([.guarded(SQL(
+            """
+            UPDATE partner_banks SET flagship_slug = ?, flagship_name_en = ?, flagship_name_zh = ?, flagship_tagline_en = ?,
+                flagship_tagline_zh = ?, flagship_opened_at = COALESCE(flagship_opened_at, ?)
+            WHERE id = ? AND NOT EXISTS (SELECT 1 FROM partner_banks other WHERE other.flagship_slug = ? AND other.id <> ?) RETURNING id
+            """,
+            bind: flagship.slug, flagship.name.en, flagship.name.zh, flagship.tagline.en, flagship.tagline.zh, now.millisecondsSince1970,
+            bank.id, flagship.slug, bank.id),
+            conflict: "the flagship slug \(flagship.slug) is another bank's")], flagship)
+    }
+
+    static func bank(_ row: Row) throws -> PartnerBank {
+        let flagship: Flagship? = try row.optionalText("flagship_slug").map { slug in
+            Flagship(slug: slug, name: LocalizedText(en: try row.optionalText("flagship_name_en") ?? slug, zh: try row.optionalText("flagship_name_zh") ?? slug),
+                     tagline: LocalizedText(en: try row.optionalText("flagship_tagline_en") ?? "", zh: try row.optionalText("flagship_tagline_zh") ?? ""))
+        }
+        return PartnerBank(id: try row.text("id"), name: try row.text("name"), country: try row.text("country"), bic: try row.text("bic"),
+                           attests: try row.text("attests").split(separator: ",").compactMap { VerificationCheck(rawValue: String($0)) },
+                           flagship: flagship)
+    }
+}
