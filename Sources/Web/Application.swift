@@ -69,6 +69,13 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let documents = DocumentService(store: store, cipher: configuration.cipher)
     MerchantApplicationsAPI(applications: applications, review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
     ApplicationReviewAPI(review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
+    let banks = PartnerBankService(store: store)
+    let onboarding = ClientOnboardingService(store: store, applications: applications)
+    let bankClients = PartnerBankClients(store: store, review: review)
+    PartnerBanksAPI(banks: banks, onboarding: onboarding, clients: bankClients, applications: applications, search: CatalogSearch(store: store),
+                    rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
+    BankRoutes(banks: banks, onboarding: onboarding, clients: bankClients, search: CatalogSearch(store: store), rates: rates, idempotency: idempotency,
+               pages: PageResponses(accounts: accounts, configuration: configuration)).register(on: router)
     let brands = BrandAuthorisationService(store: store)
     let counterfeits = CounterfeitService(store: store, cipher: configuration.cipher)
     BrandsAPI(brands: brands, counterfeits: counterfeits, keys: keys, accounts: accounts, idempotency: idempotency, configuration: configuration)

@@ -922,13 +922,14 @@ public enum OpenAPIDocument {
                 "200": { description: The manifest, content: { application/json: { schema: { $ref: "#/components/schemas/Manifest" } }, text/csv: { schema: { type: string } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
-        """# + "\n" + TravelAPIDescription.paths + "\n" + ApplicationAPIDescription.paths + "\n" + BrandAPIDescription.paths + "\n" + #"""
+        """# + "\n" + TravelAPIDescription.paths + "\n" + ApplicationAPIDescription.paths + "\n" + BrandAPIDescription.paths + "\n" + BankAPIDescription.paths + "\n" + #"""
         components:
           securitySchemes:
             session: { type: http, scheme: bearer, description: "A session token (s_…) from POST /api/v1/sessions" }
             ops: { type: http, scheme: bearer }
             merchant: { type: http, scheme: bearer, description: "A merchant API key (mk_…), from 'crossborder merchant-key'" }
             applicant: { type: http, scheme: bearer, description: "An application's resume key (ak_…), from POST /api/v1/merchant-applications" }
+            bank: { type: http, scheme: bearer, description: "A partner bank's API key (bk_…), from 'crossborder bank-key'" }
           parameters:
             IdempotencyKey:
               name: Idempotency-Key
@@ -1484,5 +1485,5 @@ public enum OpenAPIDocument {
                       weightGrams: { type: integer }
                       contents: { type: string }
                       valueCNY: { type: string }
-        """# + "\n" + TravelAPIDescription.schemas + "\n" + ApplicationAPIDescription.schemas + "\n" + BrandAPIDescription.schemas
+        """# + "\n" + TravelAPIDescription.schemas + "\n" + ApplicationAPIDescription.schemas + "\n" + BrandAPIDescription.schemas + "\n" + BankAPIDescription.schemas
 }

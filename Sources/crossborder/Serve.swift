@@ -112,6 +112,9 @@ struct Serve: AsyncParsableCommand {
             if loadDemo, try await DemoApplicants.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
                 logger.info("loaded the demo applicants into \(url)")
             }
+            if loadDemo, try await DemoBankClients.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
+                logger.info("loaded the demo partner bank and its clients into \(url)")
+            }
             if loadDemo, try await DemoReports.loadIfAbsent(into: store, cipher: cipher, at: Date()) {
                 logger.info("loaded the demo counterfeit report into \(url)")
             }

@@ -95,7 +95,7 @@ func cookieValue(_ setCookie: String?, _ name: String) -> String? {
 }
 
 extension TestClientProtocol {
-    /// Signs in to a console (`/ops/signin` with the ops token, `/merchant/signin` with a key) as a
+    /// Signs in to a console (`/ops/signin` with the ops token, `/merchant/signin` or `/bank/signin` with a key) as a
     /// browser does; returns the Cookie header of the session, and the CSRF token its forms carry.
     func signInToConsole(_ path: String, key: String) async throws -> (cookie: String, csrf: String) {
         let form = try await get(path)
@@ -104,7 +104,7 @@ extension TestClientProtocol {
         let signedIn = try await execute(uri: path, method: .post,
                                          headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "csrf=\(anonymous)"],
                                          body: ByteBuffer(string: "csrf=\(token)&key=\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)"))
-        let name = path.hasPrefix("/ops") ? "ops" : "merchant"
+        let name = path.hasPrefix("/ops") ? "ops" : path.hasPrefix("/bank") ? "bank" : "merchant"
         let session = cookieValue(signedIn.headers[.setCookie], name) ?? ""
         let cookie = "\(name)=\(session)"
         let landing = try await execute(uri: signedIn.headers[.location] ?? "/", method: .get, headers: [.cookie: cookie])

@@ -22,6 +22,24 @@ extension Problem {
         })
     }
 
+    /// A partner bank's batch refused: every problem, each said with the client it belongs to
+    /// ("client 2, line 3") and its field's name in `language`.
+    static func onboarding(_ refusal: OnboardingRefusal, language: Language) -> Problem {
+        fields(type: "onboarding-invalid", title: "The batch needs attention: nothing was onboarded", refusal.problems.map { problem in
+            FieldError(field: problem.field, code: problem.reason.code,
+                       detail: "\(BankWords.place(of: problem.field, lines: refusal.lines)(language))\(ApplicationWords.problem(problem.reason)(language))")
+        })
+    }
+
+    /// Ops' filing of a partner bank, or a bank's flagship store, refused for the fields in
+    /// `refusal`, each said in `language`.
+    static func bankFiling(_ refusal: ApplicationRefusal, language: Language) -> Problem {
+        fields(type: "filing-invalid", title: "The filing needs attention", refusal.problems.map { problem in
+            FieldError(field: problem.field, code: problem.reason.code,
+                       detail: "\(BankWords.label(problem.field)(language))\(ApplicationWords.problem(problem.reason)(language))")
+        })
+    }
+
     /// A brand authorisation or counterfeit report refused for the fields in `refusal`, each said
     /// in `language`.
     static func brand(_ refusal: BrandRefusal, language: Language) -> Problem {

@@ -60,10 +60,10 @@ enum BrowserSession {
         }
     }
 
-    /// What a form is bound to: the first session the browser carries (buyer, ops, merchant),
-    /// or its anonymous cookie before any sign-in.
+    /// What a form is bound to: the first session the browser carries (buyer, ops, merchant,
+    /// partner bank), or its anonymous cookie before any sign-in.
     private static func binding(_ request: Request) -> String? {
-        [sessionCookie, OpsAuthorization.cookie, MerchantAuthorization.cookie, csrfCookie].lazy
+        [sessionCookie, OpsAuthorization.cookie, MerchantAuthorization.cookie, BankAuthorization.cookie, csrfCookie].lazy
             .compactMap { request.cookies[$0]?.value }.first { $0.count >= 32 }
     }
 

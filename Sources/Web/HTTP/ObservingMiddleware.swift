@@ -31,6 +31,8 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
         let problem: Problem
         if let refusal = error as? ApplicationRefusal {
             problem = .application(refusal, language: LanguageChoice.language(of: request))
+        } else if let refusal = error as? OnboardingRefusal {
+            problem = .onboarding(refusal, language: LanguageChoice.language(of: request))
         } else if let refusal = error as? BrandRefusal {
             problem = .brand(refusal, language: LanguageChoice.language(of: request))
         } else if let known = Problem.from(error) {

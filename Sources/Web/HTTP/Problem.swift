@@ -228,6 +228,12 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             }
         case let refusal as BrandRefusal:
             return .brand(refusal, language: .en)
+        case let refusal as OnboardingRefusal:
+            return .onboarding(refusal, language: .en)
+        case let error as PartnerBankFailure:
+            switch error {
+            case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "id")
+            }
         case let error as BrandFailure:
             switch error {
             case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "id")

@@ -219,6 +219,27 @@ enum ApplicationWords {
         case .accountNumber: return LocalizedText(en: "An account number has 4 to 34 letters and digits.", zh: "银行账号应为 4 至 34 位字母或数字。")
         case .duplicate: return LocalizedText(en: "Listed twice.", zh: "重复填写。")
         case .tooMany(let limit): return LocalizedText(en: "At most \(limit).", zh: "最多 \(limit) 项。")
+        case .slug: return LocalizedText(en: "3 to 40 lower-case letters, digits and dashes, not starting or ending with a dash.",
+                                         zh: "应为 3 至 40 个小写字母、数字或连字符，且不以连字符开头或结尾。")
+        case .taken: return LocalizedText(en: "Already taken.", zh: "已被占用。")
+        case .unknownCheck: return LocalizedText(en: "Not a check: registry, bank-account or sanctions.",
+                                                 zh: "不是有效的核查项：registry、bank-account 或 sanctions。")
+        case .notInAgreement: return LocalizedText(en: "Your agreement with the platform does not let your attestation stand for this check.",
+                                                   zh: "贵行与平台的协议不包括以贵行核查代替此项核查。")
+        case .day: return LocalizedText(en: "A day written YYYY-MM-DD.", zh: "日期格式应为 YYYY-MM-DD。")
+        case .attestationInFuture: return LocalizedText(en: "The checks cannot be dated after today.", zh: "核查日期不能晚于今天。")
+        case .attestationStale(let days): return LocalizedText(
+            en: "Checks older than \(days) days are not accepted: review the client again first.",
+            zh: "超过 \(days) 天的核查不予接受，请先重新审核该客户。")
+        case .introducedByAnotherBank: return LocalizedText(en: "Another partner bank introduced this business already.",
+                                                            zh: "该企业已由另一家合作银行引荐。")
+        case .introducedAlready: return LocalizedText(en: "You introduced this business already.", zh: "贵行已引荐过该企业。")
+        case .unknownColumn: return LocalizedText(en: "Not a column of the onboarding file (see the template).",
+                                                  zh: "不是导入文件的列（请参阅模板）。")
+        case .csv(let line, let message): return LocalizedText(en: "Not a CSV file at line \(line): \(message).",
+                                                              zh: "第 \(line) 行不是有效的 CSV：\(message)。")
+        case .wholeNumber: return LocalizedText(en: "A whole number.", zh: "应为整数。")
+        case .yesOrNo: return LocalizedText(en: "yes or no.", zh: "应为 yes 或 no。")
         }
     }
 

@@ -38,10 +38,11 @@ enum Layout {
             """
     }
 
-    /// On a console's pages (ops, the hub, a merchant's portal), the button that ends its session.
+    /// On a console's pages (ops, the hub, a merchant's portal, a partner bank's), the button that ends its session.
     static func consoleSignOut(path: String, language l: Language) -> String {
         guard !path.hasSuffix("/signin") else { return "" }
-        let action = path.hasPrefix("/merchant") ? "/merchant/signout" : path.hasPrefix("/ops") || path.hasPrefix("/hub") ? "/ops/signout" : nil
+        let action = path.hasPrefix("/merchant/") ? "/merchant/signout" : path.hasPrefix("/ops") || path.hasPrefix("/hub") ? "/ops/signout"
+            : path == "/bank" || path.hasPrefix("/bank/") ? "/bank/signout" : nil
         return action.map { "<form method=\"post\" action=\"\($0)\" class=\"signout\"><button type=\"submit\">\(escapeHTML(Words.signOut(l)))</button></form>" } ?? ""
     }
 

@@ -93,6 +93,24 @@ struct PaymentRoutes<Context: RequestContext> {
             return response
         }
 
+        router.get("/bank/signin") { request, _ in
+            pages.page(request) { csrf, l in
+                PaymentPages.keySignIn(action: "/bank/signin", title: BankWords.signIn(l), field: BankWords.key(l), csrf: csrf, error: nil, language: l)
+            }
+        }
+        router.post("/bank/signin") { request, _ in
+            let form = try await pages.postedForm(request)
+            guard let (bank, keyID) = try await PartnerBankService(store: store).bankAndKeyID(forKey: form["key"] ?? "") else {
+                let l = LanguageChoice.language(of: request)
+                return Responses.html(PaymentPages.keySignIn(action: "/bank/signin", title: BankWords.signIn(l), field: BankWords.key(l),
+                                                             csrf: form["csrf"] ?? "", error: BankWords.badKey(l), language: l), status: .unauthorized)
+            }
+            let session = try await consoles.open(for: .bank(id: bank.id, keyID: keyID), at: Date())
+            return pages.redirect(to: "/bank", setting: consoleCookie(BankAuthorization.cookie, session))
+        }
+        router.post("/bank/signout") { request, _ in
+            return try await signOut(request, cookie: BankAuthorization.cookie, to: "/bank/signin")
+        }
         router.get("/ops/signin") { request, _ in
             pages.page(request) { csrf, l in
                 PaymentPages.keySignIn(action: "/ops/signin", title: LocalizedText(en: "Operations sign-in", zh: "运营登录")(l),

@@ -21,7 +21,7 @@ enum StorePage {
         return Layout.page(title: listing.storefront.name(l), language: l, path: "/stores/\(slug)", main: main)
     }
 
-    /// "Italy · Florentine leather… / Prices set in EUR · 3 products · Vouched for by …"
+    /// "Italy · Florentine leather… / Prices set in EUR · 3 products · Introduced by …"
     static func meta(_ merchant: Merchant, storefront: Storefront, productCount: Int, language l: Language) -> String {
         let vouched = merchant.onboardedBy.map {
             " <span class=\"badge\">\(escapeHTML(Words.onboardedBy(l))): \(escapeHTML($0))</span>"

@@ -12,7 +12,7 @@ enum Words {
     static let products = LocalizedText(en: "products", zh: "件商品")
     static let from = LocalizedText(en: "from", zh: "起")
     static let pricedIn = LocalizedText(en: "Prices set in", zh: "商家定价币种")
-    static let onboardedBy = LocalizedText(en: "Vouched for by", zh: "合作银行担保")
+    static let onboardedBy = LocalizedText(en: "Introduced by", zh: "引荐银行")
     static let cannotShip = LocalizedText(en: "Cannot ship to China", zh: "无法寄往中国")
     static let ratesAsOf = LocalizedText(en: "Exchange rates as of", zh: "汇率时间")
     static let rateUnavailable = LocalizedText(
