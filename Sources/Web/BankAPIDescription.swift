@@ -132,15 +132,7 @@ enum BankAPIDescription {
                         properties:
                           flagship: { $ref: "#/components/schemas/Flagship" }
                           bank: { type: string }
-                          products:
-                            type: object
-                            required: [products, total, page, pageSize, pageCount]
-                            properties:
-                              products: { type: array, items: { $ref: "#/components/schemas/Product" } }
-                              total: { type: integer }
-                              page: { type: integer }
-                              pageSize: { type: integer }
-                              pageCount: { type: integer }
+                          products: { $ref: "#/components/schemas/ProductPage" }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
         """#

@@ -134,15 +134,7 @@ public enum OpenAPIDocument {
                   description: One page of products.
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        required: [products, total, page, pageSize, pageCount]
-                        properties:
-                          products: { type: array, items: { $ref: "#/components/schemas/Product" } }
-                          total: { type: integer }
-                          page: { type: integer }
-                          pageSize: { type: integer }
-                          pageCount: { type: integer }
+                      schema: { $ref: "#/components/schemas/ProductPage" }
                 "422": { $ref: "#/components/responses/Problem" }
           /api/v1/products/{id}:
             get:
@@ -1028,6 +1020,15 @@ public enum OpenAPIDocument {
                 street: { type: string }
                 recipient: { type: string }
                 mobile: { type: string, description: "Masked: 138****5678" }
+            ProductPage:
+              type: object
+              required: [products, total, page, pageSize, pageCount]
+              properties:
+                products: { type: array, items: { $ref: "#/components/schemas/Product" } }
+                total: { type: integer }
+                page: { type: integer }
+                pageSize: { type: integer }
+                pageCount: { type: integer }
             Amount:
               type: object
               required: [amount, currency]

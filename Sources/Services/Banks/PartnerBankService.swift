@@ -48,40 +48,18 @@ public struct PartnerBankService: Sendable {
 
     /// A new key for the bank: "bk_" and 43 characters of randomness.
     public func issueKey(bankID: String, label: String, at now: Date) async throws -> String {
-        let key = Secrets.token(prefix: "bk_")
-        do {
-            try await store.apply([.guarded(SQL(
-                """
-                INSERT INTO partner_bank_keys (key_hash, bank_id, label, created_at)
-                SELECT ?, id, ?, ? FROM partner_banks WHERE id = ? RETURNING bank_id
-                """,
-                bind: MerchantKeyService.hash(key), label, now.millisecondsSince1970, bankID),
-                conflict: "no partner bank \(bankID)")])
-        } catch StoreError.conflict {
-            throw PartnerBankFailure.notFound
-        }
+        guard let key = try await APIKeyTable.banks.issue(owner: bankID, label: label, at: now, in: store) else { throw PartnerBankFailure.notFound }
         return key
     }
 
     /// The bank a live key belongs to, and the key's public id ("bk-" and twelve hex digits).
     public func bankAndKeyID(forKey key: String) async throws -> (bank: PartnerBank, keyID: String)? {
-        guard key.hasPrefix("bk_"), key.count < 200 else { return nil }
-        let hash = MerchantKeyService.hash(key)
-        let rows = try await store.read(SQL(
-            "SELECT b.* FROM partner_bank_keys k JOIN partner_banks b ON b.id = k.bank_id WHERE k.key_hash = ? AND k.revoked_at IS NULL",
-            bind: hash))
-        return try rows.first.map { (try Self.bank($0), "bk-" + hash.prefix(12)) }
+        try await APIKeyTable.banks.owner(forKey: key, in: store).map { (try Self.bank($0.row), $0.keyID) }
     }
 
     /// The bank `id`, for a console session opened with its key `keyID`, while that key lives.
     public func bank(id: String, keyID: String) async throws -> PartnerBank? {
-        guard keyID.hasPrefix("bk-") else { return nil }
-        let rows = try await store.read(SQL(
-            """
-            SELECT b.* FROM partner_bank_keys k JOIN partner_banks b ON b.id = k.bank_id
-            WHERE k.bank_id = ? AND k.key_hash LIKE ? AND k.revoked_at IS NULL
-            """, bind: id, MerchantKeyService.hashPrefix(ofID: keyID) + "%"))
-        return try rows.first.map(Self.bank)
+        try await APIKeyTable.banks.owner(id: id, keyID: keyID, in: store).map(Self.bank)
     }
 
     /// The changes that open (or rename) the bank's flagship store; a slug another bank holds is taken.

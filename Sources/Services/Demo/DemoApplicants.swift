@@ -8,14 +8,7 @@ import Storage
 public enum DemoApplicants {
     @discardableResult
     public static func loadIfAbsent(into store: any Store, cipher: FieldCipher, at now: Date) async throws -> Bool {
-        do {
-            try await store.apply([.guarded(
-                SQL("INSERT INTO settings (key, value) VALUES ('demo_applicants_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
-                    bind: now.ISO8601Format()),
-                conflict: "the demo applicants are already loaded")])
-        } catch StoreError.conflict {
-            return false
-        }
+        guard try await DemoMarker.apply([], marking: "demo_applicants_loaded", to: store, at: now) else { return false }
         let applications = MerchantApplicationService(store: store, cipher: cipher)
         let verification = VerificationService(store: store, applications: applications, registry: SandboxRegistry(delay: .zero),
                                                bank: SandboxBankAccounts(delay: .zero), sanctions: try SanctionsList(sdnCSV: SanctionsSample.sdnCSV))

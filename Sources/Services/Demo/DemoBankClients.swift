@@ -8,14 +8,7 @@ import Storage
 public enum DemoBankClients {
     @discardableResult
     public static func loadIfAbsent(into store: any Store, cipher: FieldCipher, at now: Date) async throws -> Bool {
-        do {
-            try await store.apply([.guarded(
-                SQL("INSERT INTO settings (key, value) VALUES ('demo_partner_bank_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
-                    bind: now.ISO8601Format()),
-                conflict: "the demo partner bank is already loaded")])
-        } catch StoreError.conflict {
-            return false
-        }
+        guard try await DemoMarker.apply([], marking: "demo_partner_bank_loaded", to: store, at: now) else { return false }
         let banks = PartnerBankService(store: store)
         let (register, registered) = try banks.registering(DemoPartnerBanks.bank, at: now)
         try await store.apply(register + [.write(SQL("UPDATE merchants SET partner_bank_id = ? WHERE id = ?",

@@ -10,10 +10,7 @@ public enum DemoLoader {
     @discardableResult
     public static func loadIfAbsent(into store: any Store, at now: Date) async throws -> Bool {
         let createdAt = now.millisecondsSince1970
-        var changes: [Change] = [.guarded(
-            SQL("INSERT INTO settings (key, value) VALUES ('demo_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
-                bind: now.ISO8601Format()),
-            conflict: "the demo data is already loaded")]
+        var changes: [Change] = []
         let rates = DemoRates.rates(asOf: now)
         let book = RateBook(rates: rates, maxAge: .infinity)
         for entry in DemoCatalog.entries {
@@ -32,12 +29,7 @@ public enum DemoLoader {
                 """,
                 bind: entry.merchantID, entry.holder, entry.iban, entry.accountNumber, entry.bic, entry.commissionBasisPoints))
         }
-        var loaded = true
-        do {
-            try await store.apply(changes)
-        } catch StoreError.conflict {
-            loaded = false
-        }
+        let loaded = try await DemoMarker.apply(changes, marking: "demo_loaded", to: store, at: now)
         try await loadShopsIfAbsent(into: store, at: now)
         try await loadBrandsIfAbsent(into: store, at: now)
         return loaded
@@ -45,41 +37,26 @@ public enum DemoLoader {
 
     /// The demo shops abroad, once, also into a database whose demo data came before them.
     static func loadShopsIfAbsent(into store: any Store, at now: Date) async throws {
-        var changes: [Change] = [.guarded(
-            SQL("INSERT INTO settings (key, value) VALUES ('demo_shops_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
-                bind: now.ISO8601Format()),
-            conflict: "the demo shops are already loaded")]
-        changes += DemoShops.entries.map { shop in
+        let changes: [Change] = DemoShops.entries.map { shop in
             .write(SQL(
                 """
                 INSERT INTO shops (id, merchant_id, name_en, name_zh, country, city, street, created_at)
                 SELECT ?, id, ?, ?, ?, ?, ?, ? FROM merchants WHERE id = ? ON CONFLICT (id) DO NOTHING
                 """, bind: shop.id, shop.name.en, shop.name.zh, shop.country, shop.city, shop.street, now.millisecondsSince1970, shop.merchantID))
         }
-        do {
-            try await store.apply(changes)
-        } catch StoreError.conflict {
-            return
-        }
+        _ = try await DemoMarker.apply(changes, marking: "demo_shops_loaded", to: store, at: now)
     }
 
     /// The demo merchants' brand authorisations (`DemoBrands`), once, also into a database whose
     /// demo data came before brands needed them.
     static func loadBrandsIfAbsent(into store: any Store, at now: Date) async throws {
-        var changes: [Change] = [.guarded(
-            SQL("INSERT INTO settings (key, value) VALUES ('demo_brands_loaded', ?) ON CONFLICT (key) DO NOTHING RETURNING key",
-                bind: now.ISO8601Format()),
-            conflict: "the demo brands are already loaded")]
+        var changes: [Change] = []
         for (index, filing) in DemoBrands.filings(from: Day(beijing: now)).enumerated() {
             let filed = try BrandRules.filed(filing.draft, id: "ba-demo-\(index + 1)", merchantID: filing.merchantID, on: Day(beijing: now))
             changes.append(filing.accepted ? BrandAuthorisationService.recording(filed.reviewed(.accepted), at: now, reviewer: "CrossBorder demo")
                                            : BrandAuthorisationService.recording(filed, at: now))
         }
-        do {
-            try await store.apply(changes)
-        } catch StoreError.conflict {
-            return
-        }
+        _ = try await DemoMarker.apply(changes, marking: "demo_brands_loaded", to: store, at: now)
     }
 
     /// Republishes the demo reference rates as of `now`, as the sandbox rate feed does.

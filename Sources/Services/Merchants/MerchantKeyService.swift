@@ -18,16 +18,7 @@ public struct MerchantKeyService: Sendable {
     /// A new key for `merchantID`: "mk_" and 43 characters of randomness. Rotating is issuing
     /// a new key and revoking the old one once every client uses the new.
     public func issue(merchantID: String, label: String, at now: Date) async throws -> String {
-        let key = Secrets.token(prefix: "mk_")
-        do {
-            try await store.apply([.guarded(SQL(
-                """
-                INSERT INTO merchant_api_keys (key_hash, merchant_id, label, created_at)
-                SELECT ?, id, ?, ? FROM merchants WHERE id = ? RETURNING merchant_id
-                """,
-                bind: MerchantKeyService.hash(key), label, now.millisecondsSince1970, merchantID),
-                conflict: "no merchant \(merchantID)")])
-        } catch StoreError.conflict {
+        guard let key = try await APIKeyTable.merchants.issue(owner: merchantID, label: label, at: now, in: store) else {
             throw UnknownMerchant(id: merchantID)
         }
         return key
@@ -40,22 +31,12 @@ public struct MerchantKeyService: Sendable {
 
     /// The merchant a live key belongs to, and the key's public id.
     public func merchantAndKeyID(forKey key: String) async throws -> (merchant: Merchant, keyID: String)? {
-        guard key.hasPrefix("mk_"), key.count < 200 else { return nil }
-        let hash = MerchantKeyService.hash(key)
-        let rows = try await store.read(SQL(
-            "SELECT m.* FROM merchant_api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.key_hash = ? AND k.revoked_at IS NULL",
-            bind: hash))
-        return try rows.first.map { (try CatalogRecords.merchant($0), MerchantKeyService.id(ofHash: hash)) }
+        try await APIKeyTable.merchants.owner(forKey: key, in: store).map { (try CatalogRecords.merchant($0.row), $0.keyID) }
     }
 
     /// The merchant `id`, for a console session opened with one of its keys, while that key lives.
     public func merchant(id: String, keyID: String) async throws -> Merchant? {
-        let rows = try await store.read(SQL(
-            """
-            SELECT m.* FROM merchant_api_keys k JOIN merchants m ON m.id = k.merchant_id
-            WHERE k.merchant_id = ? AND k.key_hash LIKE ? AND k.revoked_at IS NULL
-            """, bind: id, MerchantKeyService.hashPrefix(ofID: keyID) + "%"))
-        return try rows.first.map(CatalogRecords.merchant)
+        try await APIKeyTable.merchants.owner(id: id, keyID: keyID, in: store).map(CatalogRecords.merchant)
     }
 
     /// A key as its merchant and ops see it: never the key itself.
@@ -89,15 +70,9 @@ public struct MerchantKeyService: Sendable {
         ]
     }
 
-    /// A key's public id: "mk-" and the first twelve hex digits of its hash, enough to tell a
-    /// merchant's keys apart and to say which to revoke, and nothing to sign in with.
-    static func id(ofHash hash: String) -> String { "mk-" + hash.prefix(12) }
+    static func id(ofHash hash: String) -> String { APIKeyTable.merchants.id(ofHash: hash) }
 
-    static func hashPrefix(ofID id: String) -> String {
-        String(id.dropFirst(3).prefix(12).filter(\.isHexDigit))
-    }
+    static func hashPrefix(ofID id: String) -> String { APIKeyTable.hashPrefix(ofID: id) }
 
-    static func hash(_ key: String) -> String {
-        Secrets.digest(Data(key.utf8))
-    }
+    static func hash(_ key: String) -> String { APIKeyTable.hash(key) }
 }

@@ -18,9 +18,9 @@ enum BankAuthorization {
     }
 
     static func signedIn(_ request: Request, banks: PartnerBankService, _ configuration: WebConfiguration) async throws -> PartnerBank? {
-        if let key = BearerToken.of(request) { return try await banks.bankAndKeyID(forKey: key)?.bank }
-        guard let session = request.cookies[cookie]?.value,
-              case .bank(let id, let keyID) = try await configuration.consoles?.principal(forSession: session, at: .now) else { return nil }
-        return try await banks.bank(id: id, keyID: keyID)
+        try await ConsoleAuthorization.signedIn(request, cookie: cookie, configuration, byKey: { try await banks.bankAndKeyID(forKey: $0)?.bank }) { principal in
+            guard case .bank(let id, let keyID) = principal else { return nil }
+            return try await banks.bank(id: id, keyID: keyID)
+        }
     }
 }

@@ -18,9 +18,9 @@ enum MerchantAuthorization {
     }
 
     static func signedIn(_ request: Request, keys: MerchantKeyService, _ configuration: WebConfiguration) async throws -> Merchant? {
-        if let key = BearerToken.of(request) { return try await keys.merchant(forKey: key) }
-        guard let session = request.cookies[cookie]?.value,
-              case .merchant(let id, let keyID) = try await configuration.consoles?.principal(forSession: session, at: .now) else { return nil }
-        return try await keys.merchant(id: id, keyID: keyID)
+        try await ConsoleAuthorization.signedIn(request, cookie: cookie, configuration, byKey: keys.merchant(forKey:)) { principal in
+            guard case .merchant(let id, let keyID) = principal else { return nil }
+            return try await keys.merchant(id: id, keyID: keyID)
+        }
     }
 }

@@ -52,7 +52,6 @@ struct ApplicationReviewRoutes<Context: RequestContext> {
             let form = try await pages.postedForm(request)
             try await OpsAuthorization.require(request, configuration)
             let id = context.parameters.get("id") ?? ""
-            let l = LanguageChoice.language(of: request)
             guard let kind = ApplicationDecision.Kind(rawValue: form["decision"] ?? "") else { throw Problem.validation("no such decision", field: "decision") }
             do {
                 let (changes, _) = try await review.deciding(kind, on: id, reviewer: form["reviewer"] ?? "", reason: form["reason"], at: Date())
