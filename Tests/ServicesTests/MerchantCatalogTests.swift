@@ -51,6 +51,9 @@ struct MerchantCatalogTests {
             await #expect(throws: StoreError.self) { try await service.save([draft("sd-serum")], for: pantry, at: now) }
             let serum = try await service.product("sd-serum", of: seoul)
             #expect(serum.name.en == "Rice essence serum, 50 ml")
+            // A stock change keeps what it does not touch: the net content customs prices cosmetics by.
+            let restocked = try await service.updateSKU("sd-serum-1", price: nil, stock: 7, for: seoul, at: now)
+            #expect(restocked.onHand == 7 && restocked.netContent == serum.skus.first?.netContent && restocked.netContent != nil)
             #expect(try await service.products(of: pantry, limit: 50, offset: 0).allSatisfy { $0.id.hasPrefix("pp-") })
         }
     }

@@ -150,7 +150,7 @@ extension ProductDraft {
             noShipReasonEn: product.noShipReason?.en, noShipReasonZh: product.noShipReason?.zh, artwork: product.artwork.code,
             skus: product.skus.map { sku in
                 SKUDraft(id: sku.id, variantEn: sku.variant.en, variantZh: sku.variant.zh, price: sku.price.decimalText,
-                         weightGrams: sku.weightGrams, stock: sku.onHand)
+                         weightGrams: sku.weightGrams, stock: sku.onHand, netContent: sku.netContent?.description)
             })
     }
 }
