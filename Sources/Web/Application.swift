@@ -46,8 +46,10 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let idempotency = IdempotencyService(store: store)
     RatesAPI(rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
     ProductsAPI(search: CatalogSearch(store: store), catalog: catalog, rates: rates).register(on: router)
-    MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: MerchantCatalogService(store: store, rates: rates),
-                       rates: rates, idempotency: idempotency, configuration: configuration).register(on: router)
+    let merchantCatalog = MerchantCatalogService(store: store, rates: rates)
+    let photos = ProductPhotoService(store: store, catalog: merchantCatalog)
+    MerchantCatalogAPI(keys: MerchantKeyService(store: store), catalog: merchantCatalog, rates: rates, photos: photos,
+                       idempotency: idempotency, configuration: configuration).register(on: router)
     let orders = OrderService(store: store)
     let limiter = SignInLimiter()
     let identities = IdentityService(store: store, cipher: configuration.cipher, checker: configuration.identityChecker)
@@ -69,6 +71,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let documents = DocumentService(store: store, cipher: configuration.cipher)
     MerchantApplicationsAPI(applications: applications, review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
     ApplicationReviewAPI(review: review, documents: documents, idempotency: idempotency, configuration: configuration).register(on: router)
+    CatalogueRoutes(catalog: merchantCatalog, photos: photos, review: review, keys: keys, store: store,
+                    pages: PageResponses(accounts: accounts, configuration: configuration)).register(on: router)
     let banks = PartnerBankService(store: store)
     let onboarding = ClientOnboardingService(store: store, applications: applications)
     let bankClients = PartnerBankClients(store: store, review: review)

@@ -200,6 +200,42 @@ public enum OpenAPIDocument {
                 "200": { description: Saved, content: { application/json: { schema: { $ref: "#/components/schemas/Product" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/merchant/products/{id}/photos/{size}:
+            put:
+              summary: "Send the product's photo at one size: tile (at most 480 px on its longer side, 300 kB) or page (at most 1600 px, 1.5 MB), at least 160 and 400 px on the shorter side. JPEG or PNG, its type and size read from its bytes. The shop shows the tile in grids and the page on the product's page; a size not sent is served from the other."
+              security: [{ merchant: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: size, in: path, required: true, schema: { type: string, enum: [tile, page] } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  image/jpeg: { schema: { type: string, format: binary } }
+                  image/png: { schema: { type: string, format: binary } }
+              responses:
+                "200":
+                  description: Kept
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [productId, size, contentType, width, height, url]
+                        properties:
+                          productId: { type: string }
+                          size: { type: string, enum: [tile, page] }
+                          contentType: { type: string, enum: [image/jpeg, image/png] }
+                          width: { type: integer }
+                          height: { type: integer }
+                          url: { type: string }
+                "400": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "403": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "415": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
           /api/v1/merchant/products/import:
             post:
               summary: Create or replace many products at once, all or none (JSON, or CSV with one row per SKU).

@@ -17,6 +17,10 @@ public struct Product: Sendable, Hashable, Identifiable {
     public let artwork: Artwork
     public let skus: [SKU]
 
+    /// Set when the merchant has uploaded a photo (`PhotoSize`), and moved by every upload so
+    /// that a cached copy is not shown for a new one; without one the product's artwork is drawn.
+    public var photoRevision: Int64?
+
     public var shipsToChina: Bool { noShipReason == nil }
 
     public init(id: String, storefrontID: String, name: LocalizedText, description: LocalizedText, category: String,

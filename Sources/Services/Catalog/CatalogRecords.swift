@@ -28,12 +28,14 @@ enum CatalogRecords {
         }
         let reason: LocalizedText? = try row.bool("ships_to_china") ? nil
             : LocalizedText(en: try row.optionalText("no_ship_reason_en") ?? "", zh: try row.optionalText("no_ship_reason_zh") ?? "")
-        return Product(
+        var product = Product(
             id: try row.text("id"), storefrontID: try row.text("store_id"),
             name: LocalizedText(en: try row.text("name_en"), zh: try row.text("name_zh")),
             description: LocalizedText(en: try row.text("description_en"), zh: try row.text("description_zh")),
             category: try row.text("category"), brand: try row.text("brand"), hsCode: try row.text("hs_code"),
             originCountry: try row.text("origin_country"), noShipReason: reason, artwork: artwork, skus: skus)
+        product.photoRevision = try row.optionalInteger("photo_revision")
+        return product
     }
 
     static func sku(_ row: Row) throws -> SKU {

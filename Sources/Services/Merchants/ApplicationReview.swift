@@ -97,6 +97,13 @@ public struct ApplicationReview: Sendable {
         }
     }
 
+    /// The file of the application that made `merchantID` a merchant; nil for a merchant that
+    /// came another way (the demo catalogue's, or one made by `crossborder`).
+    public func file(ofMerchant merchantID: String, at now: Date) async throws -> ApplicationFile? {
+        guard let row = try await store.read(SQL("SELECT id FROM merchant_applications WHERE merchant_id = ?", bind: merchantID)).first else { return nil }
+        return try await file(try row.text("id"), at: now)
+    }
+
     public func file(_ id: String, at now: Date) async throws -> ApplicationFile {
         try await file(try await applications.stored(id: id), at: now)
     }

@@ -11,6 +11,7 @@ struct MerchantCatalogAPI<Context: RequestContext> {
     let keys: MerchantKeyService
     let catalog: MerchantCatalogService
     let rates: RateService
+    let photos: ProductPhotoService
     let idempotency: IdempotencyService
     let configuration: WebConfiguration
 
@@ -25,6 +26,15 @@ struct MerchantCatalogAPI<Context: RequestContext> {
 
     struct BatchInput: Decodable {
         let products: [ProductDraft]
+    }
+
+    struct PhotoDocument: Codable {
+        let productId: String
+        let size: String
+        let contentType: String
+        let width: Int
+        let height: Int
+        let url: String
     }
 
     struct SKUChange: Decodable {
@@ -74,6 +84,25 @@ struct MerchantCatalogAPI<Context: RequestContext> {
                     return (decision.changes, try Responses.jsonBytes(try await document(decision.product)))
                 } catch let error as CatalogError {
                     throw Problem.validation(error.message, field: error.field)
+                }
+            }
+        }
+        // The photo's bytes are the body; the size is the path's last part (`PhotoSize`).
+        router.put("/api/v1/merchant/products/:id/photos/:size") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let size = PhotoSize(rawValue: context.parameters.get("size") ?? "") else {
+                throw Problem.validation("the size is one of \(PhotoSize.allCases.map(\.rawValue).joined(separator: ", "))", field: "size")
+            }
+            let l = LanguageChoice.language(of: request)
+            return try await mutate(request, status: 200, limit: size.maxBytes) { merchant, body in
+                do {
+                    let (changes, photo) = try await photos.uploading(body, claimed: request.headers[.contentType], size: size, productID: id,
+                                                                      of: merchant, at: Date())
+                    return (changes, try Responses.jsonBytes(PhotoDocument(
+                        productId: id, size: size.rawValue, contentType: photo.facts.type.rawValue, width: photo.facts.width,
+                        height: photo.facts.height, url: "/images/photos/\(id)/\(size.rawValue)?v=\(photo.revision)")))
+                } catch let problem as PhotoProblem {
+                    throw Problem.photo(problem, language: l)
                 }
             }
         }
@@ -129,10 +158,10 @@ struct MerchantCatalogAPI<Context: RequestContext> {
 
     /// Authenticates the merchant, reads the body, and runs `work` once per Idempotency-Key:
     /// the work's changes and the stored answer commit together.
-    private func mutate(_ request: Request, status: Int,
+    private func mutate(_ request: Request, status: Int, limit: Int? = nil,
                         _ work: @escaping (Merchant, [UInt8]) async throws -> (changes: [Change], document: [UInt8])) async throws -> Response {
         let merchant = try await MerchantAuthorization.merchant(request, keys: keys, configuration)
-        let limit = request.uri.path.hasSuffix("/import") ? configuration.maxImportBytes : configuration.maxBodyBytes
+        let limit = limit ?? (request.uri.path.hasSuffix("/import") ? configuration.maxImportBytes : configuration.maxBodyBytes)
         return try await idempotency.respond(to: request, principal: "merchant:\(merchant.id)", limit: limit, status: status) { body in
             try await work(merchant, body)
         }

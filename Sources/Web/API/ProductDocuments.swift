@@ -59,7 +59,7 @@ struct ProductDocument: Codable, Equatable {
         shipsToChina = product.shipsToChina
         noShipReason = product.noShipReason.map(ProductDocument.both)
         artwork = product.artwork.code
-        image = "/images/products/\(product.id).svg"
+        image = ProductImage.url(product, .page)
         self.withdrawn = merchantView ? withdrawn?.rawValue : nil
         skus = product.skus.map { sku in
             SKUDocument(

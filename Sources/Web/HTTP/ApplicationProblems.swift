@@ -14,6 +14,16 @@ extension Problem {
                        field: field)
     }
 
+    /// A product photo refused for what its bytes are, said in `language`; too large is 413.
+    static func photo(_ problem: PhotoProblem, language: Language) -> Problem {
+        if case .document(let document) = problem { return .document(document, language: language) }
+        let detail = CatalogueWords.photo(problem)(language)
+        if case .tooLarge = problem {
+            return Problem(type: "body-too-large", title: "The photo is too large", status: .contentTooLarge, detail: detail, field: "body")
+        }
+        return Problem(type: "photo-refused", title: "The photo cannot be used", status: .unprocessableContent, detail: detail, field: "body")
+    }
+
     /// An application refused for the fields in `refusal`, each said in `language`.
     static func application(_ refusal: ApplicationRefusal, language: Language) -> Problem {
         fields(type: "application-invalid", title: "The application needs attention", refusal.problems.map { problem in

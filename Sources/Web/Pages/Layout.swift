@@ -68,10 +68,10 @@ enum Layout {
         .badge { display: inline-block; font-size: .75rem; padding: .05rem .5rem; border-radius: 1rem; background: #eef3ff; color: #2a4a8a; }
         .products { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .75rem; }
         .store .products { grid-template-columns: repeat(3, 1fr); gap: .5rem; }
-        .product img { display: block; width: 100%; height: auto; aspect-ratio: 1; border-radius: .5rem; background: #f2f2f2; }
+        .product img { display: block; width: 100%; height: auto; aspect-ratio: 1; object-fit: cover; border-radius: .5rem; background: #f2f2f2; }
         .product .name { font-size: .8rem; display: block; }
         .product .price { font-weight: 600; font-size: .85rem; }
-        .cart-line img.thumb { vertical-align: middle; border-radius: .25rem; background: #f2f2f2; margin-right: .4rem; }
+        .cart-line img.thumb { vertical-align: middle; object-fit: cover; border-radius: .25rem; background: #f2f2f2; margin-right: .4rem; }
         .cart-count { display: inline-block; min-width: 1.2rem; padding: 0 .3rem; border-radius: 1rem; background: var(--accent); color: #fff;
                       font-size: .75rem; text-align: center; }
         .product .store-name { display: block; color: var(--muted); font-size: .75rem; }

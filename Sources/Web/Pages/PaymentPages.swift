@@ -105,7 +105,7 @@ enum PaymentPages {
         let main = """
             <section class="panel settlement" data-merchant-id="\(escapeHTML(merchant.id))">
             <h1>\(escapeHTML(merchant.name(l))) · \(escapeHTML(LocalizedText(en: "Settlement", zh: "结算")(l)))</h1>
-            <p><a href="/merchant/orders" id="orders-link">\(escapeHTML(LocalizedText(en: "Orders", zh: "订单")(l)))</a> · <a href="/merchant/till" id="till-link">\(escapeHTML(TravelWords.till(l)))</a> · <a href="/merchant/shipments">\(escapeHTML(LocalizedText(en: "Shipments", zh: "发货")(l)))</a> · <a href="/merchant/brands">\(escapeHTML(BrandPages.merchantTitle(l)))</a></p>
+            <p><a href="/merchant/products" id="catalogue-link">\(escapeHTML(CatalogueWords.title(l)))</a> · <a href="/merchant/orders" id="orders-link">\(escapeHTML(LocalizedText(en: "Orders", zh: "订单")(l)))</a> · <a href="/merchant/till" id="till-link">\(escapeHTML(TravelWords.till(l)))</a> · <a href="/merchant/shipments">\(escapeHTML(LocalizedText(en: "Shipments", zh: "发货")(l)))</a> · <a href="/merchant/brands">\(escapeHTML(BrandPages.merchantTitle(l)))</a></p>
             <p class="pending">\(escapeHTML(LocalizedText(en: "Held in escrow for your orders", zh: "订单担保中")(l))): <strong>\(escapeHTML(pending.formatted(l)))</strong></p>
             <table class="balances"><thead><tr><th></th><th>\(escapeHTML(LocalizedText(en: "Available", zh: "可结算")(l)))</th><th>\(escapeHTML(LocalizedText(en: "In payout", zh: "付款中")(l)))</th></tr></thead><tbody>\(balanceRows)</tbody></table>
             <h2>\(escapeHTML(LocalizedText(en: "Payouts", zh: "付款记录")(l)))</h2>

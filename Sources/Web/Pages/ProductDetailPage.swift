@@ -28,7 +28,7 @@ enum ProductDetailPage {
         } ?? ""
         let main = """
             <article class="product-detail" data-product-id="\(escapeHTML(product.id))">
-            <img src="/images/products/\(escapeHTML(product.id)).svg" alt="\(name)" width="320" height="320">
+            <img src="\(escapeHTML(ProductImage.url(product, .page)))" class="photo" alt="\(name)" width="320" height="320">
             <div>
             <h1>\(name)</h1>
             <p class="meta">\(escapeHTML(Words.soldBy(l))): <a href="/stores/\(escapeHTML(storefront.slug))">\(escapeHTML(storefront.name(l)))</a>

@@ -14,7 +14,7 @@ enum ProductTiles {
     static func tile(_ product: Product, rates: RateBook, now: Date, language l: Language, store: LocalizedText? = nil) -> String {
         let name = escapeHTML(product.name(l))
         let link = "/products/\(escapeHTML(product.id))"
-        let image = "<img src=\"/images/products/\(escapeHTML(product.id)).svg\" alt=\"\(name)\" width=\"96\" height=\"96\">"
+        let image = "<img src=\"\(escapeHTML(ProductImage.url(product, .tile)))\" alt=\"\(name)\" width=\"96\" height=\"96\">"
         let price: String
         if let reason = product.noShipReason {
             price = "<span class=\"blocked\" title=\"\(escapeHTML(reason(l)))\">\(escapeHTML(Words.cannotShip(l)))</span>"

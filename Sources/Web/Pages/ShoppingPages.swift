@@ -14,7 +14,7 @@ enum ShoppingPages {
             } ?? ""
             return """
                 <li class="cart-line" data-sku-id="\(escapeHTML(item.sku.id))">
-                <img src="/images/products/\(escapeHTML(item.product.id)).svg" alt="" width="48" height="48" class="thumb">
+                <img src="\(escapeHTML(ProductImage.url(item.product, .tile)))" alt="" width="48" height="48" class="thumb">
                 <a href="/products/\(escapeHTML(item.product.id))">\(escapeHTML(item.product.name(l)))</a> · \(escapeHTML(item.sku.variant(l)))
                 · \(escapeHTML(entry.merchant.name(l)))
                 \(ProductTiles.priceText(item.sku.price, rates: rates, now: now, language: l, from: false))
