@@ -51,6 +51,18 @@ def start_server(*extra, database=None):
     return process, base
 
 
+def server_with_key(name, *command):
+    """A server on a new SQLite file of its own, and a key issued on it by `crossborder <command>`
+    (merchant-key, bank-key); yields (base URL, key) and stops the server after."""
+    database = tempfile.mkdtemp(prefix=f"crossborder-{name}-") + f"/{name}.sqlite"
+    process, base = start_server(database=database)
+    key = subprocess.run([_binary(), *command, "--database-url", f"sqlite:{database}"],
+                         check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    yield base, key
+    process.terminate()
+    process.wait(timeout=20)
+
+
 def fill(browser, name, value, form="form"):
     field = browser.find_element(By.CSS_SELECTOR, f"{form} [name='{name}']")
     field.clear()

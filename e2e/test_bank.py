@@ -3,14 +3,12 @@ clients and the merchants they became, pastes an onboarding file with a mistyped
 told which client and line, puts it right and onboards both; then its flagship store gathers
 its clients' products, and the workshop's store says which bank introduced it."""
 import datetime
-import subprocess
-import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _binary, fits_the_screen, start_server
+from conftest import fits_the_screen, server_with_key
 
 HEADER = ("reference,legal_name,country,registration_number,address_line1,address_city,representative_name,"
           "representative_email,owners_complete,payout_holder,payout_currency,payout_iban,brands,categories,"
@@ -30,13 +28,7 @@ def onboarding_file(second_iban):
 
 @pytest.fixture(scope="module")
 def bank_server():
-    database = tempfile.mkdtemp(prefix="crossborder-bank-") + "/bank.sqlite"
-    process, base = start_server(database=database)
-    key = subprocess.run([_binary(), "bank-key", "--database-url", f"sqlite:{database}", "--bank", "bank-lungarno", "--label", "e2e"],
-                         check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    yield base, key
-    process.terminate()
-    process.wait(timeout=20)
+    yield from server_with_key("bank", "bank-key", "--bank", "bank-lungarno", "--label", "e2e")
 
 
 def test_bank_onboards_its_clients_and_opens_its_flagship(bank_server, browser):

@@ -2,7 +2,6 @@
 was typed), uploads one photo that the page draws at the tile and page sizes and sends, and the
 shop then shows the photo at each size."""
 import struct
-import subprocess
 import tempfile
 import zlib
 
@@ -10,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _binary, fill, fits_the_screen, start_server
+from conftest import fill, fits_the_screen, server_with_key
 
 
 def png(width, height, rgb=(200, 120, 40)):
@@ -24,13 +23,7 @@ def png(width, height, rgb=(200, 120, 40)):
 
 @pytest.fixture(scope="module")
 def merchant_server():
-    database = tempfile.mkdtemp(prefix="crossborder-catalogue-") + "/catalogue.sqlite"
-    process, base = start_server(database=database)
-    key = subprocess.run([_binary(), "merchant-key", "--database-url", f"sqlite:{database}", "--merchant", "m-pacific-pantry",
-                          "--label", "e2e"], check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    yield base, key
-    process.terminate()
-    process.wait(timeout=20)
+    yield from server_with_key("catalogue", "merchant-key", "--merchant", "m-pacific-pantry", "--label", "e2e")
 
 
 def test_merchant_creates_a_product_and_gives_it_a_photo(merchant_server, browser):

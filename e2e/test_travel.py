@@ -12,18 +12,12 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _binary, enrol_identity, fill, fits_the_screen, sign_up, start_server
+from conftest import enrol_identity, fill, fits_the_screen, server_with_key, sign_up
 
 
 @pytest.fixture(scope="module")
 def travel_server():
-    database = tempfile.mkdtemp(prefix="crossborder-travel-") + "/travel.sqlite"
-    process, base = start_server(database=database)
-    key = subprocess.run([_binary(), "merchant-key", "--database-url", f"sqlite:{database}", "--merchant", "m-bottega-arno",
-                          "--label", "till"], check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    yield base, key
-    process.terminate()
-    process.wait(timeout=20)
+    yield from server_with_key("travel", "merchant-key", "--merchant", "m-bottega-arno", "--label", "till")
 
 
 def decoded(svg):
