@@ -28,9 +28,7 @@ struct MerchantKey: AsyncParsableCommand {
             try await store.requireCurrentSchema()
             let keys = MerchantKeyService(store: store)
             if list {
-                return try await keys.keys(of: merchant).map { key in
-                    "\(key.id)\t\(key.label)\tissued \(key.createdAt.ISO8601Format())" + (key.revokedAt.map { "\trevoked \($0.ISO8601Format())" } ?? "")
-                }
+                return try await keys.keys(of: merchant).map(\.line)
             }
             if let revoke {
                 guard let changes = try await keys.revoking(revoke, of: merchant, at: Date()) else {

@@ -106,6 +106,15 @@ struct PartnerBankTests {
             #expect(try await banks.bankAndKeyID(forKey: "bk_" + String(repeating: "x", count: 43)) == nil)
             #expect(try await banks.bankAndKeyID(forKey: "mk_" + key.dropFirst(3)) == nil)
             await #expect(throws: PartnerBankFailure.notFound) { _ = try await banks.issueKey(bankID: "bank-z", label: "x", at: now) }
+            // Revoked, the key signs nobody in, and the console session opened with it ends.
+            let sessions = ConsoleSessions(store: store)
+            let session = try await sessions.open(for: .bank(id: "bank-a", keyID: keyID), at: now)
+            #expect(try await banks.revoking(keyID, of: "bank-b", at: now) == nil, "B cannot revoke A's key")
+            try await store.apply(try #require(try await banks.revoking(keyID, of: "bank-a", at: now)))
+            #expect(try await banks.bankAndKeyID(forKey: key) == nil)
+            #expect(try await sessions.principal(forSession: session, at: now) == nil)
+            #expect(try await banks.keys(of: "bank-a").map { $0.revokedAt != nil } == [true])
+            #expect(try await banks.revoking(keyID, of: "bank-a", at: now) == nil, "a revoked key is not revoked twice")
             let draft = FlagshipDraft(slug: "florence", nameEn: "Florence", nameZh: "佛罗伦萨")
             try await store.apply(try banks.openingFlagship(draft, for: a, at: now).changes)
             #expect(try await banks.bank(flagship: "florence")?.id == "bank-a")

@@ -1,6 +1,14 @@
 import Foundation
 import Storage
 
+/// A key as its owner and ops see it: never the key itself.
+public struct APIKeyView: Sendable, Equatable {
+    public let id: String
+    public let label: String
+    public let createdAt: Date
+    public let revokedAt: Date?
+}
+
 /// A table of API keys, each one owner's (a merchant, a partner bank): a key is shown once when
 /// issued and kept only as its SHA-256 hash; its public id is a prefix and the first twelve hex
 /// digits of that hash, enough to tell keys apart and to say which to revoke, and nothing to
@@ -50,6 +58,28 @@ struct APIKeyTable: Sendable {
             SELECT o.* FROM \(table) k JOIN \(owners) o ON o.id = k.\(ownerColumn)
             WHERE k.\(ownerColumn) = ? AND k.key_hash LIKE ? AND k.revoked_at IS NULL
             """, bind: id, Self.hashPrefix(ofID: keyID) + "%")).first
+    }
+
+    func keys(of owner: String, in store: any Store) async throws -> [APIKeyView] {
+        try await store.read(SQL("SELECT * FROM \(table) WHERE \(ownerColumn) = ? ORDER BY created_at, key_hash", bind: owner)).map { row in
+            APIKeyView(id: id(ofHash: try row.text("key_hash")), label: try row.text("label"),
+                       createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
+                       revokedAt: try row.optionalInteger("revoked_at").map(Date.init(millisecondsSince1970:)))
+        }
+    }
+
+    /// The changes that revoke `owner`'s key `keyID` and end the console sessions opened with it;
+    /// nil when it has no such live key.
+    func revoking(_ keyID: String, of owner: String, at now: Date, in store: any Store) async throws -> [Change]? {
+        guard keyID.hasPrefix(idPrefix), keyID.count == idPrefix.count + 12,
+              try await keys(of: owner, in: store).contains(where: { $0.id == keyID && $0.revokedAt == nil }) else { return nil }
+        return [
+            .guarded(SQL(
+                "UPDATE \(table) SET revoked_at = ? WHERE \(ownerColumn) = ? AND key_hash LIKE ? AND revoked_at IS NULL RETURNING key_hash",
+                bind: now.millisecondsSince1970, owner, Self.hashPrefix(ofID: keyID) + "%"),
+                conflict: "key \(keyID) was revoked meanwhile"),
+            ConsoleSessions.closing(keyID: keyID),
+        ]
     }
 
     func id(ofHash hash: String) -> String { idPrefix + hash.prefix(12) }

@@ -64,8 +64,9 @@ public struct ConsoleSessions: Sendable {
         try await store.apply([.write(SQL("DELETE FROM console_sessions WHERE token_hash = ?", bind: Secrets.digest(Data(token.utf8))))])
     }
 
-    /// The change that ends every session opened with merchant key `keyID`.
+    /// The change that ends every session opened with the key `keyID` (a merchant's "mk-…" or a
+    /// partner bank's "bk-…": the prefix says whose).
     static func closing(keyID: String) -> Change {
-        .write(SQL("DELETE FROM console_sessions WHERE principal LIKE ?", bind: "merchant:%:" + keyID))
+        .write(SQL("DELETE FROM console_sessions WHERE principal LIKE ?", bind: "%:%:" + keyID))
     }
 }

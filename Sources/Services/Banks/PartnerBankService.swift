@@ -52,6 +52,16 @@ public struct PartnerBankService: Sendable {
         return key
     }
 
+    public func keys(of bankID: String) async throws -> [APIKeyView] {
+        try await APIKeyTable.banks.keys(of: bankID, in: store)
+    }
+
+    /// The changes that revoke the bank's key `keyID` and end the console sessions opened with
+    /// it; nil when it has no such live key.
+    public func revoking(_ keyID: String, of bankID: String, at now: Date) async throws -> [Change]? {
+        try await APIKeyTable.banks.revoking(keyID, of: bankID, at: now, in: store)
+    }
+
     /// The bank a live key belongs to, and the key's public id ("bk-" and twelve hex digits).
     public func bankAndKeyID(forKey key: String) async throws -> (bank: PartnerBank, keyID: String)? {
         try await APIKeyTable.banks.owner(forKey: key, in: store).map { (try Self.bank($0.row), $0.keyID) }

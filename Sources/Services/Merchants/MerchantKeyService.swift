@@ -39,35 +39,14 @@ public struct MerchantKeyService: Sendable {
         try await APIKeyTable.merchants.owner(id: id, keyID: keyID, in: store).map(CatalogRecords.merchant)
     }
 
-    /// A key as its merchant and ops see it: never the key itself.
-    public struct KeyView: Sendable, Equatable {
-        public let id: String
-        public let label: String
-        public let createdAt: Date
-        public let revokedAt: Date?
-    }
-
-    public func keys(of merchantID: String) async throws -> [KeyView] {
-        try await store.read(SQL("SELECT * FROM merchant_api_keys WHERE merchant_id = ? ORDER BY created_at, key_hash", bind: merchantID))
-            .map { row in
-                KeyView(id: MerchantKeyService.id(ofHash: try row.text("key_hash")), label: try row.text("label"),
-                        createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
-                        revokedAt: try row.optionalInteger("revoked_at").map(Date.init(millisecondsSince1970:)))
-            }
+    public func keys(of merchantID: String) async throws -> [APIKeyView] {
+        try await APIKeyTable.merchants.keys(of: merchantID, in: store)
     }
 
     /// The changes that revoke the merchant's key `keyID` and end the console sessions opened
     /// with it; nil when it has no such live key.
     public func revoking(_ keyID: String, of merchantID: String, at now: Date) async throws -> [Change]? {
-        guard keyID.hasPrefix("mk-"), keyID.count == 15,
-              try await keys(of: merchantID).contains(where: { $0.id == keyID && $0.revokedAt == nil }) else { return nil }
-        return [
-            .guarded(SQL(
-                "UPDATE merchant_api_keys SET revoked_at = ? WHERE merchant_id = ? AND key_hash LIKE ? AND revoked_at IS NULL RETURNING key_hash",
-                bind: now.millisecondsSince1970, merchantID, MerchantKeyService.hashPrefix(ofID: keyID) + "%"),
-                conflict: "key \(keyID) was revoked meanwhile"),
-            ConsoleSessions.closing(keyID: keyID),
-        ]
+        try await APIKeyTable.merchants.revoking(keyID, of: merchantID, at: now, in: store)
     }
 
     static func id(ofHash hash: String) -> String { APIKeyTable.merchants.id(ofHash: hash) }

@@ -18,7 +18,7 @@ struct MerchantKeysAPI<Context: RequestContext> {
         let createdAt: String
         let revokedAt: String?
 
-        init(_ key: MerchantKeyService.KeyView) {
+        init(_ key: APIKeyView) {
             id = key.id
             label = key.label
             createdAt = key.createdAt.ISO8601Format()
