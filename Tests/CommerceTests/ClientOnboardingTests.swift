@@ -57,6 +57,11 @@ struct ClientOnboardingTests {
         let key = try #require(ClientOnboarding.clientKey(Self.client().application))
         #expect(problems([Self.client()], introduced: [key: "bank-b"])["clients[0].application.registrationNumber"] == "introduced-by-another-bank")
         #expect(problems([Self.client()], introduced: [key: "bank-a"])["clients[0].application.registrationNumber"] == "introduced-already")
+        // A number of separators alone keys no business: refused, never left out of the batch.
+        var separators = Self.client(registration: "-/-")
+        separators.application.country = "SG"
+        #expect(ClientOnboarding.clientKey(separators.application) == nil)
+        #expect(problems([separators])["clients[0].application.registrationNumber"] != nil)
     }
 
     @Test("the bank vouches only for what its agreement lists, dated, referenced and no older than the limit")

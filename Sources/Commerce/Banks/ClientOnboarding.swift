@@ -77,10 +77,13 @@ public enum ClientOnboarding {
                 found.text(reference, "\(at).reference", limit: ApplicationRules.textLimit)
                 if !seenReferences.insert(reference).inserted { found.add("\(at).reference", .duplicate) }
             }
+            let field = "\(at).application.registrationNumber"
             if let key = clientKey(client.application) {
-                let field = "\(at).application.registrationNumber"
                 if !seenKeys.insert(key).inserted { found.add(field, .duplicate) }
                 else if let by = introduced[key] { found.add(field, by == bank.id ? .introducedAlready : .introducedByAnotherBank) }
+            } else if !problems.contains(where: { $0.field == field || $0.field == "\(at).application.country" }) {
+                // Separators alone ("--"): no business to key the introduction by.
+                found.add(field, .characters)
             }
             attestationProblems(client.attestation, at: "\(at).attestation", bank: bank, today: today, into: &found)
             problems += found.problems

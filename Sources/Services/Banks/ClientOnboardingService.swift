@@ -42,7 +42,10 @@ public struct ClientOnboardingService: Sendable {
         var changes: [Change] = []
         var answer: [IntroducedApplication] = []
         for client in clients {
-            guard let key = ClientOnboarding.clientKey(client.application) else { continue }  // the rules required it
+            guard let key = ClientOnboarding.clientKey(client.application) else {
+                // The rules refuse a client with no key; a batch is never written without one of its clients.
+                throw OnboardingRefusal([ApplicationProblem("clients", .required)], lines: lines)
+            }
             let reference = ApplicationRules.present(client.reference)
             let (made, stored) = try applications.introducing(client.application, by: bank.id, clientKey: key, clientReference: reference, at: now)
             let attested = ClientOnboarding.attested(client)

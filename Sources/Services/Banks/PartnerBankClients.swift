@@ -61,22 +61,23 @@ public struct PartnerBankClients: Sendable {
     static let sold: [OrderStatus] = [.paid, .declared, .shipped, .cleared, .delivered, .completed]
 
     public func merchants(of bankID: String) async throws -> [MerchantLine] {
+        // The bank's merchants' sales in one pass over their orders.
         let rows = try await store.read(SQL(
             """
             SELECT m.*, (SELECT s.slug FROM stores s WHERE s.merchant_id = m.id ORDER BY s.id LIMIT 1) AS store_slug,
-                (SELECT CAST(COUNT(*) AS BIGINT) FROM orders o WHERE o.merchant_id = m.id AND o.status IN (\(SQL.placeholders(Self.sold.count)))) AS sold,
-                (SELECT CAST(COALESCE(SUM(o.total_cny), 0) AS BIGINT) FROM orders o
-                 WHERE o.merchant_id = m.id AND o.status IN (\(SQL.placeholders(Self.sold.count)))) AS sales
-            FROM merchants m WHERE m.partner_bank_id = ? ORDER BY m.id
-            """, Self.sold.map { $0.rawValue.sqlValue } + Self.sold.map { $0.rawValue.sqlValue } + [bankID.sqlValue]))
-        var lines: [MerchantLine] = []
-        for row in rows {
-            let merchant = try CatalogRecords.merchant(row)
-            lines.append(MerchantLine(merchant: merchant, storeSlug: try row.optionalText("store_slug"),
-                                      suspended: try row.optionalInteger("suspended_at") != nil, orders: Int(try row.integer("sold")),
-                                      salesCNY: Money(minorUnits: try row.integer("sales"), currency: .CNY),
-                                      payouts: try await PayoutService.payouts(of: merchant.id, in: store)))
+                CAST(COALESCE(o.sold, 0) AS BIGINT) AS sold, CAST(COALESCE(o.sales, 0) AS BIGINT) AS sales
+            FROM merchants m LEFT JOIN (
+                SELECT o.merchant_id, COUNT(*) AS sold, SUM(o.total_cny) AS sales FROM orders o JOIN merchants b ON b.id = o.merchant_id
+                WHERE b.partner_bank_id = ? AND o.status IN (\(SQL.placeholders(Self.sold.count))) GROUP BY o.merchant_id
+            ) o ON o.merchant_id = m.id
+            WHERE m.partner_bank_id = ? ORDER BY m.id
+            """, [bankID.sqlValue] + Self.sold.map { $0.rawValue.sqlValue } + [bankID.sqlValue]))
+        let merchants = try rows.map(CatalogRecords.merchant)
+        let payouts = try await PayoutService.payouts(of: merchants.map(\.id), in: store)
+        return try zip(rows, merchants).map { row, merchant in
+            MerchantLine(merchant: merchant, storeSlug: try row.optionalText("store_slug"), suspended: try row.optionalInteger("suspended_at") != nil,
+                         orders: Int(try row.integer("sold")), salesCNY: Money(minorUnits: try row.integer("sales"), currency: .CNY),
+                         payouts: payouts[merchant.id] ?? [])
         }
-        return lines
     }
 }

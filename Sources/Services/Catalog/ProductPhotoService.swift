@@ -43,8 +43,11 @@ public struct ProductPhotoService: Sendable {
 
     /// The product's photo at `size`, or at the other size when only that one was sent.
     public func photo(of productID: String, size: PhotoSize) async throws -> Photo? {
-        let rows = try await store.read(SQL("SELECT * FROM product_photos WHERE product_id = ?", bind: productID))
-        guard let row = rows.first(where: { $0["size"] == .text(size.rawValue) }) ?? rows.first else { return nil }
+        // One row, the size asked first: a photo is read for every picture the shop shows.
+        let rows = try await store.read(SQL(
+            "SELECT * FROM product_photos WHERE product_id = ? ORDER BY CASE WHEN size = ? THEN 0 ELSE 1 END LIMIT 1",
+            bind: productID, size.rawValue))
+        guard let row = rows.first else { return nil }
         guard case .blob(let bytes) = row["bytes"], let found = PhotoSize(rawValue: try row.text("size")),
               let type = DocumentType(rawValue: try row.text("content_type")) else {
             throw StoreError.decoding(column: "bytes", expected: "a photo")

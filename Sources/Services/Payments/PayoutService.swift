@@ -139,13 +139,17 @@ public struct PayoutService: Sendable {
     }
 
     public func payouts(of merchantID: String) async throws -> [PayoutView] {
-        try await Self.payouts(of: merchantID, in: store)
+        try await Self.payouts(of: [merchantID], in: store)[merchantID] ?? []
     }
 
-    /// The merchant's payouts, newest first; needs no bank, so a partner bank's view reads them too.
-    static func payouts(of merchantID: String, in store: any Store) async throws -> [PayoutView] {
-        try await store.read(SQL("SELECT * FROM payouts WHERE merchant_id = ? ORDER BY created_at DESC, id", bind: merchantID))
-            .map(PayoutService.view)
+    /// Each merchant's payouts, newest first, in one query; needs no bank, so a partner bank's
+    /// view of all its merchants reads them too.
+    static func payouts(of merchantIDs: [String], in store: any Store) async throws -> [String: [PayoutView]] {
+        guard !merchantIDs.isEmpty else { return [:] }
+        let rows = try await store.read(SQL(
+            "SELECT * FROM payouts WHERE merchant_id IN (\(SQL.placeholders(merchantIDs.count))) ORDER BY created_at DESC, id",
+            merchantIDs.map { $0.sqlValue }))
+        return Dictionary(grouping: try rows.map(PayoutService.view), by: \.merchantID)
     }
 
     public func batches() async throws -> [(id: String, currency: String, date: String, controlSum: Money, status: String)] {

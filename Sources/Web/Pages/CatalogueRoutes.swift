@@ -58,7 +58,13 @@ struct CatalogueRoutes<Context: RequestContext> {
 
     /// The merchant's own product `id`; another's is not found.
     private func owned(_ id: String, of merchant: Merchant) async throws -> Product {
-        do { return try await catalog.product(id, of: merchant) } catch is MerchantCatalogService.NotFound { throw Problem.notFound }
+        guard let product = try await existing(id, of: merchant) else { throw Problem.notFound }
+        return product
+    }
+
+    /// The merchant's own product `id`, or nil when it has none by that id; any other failure is thrown.
+    private func existing(_ id: String, of merchant: Merchant) async throws -> Product? {
+        do { return try await catalog.product(id, of: merchant) } catch is MerchantCatalogService.NotFound { return nil }
     }
 
     /// Saves the posted form; a refusal shows the form again with what was typed and the field at fault.
@@ -71,7 +77,7 @@ struct CatalogueRoutes<Context: RequestContext> {
         var errors = typos
         if errors.isEmpty {
             do {
-                if product == nil, (try? await catalog.product(draft.id, of: merchant)) != nil {
+                if product == nil, try await existing(draft.id, of: merchant) != nil {
                     errors["id"] = LocalizedText(en: "You have a product with this id: edit it instead.", zh: "已有此编号的商品，请直接编辑。")
                 } else {
                     try await store.apply(try await catalog.saving([draft], for: merchant, at: Date()).changes)
