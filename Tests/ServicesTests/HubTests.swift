@@ -15,8 +15,10 @@ struct HubTests {
             let hub = HubService(store: store, tracking: tracking)
             var numbers: [String] = []
             var orders: [String] = []
+            var buyers: [Consumer] = []
             for buyer in 1...2 {
                 let shop = try await PaymentTests.Fixture(store, buyer: buyer)
+                buyers.append(shop.consumer)
                 _ = try await shop.pay()
                 try await OrderService(store: store).transition(shop.orderIDs[0], to: .declared, by: .system, at: Date())
                 numbers.append(try await tracking.createShipment(for: shop.orderIDs[0], merchantID: "m-pacific-pantry",
@@ -29,6 +31,9 @@ struct HubTests {
             #expect(again.outcome == .accepted && !again.first, "a second scan is the first one")
             let heavy = try await hub.scanIn(numbers[1], measuredGrams: 1_500, hub: "LAX", at: Date())
             #expect(heavy.outcome != .accepted)
+            let told = try await NoticeService(store: store).notices(of: buyers[1]).first { $0.kind == .heldAtHub }
+            #expect(told?.orderID == orders[1] && told?.detail.isEmpty == false, "the held parcel's buyer is told why")
+            #expect(try await NoticeService(store: store).notices(of: buyers[0]).contains { $0.kind == .heldAtHub } == false)
             await #expect(throws: HubError.self) { try await hub.bag("B1", trackingNumbers: [numbers[1]], hub: "LAX", at: Date()) }
             try await hub.bag("B1", trackingNumbers: [numbers[0]], hub: "LAX", at: Date())
             try await hub.bag("B1", trackingNumbers: [numbers[0]], hub: "LAX", at: Date())

@@ -146,7 +146,7 @@ public final class ThrowawayPostgres: Sendable {
     }
 
     /// A port nobody listens on now: bind to port 0, read what the kernel chose, let go.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Unavailable(reason: "cannot open a socket to find a free port") }
         defer { close(descriptor) }

@@ -29,6 +29,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
     case wrongCredentials
     case wrongPassword
     case notFound
+    case resetLinkClosed
 
     public var description: String {
         switch self {
@@ -36,6 +37,7 @@ public enum AccountFailure: Error, Equatable, CustomStringConvertible {
         case .wrongCredentials: return "the e-mail address or the password is not right"
         case .wrongPassword: return "the present password is not right"
         case .notFound: return "no such address in your account"
+        case .resetLinkClosed: return "this reset link has run out or has been used; ask for a new one"
         }
     }
 }

@@ -122,7 +122,8 @@ public struct OrderService: Sendable {
     /// The one way an order moves, whoever moves it: through `targets` in turn, each as
     /// `OrderStatus.move` decides — its status guarded by the one before (an order moved
     /// meanwhile sinks the unit), its event, the stock its lines reserved used up or given
-    /// back, and its allowance given back when it ends unimported.
+    /// back, its allowance given back when it ends unimported, and its buyer told of the moves
+    /// that matter to them (`NoticeKind.reaching`).
     static func moving(_ order: OrderState, through targets: [OrderStatus], by actor: OrderActor, at now: Date, note: String) throws
         -> [Change] {
             var changes: [Change] = []
@@ -138,6 +139,9 @@ public struct OrderService: Sendable {
                 }
                 if move.givesBackAllowance, let allowance = order.allowance, allowance.fen > 0 {
                     changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
+                }
+                if let kind = NoticeKind.reaching(target) {
+                    changes.append(NoticeRecords.queued(kind, orderID: order.id, detail: note, at: now))
                 }
                 status = target
             }

@@ -294,6 +294,9 @@ public struct DeclarationService: Sendable {
                 "UPDATE declarations SET status = ?, reason = ?, updated_at = ? WHERE order_id = ? AND status = ? RETURNING order_id",
                 bind: result.result.rawValue, result.reason, now.millisecondsSince1970, result.orderNo, status),
                 conflict: "the declaration of \(result.orderNo) changed meanwhile"))
+            if result.result == .inspection {
+                changes.append(NoticeRecords.queued(.heldByCustoms, orderID: result.orderNo, detail: result.reason, at: now))
+            }
             // A release clears nothing yet: in the direct-mail flow the parcel is still abroad,
             // and the order is cleared when customs releases the parcel itself on arrival
             // (`LastMileService.presentArrived`, through `Tracking.orderMoves`).

@@ -58,9 +58,10 @@ public struct HubService: Sendable {
             let event = TrackingEvent(id: "hub:\(trackingNumber):received", trackingNumber: trackingNumber, stage: .hubReceived, source: .hub,
                                       at: now, location: hub, note: reason.map { "held: " + $0 } ?? "\(measuredGrams) g")
             let (changes, _) = try await TrackingService(store: reader, webhookSecret: tracking.webhookSecret).applying(event, at: now)
+            let told = try reason.map { [NoticeRecords.queued(.heldAtHub, orderID: try row.text("order_id"), detail: $0, at: now)] } ?? []
             return (changes + [.guarded(SQL(
                 "UPDATE shipments SET measured_grams = ?, hold_reason = ? WHERE tracking_number = ? AND measured_grams IS NULL RETURNING id",
-                bind: measuredGrams, reason, trackingNumber), conflict: "parcel \(trackingNumber) was scanned meanwhile")],
+                bind: measuredGrams, reason, trackingNumber), conflict: "parcel \(trackingNumber) was scanned meanwhile")] + told,
                     ScanResult(trackingNumber: trackingNumber, outcome: outcome, first: true))
         }
     }
