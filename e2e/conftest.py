@@ -70,12 +70,14 @@ def fill(browser, name, value, form="form"):
 
 
 def sign_up(browser, server, wait, who="buyer"):
-    """A new account through the sign-up page, in Chinese; lands on the home page."""
+    """A new account through the sign-up page, in Chinese; lands on the home page. Returns its e-mail address."""
     browser.get(f"{server}/account/signup?lang=zh-CN")
-    fill(browser, "email", f"{who}-{uuid.uuid4().hex[:8]}@example.cn")
+    email = f"{who}-{uuid.uuid4().hex[:8]}@example.cn"
+    fill(browser, "email", email)
     fill(browser, "password", "a long passphrase")
     browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
     wait.until(lambda b: b.current_url.rstrip("/") == server)
+    return email
 
 
 def enrol_identity(browser, wait):

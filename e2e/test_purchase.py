@@ -93,6 +93,17 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     WebDriverWait(browser, 30, poll_frequency=1).until(declared)
     assert "11010519491231002X" not in browser.page_source
 
+    # The buyer is told: the header counts what is new, the messages page says it and links the order.
+    assert int(browser.find_element(By.CSS_SELECTOR, "#nav-messages .unread-count").get_attribute("data-count")) >= 2
+    browser.find_element(By.ID, "nav-messages").click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.notice-item"))
+    kinds = {item.get_attribute("data-kind") for item in browser.find_elements(By.CSS_SELECTOR, "li.notice-item")}
+    assert {"paid", "declared"} <= kinds
+    assert browser.find_elements(By.CSS_SELECTOR, f"li.notice-item a[href='/orders/{order_link.rsplit('/', 1)[1]}']")
+    assert fits_the_screen(browser)
+    browser.refresh()
+    assert not browser.find_elements(By.CSS_SELECTOR, "#nav-messages .unread-count"), "read once shown"
+
     # Ops follow the money: sign in with the ops token, find the order's escrow account, and
     # from its transfers reach the order.
     browser.get(f"{server}/ops/signin")

@@ -39,7 +39,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     var checkout = CheckoutService(store: store, rates: rates)
     checkout.quoteLifetime = configuration.quoteLifetime
     // Before every route: the header of each page says who is signed in and what the cart holds.
-    router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout))
+    router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout, notices: NoticeService(store: store)))
     SystemRoutes(store: store, metrics: metrics).register(on: router)
     PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates, configuration: configuration).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)
@@ -63,6 +63,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
         ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
                platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
+    NoticeRoutes(accounts: accounts, notices: NoticeService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration))
+        .register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)
     MerchantKeysAPI(keys: keys, idempotency: idempotency, configuration: configuration).register(on: router)

@@ -102,6 +102,7 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             case .wrongCredentials: return .unauthorized(error.description)
             case .wrongPassword: return .validation(error.description, field: "currentPassword")
             case .notFound: return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description, field: "addressId")
+            case .resetLinkClosed: return Problem(type: "reset-link-closed", title: "Reset link closed", status: .gone, detail: error.description, field: "token")
             }
         case let error as CheckoutError:
             switch error {

@@ -38,7 +38,7 @@ enum AccountPages {
             \(password)
             <button type="submit">\(escapeHTML(title))</button>
             </form>
-            <p><a href="\(other)?next=\(escapeHTML(next))">\(escapeHTML(otherTitle))</a></p>
+            <p><a href="\(other)?next=\(escapeHTML(next))">\(escapeHTML(otherTitle))</a>\(form == .signIn ? " · <a href=\"/account/reset\" id=\"forgot-password\">\(escapeHTML(NoticePageWords.forgotPassword(l)))</a>" : "")</p>
             </section>
             """
         return Layout.page(title: title, language: l, path: action, main: main)

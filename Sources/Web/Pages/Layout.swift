@@ -25,7 +25,7 @@ enum Layout {
             <body>
             <header class="top">
             <a class="brand" href="/">\(escapeHTML(Words.siteName(l)))</a>
-            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))\(PageViewer.current.map { $0.cartItems > 0 ? " <span class=\"cart-count\" data-count=\"\($0.cartItems)\">\($0.cartItems)</span>" : "" } ?? "")</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> <a href="/wallet" id="nav-wallet">\(escapeHTML(Words.walletLink(l)))</a> <a href="/account" id="nav-account"\(PageViewer.current == nil ? "" : " data-signed-in=\"true\"")>\(escapeHTML(PageViewer.current.map { $0.name.isEmpty ? Words.signedIn(l) : $0.name } ?? Words.account(l)))</a></nav>
+            <nav class="shop"><a href="/cart" id="nav-cart">\(escapeHTML(Words.cart(l)))\(PageViewer.current.map { $0.cartItems > 0 ? " <span class=\"cart-count\" data-count=\"\($0.cartItems)\">\($0.cartItems)</span>" : "" } ?? "")</a> <a href="/orders">\(escapeHTML(Words.orders(l)))</a> \(PageViewer.current.map { viewer in " <a href=\"/account/messages\" id=\"nav-messages\">\(escapeHTML(NoticePageWords.messages(l)))\(viewer.unreadMessages > 0 ? " <span class=\"cart-count unread-count\" data-count=\"\(viewer.unreadMessages)\">\(viewer.unreadMessages)</span>" : "")</a>" } ?? "") <a href="/wallet" id="nav-wallet">\(escapeHTML(Words.walletLink(l)))</a> <a href="/account" id="nav-account"\(PageViewer.current == nil ? "" : " data-signed-in=\"true\"")>\(escapeHTML(PageViewer.current.map { $0.name.isEmpty ? Words.signedIn(l) : $0.name } ?? Words.account(l)))</a></nav>
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
             \(consoleSignOut(path: path, language: l))
             </header>

@@ -172,3 +172,23 @@ enum Words {
         }
     }
 }
+
+/// The words of the messages page and of a forgotten password.
+enum NoticePageWords {
+    static let messages = LocalizedText(en: "Messages", zh: "消息")
+    static let noMessages = LocalizedText(en: "No messages yet: you are told here (and by e-mail) when an order moves.",
+                                          zh: "暂无消息：订单有新动态时会在这里（并通过邮件）通知您。")
+    static let unread = LocalizedText(en: "new", zh: "新")
+    static let mailed = LocalizedText(en: "also sent by e-mail", zh: "已同时发送邮件")
+    static let forgotPassword = LocalizedText(en: "Forgot your password?", zh: "忘记密码？")
+    static let resetTitle = LocalizedText(en: "Reset your password", zh: "重置密码")
+    static let resetExplained = LocalizedText(en: "Give the e-mail address of your account: we send a link that sets a new password.",
+                                              zh: "请输入账户的电子邮箱，我们会发送设置新密码的链接。")
+    static let sendLink = LocalizedText(en: "Send the link", zh: "发送链接")
+    static let resetSent = LocalizedText(
+        en: "If an account has this address, a link is on its way to it; it works once, within 30 minutes. Nothing arrived? Look in the spam folder, or ask again in a few minutes.",
+        zh: "如该邮箱有账户，重置链接已发出；链接 30 分钟内有效，仅可使用一次。未收到？请查看垃圾邮件，或几分钟后重试。")
+    static let chooseNew = LocalizedText(en: "Choose a new password", zh: "设置新密码")
+    static let resetClosed = LocalizedText(en: "This link has run out or has been used already.", zh: "此链接已失效或已被使用。")
+    static let askAgain = LocalizedText(en: "Ask for a new link", zh: "重新获取链接")
+}
