@@ -59,7 +59,25 @@ struct Serve: AsyncParsableCommand {
             help: "Close a connection that sends nothing for this many seconds: idle keep-alive, or a request's head trickled in (env CROSSBORDER_IDLE_TIMEOUT; default 30).")
     var idleTimeout: Int?
 
+    @Option(name: .customLong("smtp-host"),
+            help: "The SMTP relay that sends buyers' notices by e-mail (env CROSSBORDER_SMTP_HOST; default none: notices wait in the outbox and show on the site).")
+    var smtpHost: String?
+
+    @Option(name: .customLong("smtp-port"), help: "The SMTP relay's port (env CROSSBORDER_SMTP_PORT; default 25).")
+    var smtpPort: Int?
+
+    @Option(name: .customLong("mail-from"), help: "The address notices are sent from (env CROSSBORDER_MAIL_FROM; default notices@crossborder.localhost).")
+    var mailFrom: String?
+
+    @Option(name: .customLong("public-url"),
+            help: "The site as buyers reach it, for the links in e-mails (env CROSSBORDER_PUBLIC_URL; default http://HOST:PORT).")
+    var publicURL: String?
+
     func validate() throws {
+        if let smtpPort, !(1...65535).contains(smtpPort) { throw ValidationError("--smtp-port \(smtpPort) is not a port (1 to 65535)") }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("--public-url must start with http:// or https://")
+        }
         if let idleTimeout, !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
         if let groupCommit, !["on", "off", "auto"].contains(groupCommit) { throw ValidationError("--group-commit is on, off or auto") }
         if let channelDelayMS, !(0...60_000).contains(channelDelayMS) { throw ValidationError("--channel-delay-ms must be from 0 to 60000") }
@@ -163,6 +181,14 @@ struct Serve: AsyncParsableCommand {
             services.append(PeriodicService(name: "the travellers' top-ups and tax-free forms", interval: .seconds(1), logger: logger) {
                 try await travel.round(at: Date())
             })
+            let site = SiteAddress(given: publicURL ?? Environment.value("CROSSBORDER_PUBLIC_URL"), host: host, port: port)
+            if let mailer = try mailer(cipher: cipher, store: store, site: site, logger: logger) {
+                services.append(PeriodicService(name: "the notice mailer", interval: .seconds(5), logger: logger) {
+                    try await mailer.round(at: Date())
+                })
+            } else {
+                logger.info("no SMTP relay (--smtp-host): buyers' notices show on the site and wait in the outbox for one")
+            }
             let sanctions = try Serve.sanctions(path: sanctionsList ?? Environment.value("CROSSBORDER_SANCTIONS_LIST"))
             let verification = VerificationService(
                 store: store, applications: MerchantApplicationService(store: store, cipher: cipher),
@@ -185,6 +211,7 @@ struct Serve: AsyncParsableCommand {
                 store: store, configuration: configuration,
                 metrics: metrics, address: .hostname(host, port: port), services: services, logger: logger
             ) { boundPort in
+                site.listens(host: host, port: boundPort)
                 Console.line("CrossBorder is serving \(url) on http://\(host):\(boundPort)")
                 if generatedToken { Console.line("ops token for this run: \(token)") }
             }
@@ -193,6 +220,19 @@ struct Serve: AsyncParsableCommand {
             } catch where "\(error)".contains("Address already in use") {
                 throw CommandFailure("cannot listen on \(host):\(port): the address is already in use")
             }
+        }
+    }
+
+    /// The outbox's sender, when a relay is configured.
+    func mailer(cipher: FieldCipher, store: any Store, site: SiteAddress, logger: Logger) throws -> NoticeMailer? {
+        guard let relay = smtpHost ?? Environment.value("CROSSBORDER_SMTP_HOST") else { return nil }
+        let relayPort = try smtpPort ?? Environment.integer("CROSSBORDER_SMTP_PORT", in: 1...65535) ?? 25
+        let from = mailFrom ?? Environment.value("CROSSBORDER_MAIL_FROM") ?? "notices@crossborder.localhost"
+        do {
+            return try NoticeMailer(store: store, cipher: cipher, transport: SMTPRelay(host: relay, port: relayPort), from: from,
+                                    publicURL: { site.url }, logger: logger)
+        } catch {
+            throw CommandFailure("--mail-from \(from): \(error)")
         }
     }
 
