@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -46,7 +47,8 @@ def balance(browser):
 
 def test_traveller_pays_in_a_shop_abroad_and_gets_the_vat_back(travel_server, browser):
     server, key = travel_server
-    wait = WebDriverWait(browser, 15)
+    # A form's post replaces the page: an element read off the old one may go stale mid-read.
+    wait = WebDriverWait(browser, 15, ignored_exceptions=[StaleElementReferenceException])
     sign_up_verified(browser, server, wait)
 
     browser.get(f"{server}/wallet")
