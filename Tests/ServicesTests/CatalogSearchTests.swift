@@ -72,3 +72,38 @@ struct CatalogSearchTests {
         }
     }
 }
+
+@Suite("Search that finds what people mean")
+struct SearchSynonymSearchTests {
+    @Test("坚果 and nuts find every nut and nothing else; cashew finds the mixed nuts that say 'cashews'; almond does not find the cashews",
+          arguments: StoreKind.allCases)
+    func demoWords(kind: StoreKind) async throws {
+        try await CatalogSearchTests().demo(kind) { search in
+            for word in ["坚果", "nuts", "nut"] {
+                let found = Set(try await search.search(ProductQuery(text: word)).products.map(\.id))
+                #expect(found == ["pp-nuts", "pp-almonds"], "\(word)")
+            }
+            #expect(try await search.search(ProductQuery(text: "cashew")).products.map(\.id) == ["pp-nuts"])
+            #expect(Set(try await search.search(ProductQuery(text: "巴旦木")).products.map(\.id)) == ["pp-nuts", "pp-almonds"])
+            #expect(try await search.search(ProductQuery(text: "加州坚果")).products.map(\.id) == ["pp-nuts"], "加州 still counts")
+        }
+    }
+
+    @Test("the operator's edit changes the next search: a new group finds, a removed one no longer does", arguments: StoreKind.allCases)
+    func operatorEdits(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            try await DemoLoader.loadIfAbsent(into: store, at: Date())
+            let search = CatalogSearch(store: store)
+            let synonyms = SearchSynonymService(store: store)
+            #expect(try await search.search(ProductQuery(text: "craisins")).products.isEmpty)
+            try await synonyms.save(SearchSynonyms.Group(id: "cranberry", terms: ["cranberry", "cranberries", "craisins", "蔓越莓"]), at: Date())
+            #expect(try await search.search(ProductQuery(text: "craisins")).products.map(\.id) == ["pp-cranberries"])
+            await #expect(throws: CatalogError.self) {
+                try await synonyms.save(SearchSynonyms.Group(id: "berries", terms: ["craisins"]), at: Date())
+            }
+            try await synonyms.delete("cranberry")
+            #expect(try await search.search(ProductQuery(text: "craisins")).products.isEmpty)
+            #expect(try await synonyms.current().groups.map(\.id) == DemoSynonyms.groups.map(\.id).sorted())
+        }
+    }
+}

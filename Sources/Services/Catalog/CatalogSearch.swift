@@ -58,7 +58,8 @@ public struct CatalogSearch: Sendable {
     }
 
     public func search(_ query: ProductQuery) async throws -> ProductPage {
-        let tokens = query.text.map(SearchTokens.query) ?? []
+        let synonyms = query.text == nil ? SearchSynonyms.none : try await SearchSynonymService(store: store).current()
+        let tokens = query.text.map(synonyms.clauses) ?? []
         var conditions: [String] = []
         var filters: [SQLValue] = []
         if let slug = query.storeSlug {
@@ -121,18 +122,29 @@ public struct CatalogSearch: Sendable {
     }
 
     /// The matching product ids from each database's index, with a score (lower is better)
-    /// when the order needs one.
-    private func matches(_ tokens: [String], scored: Bool, _ bindings: inout [SQLValue]) -> String {
+    /// when the order needs one. Every clause must match, any of its alternatives, all of an
+    /// alternative's tokens (`SearchSynonyms.clauses`); tokens are letters and digits only, so
+    /// quoting them is enough to keep them operands.
+    private func matches(_ clauses: [[[String]]], scored: Bool, _ bindings: inout [SQLValue]) -> String {
+        func expression(quote: String, and: String, or: String) -> String {
+            clauses.map { alternatives in
+                let each = alternatives.map { tokens in
+                    let all = tokens.map { quote + $0 + quote }.joined(separator: and)
+                    return tokens.count > 1 && alternatives.count > 1 ? "(\(all))" : all
+                }
+                return alternatives.count > 1 ? "(" + each.joined(separator: or) + ")" : each.joined(separator: or)
+            }.joined(separator: and)
+        }
         switch store.kind {
         case .sqlite:
-            bindings.append(.text(tokens.map { "\"\($0)\"" }.joined(separator: " ")))
+            bindings.append(.text(expression(quote: "\"", and: " AND ", or: " OR ")))
             let score = scored ? ", bm25(product_search) AS score" : ""
             return "SELECT product_id\(score) FROM product_search WHERE product_search MATCH ?"
         case .postgres:
-            let words = SQLValue.text(tokens.joined(separator: " "))
+            let words = SQLValue.text(expression(quote: "'", and: " & ", or: " | "))
             bindings += scored ? [words, words] : [words]
-            let score = scored ? ", -ts_rank(document, plainto_tsquery('simple', ?)) AS score" : ""
-            return "SELECT product_id\(score) FROM product_search WHERE document @@ plainto_tsquery('simple', ?)"
+            let score = scored ? ", -ts_rank(document, to_tsquery('simple', ?)) AS score" : ""
+            return "SELECT product_id\(score) FROM product_search WHERE document @@ to_tsquery('simple', ?)"
         }
     }
 }

@@ -32,6 +32,7 @@ public enum DemoLoader {
         let loaded = try await DemoMarker.apply(changes, marking: "demo_loaded", to: store, at: now)
         try await loadShopsIfAbsent(into: store, at: now)
         try await loadBrandsIfAbsent(into: store, at: now)
+        try await loadSynonymsIfAbsent(into: store, at: now)
         return loaded
     }
 
@@ -57,6 +58,14 @@ public enum DemoLoader {
                                            : BrandAuthorisationService.recording(filed, at: now))
         }
         _ = try await DemoMarker.apply(changes, marking: "demo_brands_loaded", to: store, at: now)
+    }
+
+    /// The demo's search words (`DemoSynonyms`), once, also into a database whose demo data came before them.
+    static func loadSynonymsIfAbsent(into store: any Store, at now: Date) async throws {
+        let changes = try DemoSynonyms.groups.flatMap { group in
+            SearchSynonymService.recording(try SearchSynonyms.validated(group, others: DemoSynonyms.groups), at: now)
+        }
+        _ = try await DemoMarker.apply(changes, marking: "demo_synonyms_loaded", to: store, at: now)
     }
 
     /// Republishes the demo reference rates as of `now`, as the sandbox rate feed does.
