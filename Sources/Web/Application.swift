@@ -63,6 +63,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
         ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
                platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
+    SearchSynonymRoutes(synonyms: SearchSynonymService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration),
+                        configuration: configuration).register(on: router)
     NoticeRoutes(accounts: accounts, notices: NoticeService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
