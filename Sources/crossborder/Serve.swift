@@ -74,6 +74,7 @@ struct Serve: AsyncParsableCommand {
     var publicURL: String?
 
     func validate() throws {
+        if let smtpHost, smtpHost.isEmpty { throw ValidationError("--smtp-host must not be empty") }
         if let smtpPort, !(1...65535).contains(smtpPort) { throw ValidationError("--smtp-port \(smtpPort) is not a port (1 to 65535)") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url must start with http:// or https://")
