@@ -2,6 +2,7 @@ import Commerce
 import Foundation
 import Logging
 import Storage
+import Synchronization
 
 /// Sends the outbox: every notice by e-mail to its buyer, at least once. A round takes the
 /// notices due, claims them (`WorkFailures.round`, so two processes never send the same one in
@@ -25,6 +26,9 @@ public struct NoticeMailer: Sendable {
     /// `serve` on port 0 learns its own only once it listens.
     let publicURL: @Sendable () -> String
     let logger: Logger
+    /// Whether the relay failed to take the last message tried: then a round tries one message
+    /// only, so that a relay that does not answer costs one timeout a round, not fifty.
+    let relayFailing = RelayFailing()
 
     public init(store: any Store, cipher: FieldCipher, transport: any MailTransport, from: String,
                 publicURL: @escaping @Sendable () -> String, logger: Logger = Logger(label: "crossborder.mail")) throws {
@@ -46,7 +50,7 @@ public struct NoticeMailer: Sendable {
             WHERE n.mailed_at IS NULL AND n.mail_failed_at IS NULL AND n.mail_after <= ?
               AND NOT EXISTS (SELECT 1 FROM work_failures w WHERE w.work = ? AND w.item = n.id AND w.parked = 1)
             ORDER BY n.mail_after, n.id LIMIT ?
-            """, bind: now.millisecondsSince1970, Self.work, Self.batch))
+            """, bind: now.millisecondsSince1970, Self.work, relayFailing.now ? 1 : Self.batch))
         return try await WorkFailures(store: store, logger: logger).round(Self.work, due, named: { try $0.text("id") }, at: now) { row in
             try await send(row, at: now)
         }
@@ -76,6 +80,7 @@ public struct NoticeMailer: Sendable {
             let message = try MailMessage(fromAddress: from, fromName: NoticeWords.signature.zh + " CrossBorder", to: try row.text("email"),
                                           subject: words.subject, body: words.body, messageID: "\(id)@\(domain)", date: now)
             try await transport.send(message)
+            relayFailing.set(false)
         } catch let refused as MailMessage.Refused {
             try await giveUp(id, why: refused.description, at: now)
             return false
@@ -83,6 +88,7 @@ public struct NoticeMailer: Sendable {
             try await giveUp(id, why: why, at: now)
             return false
         } catch {
+            relayFailing.set(true)
             let attempts = try row.integer("mail_attempts") + 1
             let wait = min(Self.longestRetry, Self.firstRetry * pow(2, Double(min(attempts - 1, 20))))
             try await store.apply([.write(SQL(
@@ -103,4 +109,13 @@ public struct NoticeMailer: Sendable {
             "UPDATE notices SET mail_failed_at = ?, mail_error = ?, secret_sealed = NULL WHERE id = ?",
             bind: now.millisecondsSince1970, String(why.prefix(500)), id))])
     }
+}
+
+/// The relay's state as the last attempt found it, shared by a mailer's rounds.
+final class RelayFailing: Sendable {
+    private let failing = Mutex(false)
+
+    var now: Bool { failing.withLock { $0 } }
+
+    func set(_ value: Bool) { failing.withLock { $0 = value } }
 }
