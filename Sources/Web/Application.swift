@@ -65,6 +65,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
                platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
     SearchSynonymRoutes(synonyms: SearchSynonymService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration),
                         configuration: configuration).register(on: router)
+    NoticesAPI(accounts: accounts, notices: NoticeService(store: store)).register(on: router)
     NoticeRoutes(accounts: accounts, notices: NoticeService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)

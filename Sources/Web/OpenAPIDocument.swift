@@ -390,6 +390,13 @@ public enum OpenAPIDocument {
                 "400": { $ref: "#/components/responses/Problem" }
                 "201": { description: Saved; the mobile number comes back masked, content: { application/json: { schema: { $ref: "#/components/schemas/Address" } } } }
                 "422": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/notices:
+            get:
+              summary: The buyer's messages (an order paid, declared, shipped, delivered, refunded, a parcel held), newest first, in the request's language; reading them here marks nothing read.
+              security: [{ session: [] }]
+              responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "200": { description: Messages, content: { application/json: { schema: { $ref: "#/components/schemas/NoticeList" } } } }
           /api/v1/me/identity:
             get:
               summary: The buyer's real-name identity (masked), whether it is pre-approved, and this year's cross-border allowance.
@@ -1169,6 +1176,25 @@ public enum OpenAPIDocument {
               required: [products]
               properties:
                 products: { type: array, items: { $ref: "#/components/schemas/Product" } }
+            NoticeList:
+              type: object
+              required: [notices, unread]
+              properties:
+                unread: { type: integer, minimum: 0 }
+                notices:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, kind, headline, explanation, createdAt, read, mailed]
+                    properties:
+                      id: { type: string }
+                      kind: { type: string, enum: [paid, declared, shipped, delivered, refunded, held-at-hub, held-by-customs] }
+                      orderId: { type: string }
+                      headline: { type: string }
+                      explanation: { type: string }
+                      createdAt: { type: string, format: date-time }
+                      read: { type: boolean }
+                      mailed: { type: boolean, description: Sent by e-mail too }
             AddressList:
               type: object
               required: [addresses]

@@ -70,6 +70,8 @@ struct DocumentedJourneyTests {
             #expect(applied.status == .ok && appliedNow == true, "\(applied.text)")
             let settled = try await call(.get, "/api/v1/me/payments/\(paymentID)", buyer, expect: .ok)
             #expect(settled["status"] as? String == "succeeded")
+            let told = try await call(.get, "/api/v1/me/notices", buyer, expect: .ok)
+            #expect((told["notices"] as? [[String: Any]])?.contains { $0["kind"] as? String == "paid" && $0["orderId"] as? String == order } == true)
 
             // Customs: the paid order is declared, and ops see the declaration.
             let platform = PaymentPlatform.sandbox(store: store, rates: RateService(store: store, maxAge: 3600),
