@@ -39,7 +39,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     var checkout = CheckoutService(store: store, rates: rates)
     checkout.quoteLifetime = configuration.quoteLifetime
     // Before every route: the header of each page says who is signed in and what the cart holds.
-    router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout, notices: NoticeService(store: store)))
+    let notices = NoticeService(store: store)
+    router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout, notices: notices))
     SystemRoutes(store: store, metrics: metrics).register(on: router)
     PageRoutes(catalog: catalog, search: CatalogSearch(store: store), rates: rates, configuration: configuration).register(on: router)
     StoresAPI(catalog: catalog).register(on: router)
@@ -65,8 +66,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
                platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
     SearchSynonymRoutes(synonyms: SearchSynonymService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration),
                         configuration: configuration).register(on: router)
-    NoticesAPI(accounts: accounts, notices: NoticeService(store: store)).register(on: router)
-    NoticeRoutes(accounts: accounts, notices: NoticeService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration))
+    NoticesAPI(accounts: accounts, notices: notices).register(on: router)
+    NoticeRoutes(accounts: accounts, notices: notices, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)
     let keys = MerchantKeyService(store: store)

@@ -114,8 +114,9 @@ struct NoticeTests {
             #expect(try await accounts.resetIsOpen(token: token, at: now))
             #expect(try await accounts.resetIsOpen(token: token, at: now + AccountService.resetLifetime + 1) == false, "30 minutes, then closed")
             await #expect(throws: AccountError.self) { try await accounts.resetPassword(token: token, new: "short", at: now) }
-            _ = try await accounts.resetPassword(token: token, new: "a brand new password", at: now + 60)
-            #expect(try await accounts.consumer(forSession: session, at: Date()) == nil, "every session ended")
+            let reset = try await accounts.resetPassword(token: token, new: "a brand new password", at: now + 60)
+            #expect(try await accounts.consumer(forSession: session, at: Date()) == nil, "every other session ended")
+            #expect(try await accounts.consumer(forSession: reset.session, at: Date())?.id == consumer.id, "the link opened a session")
             await #expect(throws: AccountFailure.resetLinkClosed) { try await accounts.resetPassword(token: token, new: "another new password", at: now + 61) }
             await #expect(throws: AccountFailure.wrongCredentials) { try await accounts.signIn(email: consumer.email, password: "the old password", at: Date()) }
             _ = try await accounts.signIn(email: consumer.email, password: "a brand new password", at: Date())

@@ -85,11 +85,16 @@ public struct AccountService: Sendable {
         guard await PasswordHashing.verify(password, hash: hash), let row = rows.first else { throw AccountFailure.wrongCredentials }
         let consumer = try AccountService.consumer(row)
         let token = Secrets.token(prefix: "s_")
-        try await store.apply([.write(SQL(
+        try await store.apply([AccountService.opening(session: token, of: consumer, at: now)])
+        return (consumer, token)
+    }
+
+    /// The row of a new session: only the token's digest is kept.
+    static func opening(session token: String, of consumer: Consumer, at now: Date) -> Change {
+        .write(SQL(
             "INSERT INTO sessions (token_hash, consumer_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
             bind: MerchantKeyService.hash(token), consumer.id, now.millisecondsSince1970,
-            (now + AccountService.sessionLifetime).millisecondsSince1970))])
-        return (consumer, token)
+            (now + AccountService.sessionLifetime).millisecondsSince1970))
     }
 
     /// The consumer a live session belongs to.

@@ -4,7 +4,8 @@ import Storage
 
 /// A forgotten password: a link by e-mail that sets a new one. The link's token is kept only as
 /// its digest (and, until the mail goes, sealed in the outbox); it works once, for
-/// `resetLifetime`; using it ends every session of the account and every other link.
+/// `resetLifetime`; using it ends every session of the account and every other link, and opens
+/// a new session: whoever holds the link has just proved the address is theirs.
 extension AccountService {
     public static let resetLifetime: TimeInterval = 30 * 60
     /// Links per account per hour: enough to retry a lost mail, too few to flood an inbox.
@@ -36,11 +37,13 @@ extension AccountService {
         try await openReset(token, at: now) != nil
     }
 
-    /// Sets a new password through a reset link; returns the account. Every session ends.
-    public func resetPassword(token: String, new: String, at now: Date) async throws -> Consumer {
+    /// Sets a new password through a reset link; every other session ends. Returns the account
+    /// and the token of its new session, opened in the same unit.
+    public func resetPassword(token: String, new: String, at now: Date) async throws -> (consumer: Consumer, session: String) {
         guard let consumer = try await openReset(token, at: now) else { throw AccountFailure.resetLinkClosed }
         try AccountRules.password(new)
         let hash = await PasswordHashing.hash(new, cost: bcryptCost)
+        let session = Secrets.token(prefix: "s_")
         do {
             try await store.apply([
                 .guarded(SQL("UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL RETURNING token_hash",
@@ -49,12 +52,13 @@ extension AccountService {
                            bind: now.millisecondsSince1970, consumer.id)),
                 .write(SQL("UPDATE consumers SET password_hash = ? WHERE id = ?", bind: hash, consumer.id)),
                 .write(SQL("DELETE FROM sessions WHERE consumer_id = ?", bind: consumer.id)),
+                AccountService.opening(session: session, of: consumer, at: now),
             ])
         } catch StoreError.conflict {
             throw AccountFailure.resetLinkClosed
         }
-        sessions?.forget(sessionsOf: consumer.id, keeping: "")
-        return consumer
+        sessions?.forget(sessionsOf: consumer.id, keeping: MerchantKeyService.hash(session))
+        return (consumer, session)
     }
 
     private func openReset(_ token: String, at now: Date) async throws -> Consumer? {

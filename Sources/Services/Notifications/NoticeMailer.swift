@@ -61,7 +61,7 @@ public struct NoticeMailer: Sendable {
         let id = try row.text("id")
         let asked = publicURL()
         let site = asked.hasSuffix("/") ? String(asked.dropLast()) : asked
-        guard let kind = NoticeKind(rawValue: try row.text("kind")) else { throw StoreError.decoding(column: "kind", expected: "a notice kind") }
+        let kind = try NoticeRecords.kind(row)
         let link: String
         if kind == .passwordReset {
             guard now < Date(millisecondsSince1970: try row.integer("created_at")) + AccountService.resetLifetime,

@@ -29,4 +29,10 @@ enum NoticeRecords {
             """,
             bind: id, consumerID, kind.rawValue, sealed, kind.shownOnSite ? 1 : 0, at, at))
     }
+
+    /// A stored notice's kind.
+    static func kind(_ row: Row) throws -> NoticeKind {
+        guard let kind = NoticeKind(rawValue: try row.text("kind")) else { throw StoreError.decoding(column: "kind", expected: "a notice kind") }
+        return kind
+    }
 }

@@ -26,12 +26,9 @@ public struct NoticeService: Sendable {
         try await store.read(SQL(
             "SELECT * FROM notices WHERE consumer_id = ? AND shown = 1 ORDER BY created_at DESC, id LIMIT ?", bind: consumer.id, limit))
             .map { row in
-                guard let kind = NoticeKind(rawValue: try row.text("kind")) else {
-                    throw StoreError.decoding(column: "kind", expected: "a notice kind")
-                }
-                return Notice(id: try row.text("id"), kind: kind, orderID: try row.optionalText("order_id"), detail: try row.text("detail"),
-                              createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
-                              read: try row.optionalInteger("read_at") != nil, mailed: try row.optionalInteger("mailed_at") != nil)
+                Notice(id: try row.text("id"), kind: try NoticeRecords.kind(row), orderID: try row.optionalText("order_id"), detail: try row.text("detail"),
+                       createdAt: Date(millisecondsSince1970: try row.integer("created_at")),
+                       read: try row.optionalInteger("read_at") != nil, mailed: try row.optionalInteger("mailed_at") != nil)
             }
     }
 
@@ -41,7 +38,7 @@ public struct NoticeService: Sendable {
             .first?.integer("n") ?? 0
     }
 
-    /// Marks everything the buyer has been shown as read; writes nothing when nothing is unread.
+    /// Marks the buyer's notices `ids` read (those the page has just shown); writes nothing for none.
     public func markRead(_ ids: [String], of consumer: Consumer, at now: Date) async throws {
         guard !ids.isEmpty else { return }
         try await store.apply([.write(SQL(

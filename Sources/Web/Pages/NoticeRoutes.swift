@@ -46,8 +46,7 @@ struct NoticeRoutes<Context: RequestContext> {
             let token = context.parameters.get("token") ?? ""
             let password = form["newPassword"] ?? ""
             do {
-                let consumer = try await accounts.resetPassword(token: token, new: password, at: Date())
-                let (_, session) = try await accounts.signIn(email: consumer.email, password: password, at: Date())
+                let (_, session) = try await accounts.resetPassword(token: token, new: password, at: Date())
                 return pages.redirect(to: "/account", setting: BrowserSession.signedIn(session))
             } catch let error as AccountError {
                 var response = pages.page(request) { csrf, l in
