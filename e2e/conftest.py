@@ -13,7 +13,9 @@ import uuid
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
@@ -61,6 +63,12 @@ def server_with_key(name, *command):
     yield base, key
     process.terminate()
     process.wait(timeout=20)
+
+
+def waiting(browser, seconds, poll=0.5):
+    """A wait that looks again when the page it was reading is replaced under it: a condition
+    that finds an element while a form's answer is loading may hold the old page's element."""
+    return WebDriverWait(browser, seconds, poll_frequency=poll, ignored_exceptions=[StaleElementReferenceException])
 
 
 def fill(browser, name, value, form="form"):

@@ -7,13 +7,12 @@ import time
 import zlib
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import fill, fits_the_screen
+from conftest import fill, fits_the_screen, waiting
 
 
 def test_apply_resume_submit_and_approve(server, browser):
-    wait = WebDriverWait(browser, 20)
+    wait = waiting(browser, 20)
     browser.get(f"{server}/merchants/apply?lang=zh-CN")
     assert "入驻跨境购" in browser.title
     assert fits_the_screen(browser), "the form fits a phone's width"

@@ -6,9 +6,8 @@ import datetime
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import fits_the_screen, server_with_key
+from conftest import fits_the_screen, server_with_key, waiting
 
 HEADER = ("reference,legal_name,country,registration_number,address_line1,address_city,representative_name,"
           "representative_email,owners_complete,payout_holder,payout_currency,payout_iban,brands,categories,"
@@ -33,7 +32,7 @@ def bank_server():
 
 def test_bank_onboards_its_clients_and_opens_its_flagship(bank_server, browser):
     server, key = bank_server
-    wait = WebDriverWait(browser, 20)
+    wait = waiting(browser, 20)
     browser.get(f"{server}/bank/signin?lang=en")
     browser.find_element(By.NAME, "key").send_keys(key)
     browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()

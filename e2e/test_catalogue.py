@@ -7,9 +7,8 @@ import zlib
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import fill, fits_the_screen, server_with_key
+from conftest import fill, fits_the_screen, server_with_key, waiting
 
 
 def png(width, height, rgb=(200, 120, 40)):
@@ -28,7 +27,7 @@ def merchant_server():
 
 def test_merchant_creates_a_product_and_gives_it_a_photo(merchant_server, browser):
     server, key = merchant_server
-    wait = WebDriverWait(browser, 20)
+    wait = waiting(browser, 20)
     browser.get(f"{server}/merchant/signin?lang=en")
     browser.find_element(By.NAME, "key").send_keys(key)
     browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()

@@ -1,7 +1,7 @@
 """A person opens the home page in Chinese and in English and finds the demo stores."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import waiting
 
 
 def store_names(browser):
@@ -25,7 +25,7 @@ def test_home_in_english_lists_every_store(server, stores, browser):
 def test_language_switch_is_remembered(server, stores, browser):
     browser.get(f"{server}/?lang=zh-CN")
     browser.find_element(By.CSS_SELECTOR, "nav.languages a[data-lang='en']").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    waiting(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     browser.get(f"{server}/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert store_names(browser) == {store["name"]["en"] for store in stores}
@@ -35,5 +35,5 @@ def test_product_pictures_load(server, browser):
     browser.get(f"{server}/")
     images = browser.find_elements(By.CSS_SELECTOR, "li.product img")
     assert images
-    WebDriverWait(browser, 10).until(
+    waiting(browser, 10).until(
         lambda b: all(b.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images))

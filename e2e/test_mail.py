@@ -10,9 +10,8 @@ import time
 import pytest
 from aiosmtpd.controller import Controller
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import fill, fits_the_screen, sign_up, start_server
+from conftest import fill, fits_the_screen, sign_up, start_server, waiting
 
 
 class Inbox:
@@ -46,7 +45,7 @@ def mailed():
 
 def test_forgotten_password_by_email(mailed, browser):
     server, inbox = mailed
-    wait = WebDriverWait(browser, 15)
+    wait = waiting(browser, 15)
     address = sign_up(browser, server, wait, who="forgetful")
     browser.delete_all_cookies()
 

@@ -1,13 +1,13 @@
 """A new buyer signs up, finds a product by Chinese text, puts items from two stores in the
 cart, checks out, and sees two orders — one per merchant, as each parcel clears customs alone."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import enrol_identity, fill, fits_the_screen, sign_up
+from conftest import enrol_identity, fill, fits_the_screen, sign_up, waiting
 
 
 def test_new_buyer_orders_from_two_stores(server, browser):
-    wait = WebDriverWait(browser, 15)
+    wait = waiting(browser, 15)
     sign_up(browser, server, wait)
 
     browser.get(f"{server}/account")
@@ -78,7 +78,7 @@ def test_new_buyer_orders_from_two_stores(server, browser):
         b.refresh()
         return b.find_elements(By.CSS_SELECTOR, "li.payment[data-status='succeeded']")
 
-    WebDriverWait(browser, 30, poll_frequency=1).until(paid)
+    waiting(browser, 30, poll=1).until(paid)
     orders = browser.find_elements(By.CSS_SELECTOR, "li.order")
     # Paid, and, the buyer being pre-approved, declared to customs (and maybe released) moments later.
     assert all(order.get_attribute("data-status") in ("paid", "declared", "cleared") for order in orders)
@@ -90,7 +90,7 @@ def test_new_buyer_orders_from_two_stores(server, browser):
         b.refresh()
         return b.find_element(By.CSS_SELECTOR, "section.declaration").get_attribute("data-declaration") in ("submitted", "inspection", "released")
 
-    WebDriverWait(browser, 30, poll_frequency=1).until(declared)
+    waiting(browser, 30, poll=1).until(declared)
     assert "11010519491231002X" not in browser.page_source
 
     # The buyer is told: the header counts what is new, the messages page says it and links the order.

@@ -9,11 +9,9 @@ import subprocess
 import tempfile
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import enrol_identity, fill, fits_the_screen, server_with_key, sign_up
+from conftest import enrol_identity, fill, fits_the_screen, server_with_key, sign_up, waiting
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +46,7 @@ def balance(browser):
 def test_traveller_pays_in_a_shop_abroad_and_gets_the_vat_back(travel_server, browser):
     server, key = travel_server
     # A form's post replaces the page: an element read off the old one may go stale mid-read.
-    wait = WebDriverWait(browser, 15, ignored_exceptions=[StaleElementReferenceException])
+    wait = waiting(browser, 15)
     sign_up_verified(browser, server, wait)
 
     browser.get(f"{server}/wallet")
