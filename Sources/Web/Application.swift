@@ -38,6 +38,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     accounts.sessions = configuration.sessionCache
     var checkout = CheckoutService(store: store, rates: rates)
     checkout.quoteLifetime = configuration.quoteLifetime
+    let risk = RiskService(store: store, engine: configuration.risk, cipher: configuration.cipher)
+    checkout.risk = risk
     // Before every route: the header of each page says who is signed in and what the cart holds.
     let notices = NoticeService(store: store)
     router.add(middleware: PageViewerMiddleware(accounts: accounts, checkout: checkout, notices: notices))
@@ -58,8 +60,9 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     let estimates = DeliveryEstimateService(store: store, tracking: tracking)
     ConsumerAPI(accounts: accounts, identities: identities, checkout: checkout, orders: orders, estimates: estimates, idempotency: idempotency,
                 limiter: limiter, configuration: configuration).register(on: router)
-    let platform = configuration.payments ?? PaymentPlatform.sandbox(store: store, rates: rates, cipher: configuration.cipher,
+    var platform = configuration.payments ?? PaymentPlatform.sandbox(store: store, rates: rates, cipher: configuration.cipher,
                                                                      callbackSecret: configuration.callbackSecret)
+    platform.payments.risk = risk
     let declarations = configuration.declarations
         ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
@@ -114,5 +117,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     TravelRoutes(travel: travel, rates: rates, accounts: accounts, keys: keys, store: store, configuration: configuration).register(on: router)
     WorkFailureRoutes(store: store, idempotency: idempotency, accounts: accounts, configuration: configuration)
         .register(on: router)
+    RiskRoutes(rules: RiskRuleService(store: store, engine: configuration.risk),
+               cases: RiskCaseService(store: store, engine: configuration.risk, refunds: platform.refunds),
+               pages: PageResponses(accounts: accounts, configuration: configuration), configuration: configuration).register(on: router)
     return router
 }

@@ -458,6 +458,7 @@ public enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
+                - $ref: "#/components/parameters/DeviceID"
               requestBody:
                 required: true
                 content:
@@ -494,6 +495,7 @@ public enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
+                - $ref: "#/components/parameters/DeviceID"
               requestBody:
                 required: true
                 content:
@@ -571,6 +573,7 @@ public enum OpenAPIDocument {
               security: [{ session: [] }]
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
+                - $ref: "#/components/parameters/DeviceID"
               requestBody:
                 required: true
                 content:
@@ -578,7 +581,12 @@ public enum OpenAPIDocument {
                     schema:
                       type: object
                       required: [skuId, addressId]
-                      properties: { skuId: { type: string }, quantity: { type: integer, minimum: 1, maximum: 999 }, addressId: { type: string }, channel: { type: string, enum: [bank, partner] } }
+                      properties:
+                        skuId: { type: string }
+                        quantity: { type: integer, minimum: 1, maximum: 999 }
+                        addressId: { type: string }
+                        channel: { type: string, enum: [bank, partner] }
+                        payerAccount: { type: string, minLength: 1, maxLength: 64, description: "The account the channel charges (its token for the buyer's wallet or card); the risk rules link identities paid for by one account." }
               responses:
                 "403": { $ref: "#/components/responses/Problem" }
                 "413": { $ref: "#/components/responses/Problem" }
@@ -971,6 +979,12 @@ public enum OpenAPIDocument {
               in: header
               required: true
               schema: { type: string, minLength: 1, maxLength: 255 }
+            DeviceID:
+              name: X-Device-ID
+              in: header
+              required: false
+              description: The app's own device identifier (a random token it keeps), which the risk rules link identities by; pages use a cookie.
+              schema: { type: string, pattern: "^[A-Za-z0-9_-]{8,64}$" }
           responses:
             Problem:
               description: An RFC 9457 problem.

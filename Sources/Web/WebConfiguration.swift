@@ -27,6 +27,8 @@ public struct WebConfiguration: Sendable {
     public var identityChecker: any IdentityChecker = SandboxIdentityChecker()
     /// The payment channels, payouts and the rest; the sandbox ones unless the process wires its own.
     public var payments: PaymentPlatform?
+    /// The risk signals and rules in memory; `serve` shares it with the round that reads other processes' orders.
+    public var risk = RiskEngine()
     /// Customs declarations; the sandbox customs unless the process wires its own.
     public var declarations: DeclarationService?
     /// The wallet, tills and tax-free refunds; a sandbox one on the payment platform's channels when nil.

@@ -9,7 +9,7 @@ import Web
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the platform on this machine; results go to docs/PERFORMANCE.md by hand.",
-        subcommands: [BenchCatalogue.self, BenchLedger.self, BenchEstimates.self, BenchCheckout.self])
+        subcommands: [BenchCatalogue.self, BenchLedger.self, BenchEstimates.self, BenchCheckout.self, BenchRisk.self])
 }
 
 /// Fills a catalogue to `--skus` SKUs through the merchant import path, timing a 10,000-product

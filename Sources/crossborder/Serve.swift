@@ -173,6 +173,13 @@ struct Serve: AsyncParsableCommand {
                 try await declarations.declareDue(at: Date())
                 try await declarations.collectResults(at: Date())
             })
+            let risk = configuration.risk
+            let keyed = try await RiskService(store: store, engine: risk, cipher: cipher).keyOlderAddresses()
+            if keyed > 0 { logger.info("keyed \(keyed) addresses saved before the risk signals for them") }
+            // Orders other processes placed (several serve on one PostgreSQL), and ops' edits to rules, blocks and cases.
+            services.append(PeriodicService(name: "the risk signals' refresh", interval: .seconds(2), logger: logger) {
+                try await risk.refresh(from: store)
+            })
             services.append(PeriodicService(name: "the payment settler", interval: .seconds(1), logger: logger) {
                 try await payments.settleOpenWork(at: Date())
             })

@@ -123,15 +123,16 @@ public struct AccountService: Sendable {
     public func addAddress(_ address: DeliveryAddress, for consumer: Consumer, at now: Date) async throws -> SavedAddress {
         let id = "a-" + UUID().uuidString.lowercased()
         let masked = AccountRules.masked(mobile: address.mobile)
+        let keys = RiskService.keys(of: address, cipher: cipher)
         try await store.apply([.write(SQL(
             """
             INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, street_sealed, recipient_sealed,
-                recipient_masked, mobile_sealed, mobile_masked, created_at)
-            VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?)
+                recipient_masked, mobile_sealed, mobile_masked, created_at, risk_address, risk_phone)
+            VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             bind: id, consumer.id, address.province, address.city, address.district, try cipher.seal(address.street),
             try cipher.seal(address.recipient), IdentityService.maskedName(address.recipient), try cipher.seal(address.mobile), masked,
-            now.millisecondsSince1970))])
+            now.millisecondsSince1970, keys.address, keys.phone))])
         return SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
                             street: address.street, recipient: address.recipient, mobileMasked: masked)
     }

@@ -49,11 +49,12 @@ public struct BuyNowService: Sendable {
     /// Places the order and records the payment's intent in one commit (the stock and the
     /// allowance are held before any money moves), then pays it; returns the payment's booking
     /// for the caller to commit with its idempotency record.
-    public func buy(_ skuID: String, quantity: Int64, addressID: String, channel: String?, for consumer: Consumer, key: String,
-                    at now: Date) async throws -> (changes: [Change], bought: Bought) {
+    public func buy(_ skuID: String, quantity: Int64, addressID: String, channel: String?, origin: OrderOrigin = .unknown, for consumer: Consumer,
+                    key: String, at now: Date) async throws -> (changes: [Change], bought: Bought) {
         let names = Names(consumerID: consumer.id, key: key)
         let attempt = { @Sendable (listing: SKUListing) in
-            try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, names: names, for: consumer, key: key, at: now)
+            try await buy(listing, quantity: quantity, addressID: addressID, channel: channel, origin: origin, names: names, for: consumer,
+                          key: key, at: now)
         }
         guard let listing = try await skus.listing(skuID, from: store) else { throw CheckoutError.unknownSKU(skuID) }
         do {
@@ -95,8 +96,8 @@ public struct BuyNowService: Sendable {
         return (changes, Bought(groupID: names.groupID, orderIDs: orderIDs, payment: payment))
     }
 
-    private func buy(_ listing: SKUListing, quantity: Int64, addressID: String, channel: String?, names: Names, for consumer: Consumer,
-                     key: String, at now: Date) async throws -> (changes: [Change], bought: Bought) {
+    private func buy(_ listing: SKUListing, quantity: Int64, addressID: String, channel: String?, origin: OrderOrigin, names: Names,
+                     for consumer: Consumer, key: String, at now: Date) async throws -> (changes: [Change], bought: Bought) {
         let item = ParcelItem(product: listing.product, sku: listing.sku, quantity: quantity)
         let ((quote, fingerprint), facts) = try await buyers.deciding(for: consumer, at: now, from: store) { facts in
             try await checkout.quoting([(listing.merchant, item)], id: names.quoteID, addressID: addressID, on: facts, for: consumer, at: now)
@@ -109,8 +110,15 @@ public struct BuyNowService: Sendable {
                                                   goods: parcel.goods, freight: parcel.freight, tax: parcel.tax),
                         state: state)
         }
-        let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes, groupID: names.groupID, consumer: consumer,
+        // The rules decide with the orders and the payment's intent, in the same unit: a review's hold is there before any money moves.
+        let observed = try checkout.risk.map { risk in
+            try checkout.observations(quote, orderIDs: placed.orderIDs, fingerprint: fingerprint, facts: facts, origin: origin, risk: risk,
+                                      for: consumer, at: now)
+        } ?? []
+        let held = try await checkout.risk?.placing(observed, at: now) ?? []
+        let (changes, payment) = try await payments.payPlacing(orders, placing: placed.changes + held, groupID: names.groupID, consumer: consumer,
                                                                preferred: channel, key: key, at: now)
+        checkout.risk?.placed(observed)
         buyers.used(quote.allowanceValue, by: consumer.id, on: facts)
         return (changes, Bought(groupID: names.groupID, orderIDs: placed.orderIDs, payment: payment))
     }

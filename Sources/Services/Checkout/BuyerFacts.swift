@@ -12,18 +12,31 @@ public struct BuyerFacts: Sendable, Equatable {
     public let addressIDs: Set<String>
     public let year: Int
     public let used: Money
+    /// Each address's keys for the risk signals (`RiskService.keys`).
+    public let riskKeys: [String: RiskKeys]
+
+    public struct RiskKeys: Sendable, Equatable {
+        public let address: String
+        public let phone: String
+    }
 
     /// The buyer's facts as the store has them.
     static func read(of consumer: Consumer, year: Int, from store: any Store) async throws -> BuyerFacts {
         let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store)
-        let addresses = try await store.read(SQL("SELECT id FROM addresses WHERE consumer_id = ?", bind: consumer.id))
+        let addresses = try await store.read(SQL("SELECT id, risk_address, risk_phone FROM addresses WHERE consumer_id = ?", bind: consumer.id))
         let used = if let fingerprint { try await AllowanceRecords.used(fingerprint: fingerprint, year: year, in: store) } else { Money.zero(.CNY) }
-        return BuyerFacts(fingerprint: fingerprint, addressIDs: Set(try addresses.map { try $0.text("id") }), year: year, used: used)
+        var keys: [String: RiskKeys] = [:]
+        for row in addresses {
+            let id = try row.text("id")
+            // An address saved before the keys existed, not yet keyed at start: a key of its own, so it links nobody.
+            keys[id] = RiskKeys(address: try row.optionalText("risk_address") ?? "address:" + id, phone: try row.optionalText("risk_phone") ?? "address:" + id)
+        }
+        return BuyerFacts(fingerprint: fingerprint, addressIDs: Set(keys.keys), year: year, used: used, riskKeys: keys)
     }
 
     /// The same facts after an order of `value` was committed against the allowance.
     func using(_ value: Money) throws(MoneyError) -> BuyerFacts {
-        BuyerFacts(fingerprint: fingerprint, addressIDs: addressIDs, year: year, used: try used.adding(value))
+        BuyerFacts(fingerprint: fingerprint, addressIDs: addressIDs, year: year, used: try used.adding(value), riskKeys: riskKeys)
     }
 }
 

@@ -14,6 +14,8 @@ public struct CheckoutService: Sendable {
     /// Tariffs for single items taxed as general trade: the lines shipped for the demo's goods
     /// unless an operator configures its own.
     public var tariffs = GeneralTradeTariffs.standard
+    /// The risk rules' decisions at quote and at placing; none where a caller does without them.
+    public var risk: RiskService?
 
     public init(store: any Store, rates: RateService) {
         self.store = store
@@ -59,12 +61,32 @@ public struct CheckoutService: Sendable {
 
     // MARK: quote
 
-    /// Fixes the cart's landed cost for `quoteLifetime`, to the chosen address.
-    public func quote(for consumer: Consumer, addressID: String, at now: Date) async throws -> Quote {
-        let quote = try await quoting(try await cartItems(of: consumer), id: "q-" + UUID().uuidString.lowercased(), for: consumer,
-                                      addressID: addressID, at: now).quote
+    /// Fixes the cart's landed cost for `quoteLifetime`, to the chosen address; refused when the
+    /// risk rules would block its orders.
+    public func quote(for consumer: Consumer, addressID: String, origin: OrderOrigin = .unknown, at now: Date) async throws -> Quote {
+        let facts = try await BuyerFacts.read(of: consumer, year: Day(beijing: now).year, from: store)
+        let (quote, fingerprint) = try await quoting(try await cartItems(of: consumer), id: "q-" + UUID().uuidString.lowercased(),
+                                                     addressID: addressID, on: facts, for: consumer, at: now)
+        if let risk {
+            try await risk.check(try observations(quote, orderIDs: quote.parcels.map { _ in quote.id }, fingerprint: fingerprint, facts: facts,
+                                                  origin: origin, risk: risk, for: consumer, at: now))
+        }
         try await store.apply([try storing(quote, usedAt: nil)])
         return quote
+    }
+
+    /// How the risk signals see the orders of `quote`, named `orderIDs`, counted one after another against the allowance.
+    func observations(_ quote: Quote, orderIDs: [String], fingerprint: String, facts: BuyerFacts, origin: OrderOrigin, risk: RiskService,
+                      for consumer: Consumer, at now: Date) throws -> [RiskObservation] {
+        var used = facts.used
+        return try zip(orderIDs, quote.parcels).map { orderID, parcel in
+            used = try used.adding(parcel.allowanceValue)
+            return risk.observation(orderID: orderID, identity: fingerprint,
+                                    address: facts.riskKeys[quote.addressID] ?? BuyerFacts.RiskKeys(address: "address:" + quote.addressID, phone: "address:" + quote.addressID),
+                                    origin: origin, consumerID: consumer.id, merchantID: parcel.merchantID,
+                                    lines: parcel.lines.map { RiskObservation.Line(skuID: $0.skuID, quantity: $0.quantity) },
+                                    value: parcel.allowanceValue, allowanceUsed: used, at: now)
+        }
     }
 
     /// The quote for `items` to the buyer's address, within the buyer's allowance; not stored.
@@ -110,13 +132,12 @@ public struct CheckoutService: Sendable {
     /// The changes that turn a quote into orders: the quote used once, every line's stock
     /// reserved (or the whole checkout refused), one order per parcel in state `created`, its
     /// lines and first event, and those lines taken out of the cart.
-    public func placing(_ quoteID: String, for consumer: Consumer, at now: Date) async throws
-        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money) {
+    public func placing(_ quoteID: String, for consumer: Consumer, origin: OrderOrigin = .unknown, at now: Date) async throws
+        -> (changes: [Change], groupID: String, orderIDs: [String], total: Money, observations: [RiskObservation]) {
         guard let quote = try await storedQuote(quoteID, of: consumer) else { throw CheckoutError.unknownQuote(quoteID) }
         guard quote.isValid(at: now) else { throw CheckoutError.quoteExpired(expiredAt: quote.expiresAt) }
-        guard let fingerprint = try await IdentityService.fingerprint(of: consumer, in: store) else {
-            throw CheckoutError.identityRequired
-        }
+        let facts = try await BuyerFacts.read(of: consumer, year: Day(beijing: now).year, from: store)
+        guard let fingerprint = facts.fingerprint else { throw CheckoutError.identityRequired }
         let use = Change.guarded(SQL(
             "UPDATE quotes SET used_at = ? WHERE id = ? AND consumer_id = ? AND used_at IS NULL RETURNING id",
             bind: now.millisecondsSince1970, quote.id, consumer.id), conflict: "this quote has already been ordered, or the cart was ordered with a newer quote")
@@ -127,7 +148,14 @@ public struct CheckoutService: Sendable {
                                           bind: now.millisecondsSince1970, consumer.id, quote.id))
         let placed = try placing(quote, using: use, groupID: "g-" + UUID().uuidString.lowercased(), clearingCart: true,
                                  fingerprint: fingerprint, names: names, revisions: [:], for: consumer, at: now)
-        return (placed.changes + [superseded], placed.groupID, placed.orderIDs, placed.total)
+        var observed: [RiskObservation] = []
+        var held: [Change] = []
+        if let risk {
+            observed = try observations(quote, orderIDs: placed.orderIDs, fingerprint: fingerprint, facts: facts, origin: origin, risk: risk,
+                                        for: consumer, at: now)
+            held = try await risk.placing(observed, at: now)
+        }
+        return (placed.changes + [superseded] + held, placed.groupID, placed.orderIDs, placed.total, observed)
     }
 
     /// The orders of `quote`, with `use` marking the quote used (once only), counted against
@@ -193,9 +221,11 @@ public struct CheckoutService: Sendable {
     }
 
     /// Places the orders of a quote; returns the group they are paid as, and their ids.
-    public func placeGroup(_ quoteID: String, for consumer: Consumer, at now: Date) async throws -> (groupID: String, orderIDs: [String]) {
-        let decision = try await placing(quoteID, for: consumer, at: now)
+    public func placeGroup(_ quoteID: String, for consumer: Consumer, origin: OrderOrigin = .unknown, at now: Date) async throws
+        -> (groupID: String, orderIDs: [String]) {
+        let decision = try await placing(quoteID, for: consumer, origin: origin, at: now)
         try await store.apply(decision.changes)
+        risk?.placed(decision.observations)
         return (decision.groupID, decision.orderIDs)
     }
 

@@ -55,6 +55,7 @@ public struct DeclarationService: Sendable {
             """
             SELECT o.id FROM orders o JOIN buyer_identities b ON b.consumer_id = o.consumer_id
             WHERE o.status = 'paid' AND b.status = 'verified' AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.order_id = o.id)
+                AND NOT EXISTS (SELECT 1 FROM risk_holds h WHERE h.order_id = o.id AND h.released_at IS NULL)
             ORDER BY o.created_at LIMIT ?
             """, bind: ConcurrentRound.limit)).map { try $0.text("id") }.filter { knownDeclaring[$0] != true }
         let leases = WorkLeases(store: store)

@@ -6,7 +6,7 @@ import Storage
 /// releases, payouts and reconciliation, and the background round that settles what is open.
 public struct PaymentPlatform: Sendable {
     public let channels: PaymentChannels
-    public let payments: PaymentService
+    public var payments: PaymentService
     public let refunds: RefundService
     public let releases: ReleaseService
     public let payouts: PayoutService

@@ -26,6 +26,8 @@ public struct PaymentService: Sendable {
     /// Called at named points of a payment ("after-intent", "after-charge"), so that a test
     /// can stop the payment there as a crash would.
     public var checkpoint: @Sendable (String) async throws -> Void = { _ in }
+    /// Refuses payment of orders whose identity or device ops blocked after they were placed.
+    public var risk: RiskService?
 
     public init(store: any Store, channels: PaymentChannels, health: ChannelHealth, cipher: FieldCipher) {
         self.store = store
@@ -70,6 +72,7 @@ public struct PaymentService: Sendable {
                 throw PaymentError.identityChanged
             }
             if let payerIDNumber, buyer != cipher.fingerprint(payerIDNumber.uppercased()) { throw PaymentError.payerIsNotBuyer }
+            try await risk?.checkPayment(identity: buyer, orderIDs: orders.map(\.amounts.orderID))
             (payment, candidates) = try await intent(id, groupID: groupID, consumer: consumer, orders: orders.map(\.amounts),
                                                      preferred: preferred, requestHash: requestHash, at: now)
             try await record(payment, orders: orders.map(\.amounts))

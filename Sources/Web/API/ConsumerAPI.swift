@@ -95,14 +95,14 @@ struct ConsumerAPI<Context: RequestContext> {
         router.post("/api/v1/me/quotes") { request, _ in
             try await mutate(request, status: 201) { consumer, body in
                 let input = try RequestBody.json(QuoteInput.self, from: body)
-                let quote = try await checkout.quote(for: consumer, addressID: input.addressId, at: Date())
+                let quote = try await checkout.quote(for: consumer, addressID: input.addressId, origin: OrderOrigin(device: try DeviceIdentifier.of(request)), at: Date())
                 return ([], try Responses.jsonBytes(QuoteDocument(quote, estimates: try await estimates.forQuote(quote, at: Date()))))
             }
         }
         router.post("/api/v1/me/orders") { request, _ in
             try await mutate(request, status: 201) { consumer, body in
                 let input = try RequestBody.json(OrderInput.self, from: body)
-                let decision = try await checkout.placing(input.quoteId, for: consumer, at: Date())
+                let decision = try await checkout.placing(input.quoteId, for: consumer, origin: OrderOrigin(device: try DeviceIdentifier.of(request)), at: Date())
                 let placed = PlacedDocument(groupId: decision.groupID, orderIds: decision.orderIDs, total: .init(decision.total))
                 return (decision.changes, try Responses.jsonBytes(placed))
             }

@@ -20,7 +20,7 @@ struct PaymentsAPI<Context: RequestContext> {
     let configuration: WebConfiguration
 
     struct PayInput: Decodable { let channel: String?; let payerIdNumber: String? }
-    struct BuyNowInput: Decodable { let skuId: String; let quantity: Int64?; let addressId: String; let channel: String? }
+    struct BuyNowInput: Decodable { let skuId: String; let quantity: Int64?; let addressId: String; let channel: String?; let payerAccount: String? }
     struct BoughtDocument: Codable { let groupId: String; let orderIds: [String]; let payment: PaymentDocument }
     struct RefundInput: Decodable { let amount: String; let reason: String? }
     struct StatusInput: Decodable { let status: String }
@@ -44,8 +44,12 @@ struct PaymentsAPI<Context: RequestContext> {
             return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
                                                  status: 201) { body in
                 let input = try RequestBody.json(BuyNowInput.self, from: body)
+                if let account = input.payerAccount, !(1...64).contains(account.count) {
+                    throw Problem.validation("the payer account is 1 to 64 characters, as the channel names it", field: "payerAccount")
+                }
+                let origin = OrderOrigin(device: try DeviceIdentifier.of(request), payerAccount: input.payerAccount)
                 let (changes, bought) = try await buyNow.buy(input.skuId, quantity: input.quantity ?? 1, addressID: input.addressId,
-                                                             channel: input.channel, for: consumer, key: key, at: Date())
+                                                             channel: input.channel, origin: origin, for: consumer, key: key, at: Date())
                 return (changes, try Responses.jsonBytes(BoughtDocument(groupId: bought.groupID, orderIds: bought.orderIDs,
                                                                         payment: PaymentDocument(bought.payment))))
             }

@@ -19,6 +19,9 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
             response = respond(to: error, request: request, context: context)
         }
         BrowserGuard.secure(&response.headers)
+        if !ObservingMiddleware.isForMachines(request.uri.path), let device = DeviceIdentifier.cookie(for: request) {
+            response.setCookie(device)
+        }
         if request.uri.query != nil, let asked = request.uri.queryParameters.get("lang"), let language = Language(rawValue: asked) {
             response.setCookie(LanguageChoice.rememberingCookie(language))
         }

@@ -127,6 +127,10 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             return Problem(type: "impossible-transition", title: "Not possible in this state", status: .conflict, detail: error.description)
         case let error as OrderService.OrderNotFound:
             return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
+        case let refusal as RiskRefusal:
+            // The buyer is never told which rule or figure refused it: that would teach a ring the thresholds.
+            return Problem(type: "order-refused", title: "This order cannot be taken", status: .forbidden,
+                           detail: "This order cannot be taken. If you think this is a mistake, contact support and quote reference \(refusal.reference).")
         case let error as PaymentError:
             switch error {
             case .unknownGroup, .unknownPayment:

@@ -29,6 +29,7 @@ enum Layout {
             <nav class="languages" aria-label="\(escapeHTML(Words.language(l)))">\(switcher)</nav>
             \(consoleSignOut(path: path, language: l))
             </header>
+            \(opsMenu(path: path, language: l))
             <main>
             \(main)
             </main>
@@ -37,6 +38,33 @@ enum Layout {
             </html>
             """
     }
+
+    /// Ops' console menu, on every ops and hub page but the sign-in: each desk one click away.
+    static func opsMenu(path: String, language l: Language) -> String {
+        guard path.hasPrefix("/ops/") || path == "/hub" || path.hasPrefix("/hub/"), !path.hasSuffix("/signin") else { return "" }
+        let links = opsDesks.map { target, label in
+            let current = path == target || path.hasPrefix(target + "/") ? " aria-current=\"page\"" : ""
+            return "<a href=\"\(target)\"\(current)>\(escapeHTML(label(l)))</a>"
+        }.joined()
+        return "<nav class=\"ops-menu\" aria-label=\"\(escapeHTML(Words.opsMenu(l)))\">\(links)</nav>"
+    }
+
+    static let opsDesks: [(String, LocalizedText)] = [
+        ("/ops/dashboard", LocalizedText(en: "Dashboard", zh: "看板")),
+        ("/ops/declarations", LocalizedText(en: "Declarations", zh: "申报单")),
+        ("/ops/parcels", LocalizedText(en: "Parcels", zh: "包裹")),
+        ("/hub", LocalizedText(en: "Hub", zh: "集货仓")),
+        ("/ops/ledger", LocalizedText(en: "Ledger", zh: "账本")),
+        ("/ops/reconciliation", LocalizedText(en: "Reconciliation", zh: "对账")),
+        ("/ops/failures", LocalizedText(en: "Failed work", zh: "失败任务")),
+        ("/ops/applications", LocalizedText(en: "Merchants", zh: "商家入驻")),
+        ("/ops/brands", LocalizedText(en: "Brands", zh: "品牌授权")),
+        ("/ops/counterfeits", LocalizedText(en: "Counterfeits", zh: "假货举报")),
+        ("/ops/tax-free", LocalizedText(en: "Tax free", zh: "退税")),
+        ("/ops/search", LocalizedText(en: "Search words", zh: "搜索词库")),
+        ("/ops/risk", LocalizedText(en: "Risk rules", zh: "风控规则")),
+        ("/ops/risk/cases", LocalizedText(en: "Risk cases", zh: "风控案件")),
+    ]
 
     /// On a console's pages (ops, the hub, a merchant's portal, a partner bank's), the button that ends its session.
     static func consoleSignOut(path: String, language l: Language) -> String {
@@ -93,6 +121,10 @@ enum Layout {
         .sold-out, p.blocked { color: var(--accent); }
         @media (max-width: 40rem) { .product-detail { grid-template-columns: 1fr; } }
         nav.shop a { margin-left: .75rem; color: var(--ink); text-decoration: none; }
+        nav.ops-menu { display: flex; flex-wrap: wrap; gap: .25rem .9rem; padding: .5rem 1rem; background: #f2f2f5; border-bottom: 1px solid var(--line); font-size: .9rem; }
+        nav.ops-menu a { color: var(--ink); text-decoration: none; }
+        nav.ops-menu a[aria-current] { color: var(--accent); font-weight: 600; }
+        svg.case-graph { display: block; margin: 1rem 0; background: #fff; border: 1px solid var(--line); border-radius: .5rem; }
         .panel { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1rem 1.25rem; margin-bottom: 1rem; }
         form.stacked { display: grid; gap: .6rem; max-width: min(28rem, 100%); }
         form.stacked label { display: grid; gap: .2rem; font-size: .9rem; }

@@ -144,7 +144,7 @@ struct ShopRoutes<Context: RequestContext> {
         router.post("/checkout") { request, _ in
             let form = try await pages.postedForm(request)
             let consumer = try await pages.mustBeSignedIn(request)
-            let quote = try await checkout.quote(for: consumer, addressID: form["address"] ?? "", at: Date())
+            let quote = try await checkout.quote(for: consumer, addressID: form["address"] ?? "", origin: OrderOrigin(device: try DeviceIdentifier.of(request)), at: Date())
             return pages.redirect(to: "/checkout/\(quote.id)")
         }
         router.get("/checkout/:quote") { request, context in
@@ -160,7 +160,7 @@ struct ShopRoutes<Context: RequestContext> {
         router.post("/checkout/:quote/place") { request, context in
             _ = try await pages.postedForm(request)
             let consumer = try await pages.mustBeSignedIn(request)
-            let placed = try await checkout.placeGroup(context.parameters.get("quote") ?? "", for: consumer, at: Date())
+            let placed = try await checkout.placeGroup(context.parameters.get("quote") ?? "", for: consumer, origin: OrderOrigin(device: try DeviceIdentifier.of(request)), at: Date())
             return pages.redirect(to: "/orders/group/\(placed.groupID)/pay")
         }
         router.get("/orders") { request, _ in

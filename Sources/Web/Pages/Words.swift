@@ -74,6 +74,7 @@ enum Words {
     static let priceHighLow = LocalizedText(en: "Price: high to low", zh: "价格从高到低")
     static let newest = LocalizedText(en: "Newest", zh: "最新")
     static let previous = LocalizedText(en: "Previous", zh: "上一页")
+    static let opsMenu = LocalizedText(en: "Ops console", zh: "运营后台")
     static let next = LocalizedText(en: "Next", zh: "下一页")
     static let inStock = LocalizedText(en: "in stock", zh: "件有货")
     static let soldOut = LocalizedText(en: "Sold out", zh: "已售罄")
