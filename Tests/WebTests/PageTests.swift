@@ -33,11 +33,30 @@ struct PageTests {
         try await withTestApp(.sqlite) { client, _ in
             let switched = try await client.get("/?lang=en")
             #expect(switched.text.contains("<html lang=\"en\">"))
-            let cookie = try #require(switched.headers[.setCookie])
+            let cookie = try #require(Self.cookies(switched).first { $0.hasPrefix("lang=") })
             #expect(cookie.hasPrefix("lang=en"))
             #expect(cookie.contains("HttpOnly"))
             let remembered = try await client.get("/", headers: [.cookie: "lang=en", .acceptLanguage: "zh-CN"])
             #expect(remembered.text.contains("<html lang=\"en\">"))
+        }
+    }
+
+    /// Each cookie the answer sets (the test client joins the header's fields with ", ").
+    static func cookies(_ response: TestResponse) -> [String] {
+        response.headers[values: .setCookie].flatMap { $0.components(separatedBy: ", ") }
+    }
+
+    @Test("a browser's first page gives it a device identifier, kept after; the API sets none")
+    func deviceCookie() async throws {
+        try await withTestApp(.sqlite) { client, _ in
+            let first = try await client.get("/")
+            let device = try #require(Self.cookies(first).first { $0.hasPrefix("cb_device=") })
+            #expect(device.contains("HttpOnly") && device.contains("SameSite=Lax"))
+            let value = String(device.dropFirst("cb_device=".count).prefix { $0 != ";" })
+            let again = try await client.get("/", headers: [.cookie: "cb_device=\(value)"])
+            #expect(!Self.cookies(again).contains { $0.hasPrefix("cb_device=") })
+            let api = try await client.get("/api/v1/stores")
+            #expect(!Self.cookies(api).contains { $0.hasPrefix("cb_device=") })
         }
     }
 
