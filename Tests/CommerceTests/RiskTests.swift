@@ -69,6 +69,7 @@ struct RiskTests {
         let cases: [(String, Int)] = [
             ("rule a: review when cluster.size >= 3", 1),
             ("# fine\nrule a: hold when cluster.identities >= 3", 2),
+            ("# as a browser sends it\r\nrule a: hold when cluster.identities >= 3", 2),
             ("rule a: review when cluster.identities >= three", 1),
             ("rule a: review when cluster.identities >= 3 or address.identities > 2", 1),
             ("rule a: review when cluster.identities >= 3\nrule a: block when cluster.identities >= 9", 2),

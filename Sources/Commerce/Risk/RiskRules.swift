@@ -71,7 +71,8 @@ public struct RiskRuleSet: Sendable, Equatable {
         var settings: [String: Int64] = [:]
         var weights: [Weight] = []
         var rules: [Rule] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A browser's form sends CRLF, which Swift reads as one Character: split on any line break.
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = offset + 1
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
