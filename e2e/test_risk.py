@@ -1,7 +1,8 @@
 """Ops' risk console in a real browser, in Chinese: a rule that does not parse is refused at its
 line; a rule saved holds the orders of three identities shipping to one warehouse (written three
 ways, through the API as an app would buy); the case shows the cluster's graph with identity
-numbers masked; ops clear it from the page; the console's menu leads to every desk."""
+numbers masked; ops clear it from the page; the search box finds the order; the console's menu
+leads to every desk."""
 import json
 import time
 import urllib.request
@@ -90,6 +91,13 @@ def test_rules_hold_a_ring_and_ops_clear_its_case(server, browser):
     browser.switch_to.alert.accept()
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.risk-case[data-status='cleared']"))
     assert "cleared" in browser.find_element(By.CSS_SELECTOR, "ol.case-timeline").text
+
+    # The one search box finds the order an officer quotes, and leads to it.
+    search = browser.find_element(By.CSS_SELECTOR, "nav.ops-menu form.ops-find input[name=q]")
+    search.send_keys(held[0])
+    search.submit()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.found tr[data-kind='order']"))
+    assert held[0] in browser.find_element(By.CSS_SELECTOR, "table.found").text
 
     browser.find_element(By.CSS_SELECTOR, "nav.ops-menu a[href='/ops/declarations']").click()
     wait.until(lambda b: b.current_url.endswith("/ops/declarations"))

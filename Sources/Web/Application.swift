@@ -117,6 +117,8 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     TravelRoutes(travel: travel, rates: rates, accounts: accounts, keys: keys, store: store, configuration: configuration).register(on: router)
     WorkFailureRoutes(store: store, idempotency: idempotency, accounts: accounts, configuration: configuration)
         .register(on: router)
+    OpsFindRoutes(search: OpsSearch(store: store, cipher: configuration.cipher), pages: PageResponses(accounts: accounts, configuration: configuration),
+                  configuration: configuration).register(on: router)
     RiskRoutes(rules: RiskRuleService(store: store, engine: configuration.risk),
                cases: RiskCaseService(store: store, engine: configuration.risk, refunds: platform.refunds),
                pages: PageResponses(accounts: accounts, configuration: configuration), configuration: configuration).register(on: router)

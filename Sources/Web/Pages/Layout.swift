@@ -46,7 +46,12 @@ enum Layout {
             let current = path == target || path.hasPrefix(target + "/") ? " aria-current=\"page\"" : ""
             return "<a href=\"\(target)\"\(current)>\(escapeHTML(label(l)))</a>"
         }.joined()
-        return "<nav class=\"ops-menu\" aria-label=\"\(escapeHTML(Words.opsMenu(l)))\">\(links)</nav>"
+        return "<nav class=\"ops-menu\" aria-label=\"\(escapeHTML(Words.opsMenu(l)))\">\(links)\(path == "/ops/find" ? "" : opsSearchBox(query: "", language: l))</nav>"
+    }
+
+    /// Ops' one search box (`/ops/find`).
+    static func opsSearchBox(query: String, language l: Language) -> String {
+        "<form method=\"get\" action=\"/ops/find\" class=\"inline ops-find\" role=\"search\"><input type=\"search\" name=\"q\" value=\"\(escapeHTML(query))\" maxlength=\"100\" aria-label=\"\(escapeHTML(OpsFindPage.W.title(l)))\" placeholder=\"\(escapeHTML(Words.opsFindPlaceholder(l)))\"> <button type=\"submit\">\(escapeHTML(OpsFindPage.W.title(l)))</button></form>"
     }
 
     static let opsDesks: [(String, LocalizedText)] = [

@@ -75,6 +75,7 @@ enum Words {
     static let newest = LocalizedText(en: "Newest", zh: "最新")
     static let previous = LocalizedText(en: "Previous", zh: "上一页")
     static let opsMenu = LocalizedText(en: "Ops console", zh: "运营后台")
+    static let opsFindPlaceholder = LocalizedText(en: "order, payment, tracking no., buyer…", zh: "订单、支付单、运单号、买家…")
     static let next = LocalizedText(en: "Next", zh: "下一页")
     static let inStock = LocalizedText(en: "in stock", zh: "件有货")
     static let soldOut = LocalizedText(en: "Sold out", zh: "已售罄")
