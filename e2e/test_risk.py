@@ -102,3 +102,9 @@ def test_rules_hold_a_ring_and_ops_clear_its_case(server, browser):
     browser.find_element(By.CSS_SELECTOR, "nav.ops-menu a[href='/ops/declarations']").click()
     wait.until(lambda b: b.current_url.endswith("/ops/declarations"))
     assert browser.find_element(By.CSS_SELECTOR, "nav.ops-menu a[aria-current='page']").get_attribute("href").endswith("/ops/declarations")
+    assert "不一致项" in browser.find_element(By.CSS_SELECTOR, "table.declarations thead").text, "the desk speaks the console's language"
+    for desk in ["/ops/dashboard", "/hub", "/ops/parcels"]:
+        browser.find_element(By.CSS_SELECTOR, f"nav.ops-menu a[href='{desk}']").click()
+        wait.until(lambda b, desk=desk: b.current_url.split("?")[0].endswith(desk))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+        assert fits_the_screen(browser), f"{desk} fits a phone's width"

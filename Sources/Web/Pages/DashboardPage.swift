@@ -4,23 +4,23 @@ import Foundation
 
 /// The ops dashboard page: figures and two SVG charts, redrawn from each server-sent event.
 enum DashboardPage {
-    static func render() -> String {
+    static func render(language l: Language) -> String {
         let main = """
             <section class="panel dashboard" id="dashboard" data-updated="0">
-            <h1>Live sales</h1>
+            <h1>\(escapeHTML(W.title(l)))</h1>
             <div class="figures">
-            <p>Orders per second <strong id="orders-per-second">—</strong></p>
-            <p>GMV, last minute <strong id="gmv-minute">—</strong></p>
-            <p>GMV since this page opened <strong id="gmv-session">—</strong></p>
-            <p>Refused / failed answers, last second <strong id="error-rate">—</strong></p>
+            <p>\(escapeHTML(W.perSecond(l))) <strong id="orders-per-second">—</strong></p>
+            <p>\(escapeHTML(W.gmvMinute(l))) <strong id="gmv-minute">—</strong></p>
+            <p>\(escapeHTML(W.gmvSession(l))) <strong id="gmv-session">—</strong></p>
+            <p>\(escapeHTML(W.errors(l))) <strong id="error-rate">—</strong></p>
             </div>
-            <h2>Orders per second, last minute</h2>
+            <h2>\(escapeHTML(W.chart(l)))</h2>
             <svg id="orders-chart" viewBox="0 0 600 160" width="100%" role="img" aria-label="orders per second">
             <line x1="0" y1="150" x2="600" y2="150" stroke="#999"/>
             <polyline id="orders-line" fill="none" stroke="#c0392b" stroke-width="2" points=""/>
             <text id="orders-max" x="4" y="14" font-size="12"></text>
             </svg>
-            <h2>Top SKUs, last minute</h2>
+            <h2>\(escapeHTML(W.top(l)))</h2>
             <svg id="top-chart" viewBox="0 0 600 150" width="100%" role="img" aria-label="top SKUs"></svg>
             <p class="note" id="stream-state">connecting…</p>
             </section>
@@ -67,6 +67,16 @@ enum DashboardPage {
             })();
             </script>
             """
-        return Layout.page(title: "Live sales", language: .en, path: "/ops/dashboard", main: main)
+        return Layout.page(title: W.title(l), language: l, path: "/ops/dashboard", main: main)
+    }
+
+    enum W {
+        static let title = LocalizedText(en: "Live sales", zh: "实时销售")
+        static let perSecond = LocalizedText(en: "Orders per second", zh: "每秒订单数")
+        static let gmvMinute = LocalizedText(en: "GMV, last minute", zh: "近一分钟成交额")
+        static let gmvSession = LocalizedText(en: "GMV since this page opened", zh: "本页打开以来成交额")
+        static let errors = LocalizedText(en: "Refused / failed answers, last second", zh: "近一秒被拒或失败的请求")
+        static let chart = LocalizedText(en: "Orders per second, last minute", zh: "近一分钟每秒订单数")
+        static let top = LocalizedText(en: "Top SKUs, last minute", zh: "近一分钟热销单品")
     }
 }

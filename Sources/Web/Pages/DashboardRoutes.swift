@@ -13,7 +13,7 @@ struct DashboardRoutes<Context: RequestContext> {
     func register(on router: Router<Context>) {
         router.get("/ops/dashboard") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
-            return Responses.html(DashboardPage.render())
+            return Responses.html(DashboardPage.render(language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/dashboard/events") { request, _ in
             guard try await OpsAuthorization.isOps(request, configuration) else { throw Problem.unauthorized("sign in as ops to follow the dashboard") }

@@ -26,19 +26,19 @@ enum DeclarationPages {
 
     static func queue(_ declarations: [DeclarationView], filter: DeclarationView.Status?, language l: Language) -> String {
         let filters = ([nil] + DeclarationView.Status.allCases.map { Optional($0) }).map { status in
-            let name = status?.rawValue ?? "all"
+            let name = status.map { states[$0]?(l) ?? $0.rawValue } ?? RiskPages.W.all(l)
             let current = status == filter ? " aria-current=\"true\"" : ""
-            return "<a href=\"/ops/declarations\(status.map { "?status=\($0.rawValue)" } ?? "")\"\(current)>\(name)</a>"
+            return "<a href=\"/ops/declarations\(status.map { "?status=\($0.rawValue)" } ?? "")\"\(current)>\(escapeHTML(name))</a>"
         }.joined(separator: " · ")
         let rows = declarations.map { d in
             """
             <tr data-status="\(d.status.rawValue)" data-order-id="\(escapeHTML(d.orderID))"><td><a href="/ops/declarations/\(escapeHTML(d.orderID))">\(escapeHTML(d.orderID))</a></td>
-            <td>\(d.status.rawValue)</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(ShownTime.element(d.updatedAt, shown: ShownTime.inBeijing(d.updatedAt, l)))</td></tr>
+            <td>\(escapeHTML(states[d.status]?(l) ?? d.status.rawValue))</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(ShownTime.element(d.updatedAt, shown: ShownTime.inBeijing(d.updatedAt, l)))</td></tr>
             """
         }.joined()
         let main = """
             <section class="panel declarations"><h1>\(escapeHTML(title(l)))</h1><p class="filters">\(filters)</p>
-            <table class="declarations"><thead><tr><th>order</th><th>status</th><th>mismatches</th><th>reason</th><th>updated</th></tr></thead>
+            <table class="declarations"><thead><tr><th>\(escapeHTML(W.order(l)))</th><th>\(escapeHTML(W.status(l)))</th><th>\(escapeHTML(W.mismatches(l)))</th><th>\(escapeHTML(W.reason(l)))</th><th>\(escapeHTML(W.updated(l)))</th></tr></thead>
             <tbody>\(rows)</tbody></table></section>
             """
         return Layout.page(title: title(l), language: l, path: "/ops/declarations", main: main)
@@ -50,17 +50,17 @@ enum DeclarationPages {
         func money(_ fen: Int64) -> String { Money(minorUnits: fen, currency: .CNY).decimalText }
         // Each row: what is compared, the order's value, the payment's, the waybill's, and the fields that name a mismatch.
         let rows: [(String, String, String, String, [String])] = [
-            ("order number", o.orderNo, p.orderNo, w.orderNo, ["payment.orderNo", "waybill.orderNo"]),
-            ("buyer / payer name", o.buyerName, p.payerName, "", ["payment.payerName"]),
-            ("buyer / payer identity number", o.buyerIdNumber, p.payerIdNumber, "", ["payment.payerIdNumber"]),
-            ("total / amount paid", money(o.actualPaidFen), money(p.amountPaidFen), "", ["payment.amountPaid", "order.actualPaid"]),
-            ("goods + freight + tax", "\(money(o.goodsValueFen)) + \(money(o.freightFen)) + \(money(o.taxTotalFen))", "", "",
+            (W.orderNumber(l), o.orderNo, p.orderNo, w.orderNo, ["payment.orderNo", "waybill.orderNo"]),
+            (W.buyerName(l), o.buyerName, p.payerName, "", ["payment.payerName"]),
+            (W.buyerNumber(l), o.buyerIdNumber, p.payerIdNumber, "", ["payment.payerIdNumber"]),
+            (W.total(l), money(o.actualPaidFen), money(p.amountPaidFen), "", ["payment.amountPaid", "order.actualPaid"]),
+            (W.parts(l), "\(money(o.goodsValueFen)) + \(money(o.freightFen)) + \(money(o.taxTotalFen))", "", "",
              ["order.goodsValue+freight"]),
-            ("consignee", o.consignee, "", w.consignee, ["waybill.consignee"]),
-            ("consignee address", o.consigneeAddress, "", w.consigneeAddress, ["waybill.consigneeAddress"]),
-            ("consignee phone", o.consigneeTelephone, "", w.consigneeTelephone, ["waybill.consigneeTelephone"]),
-            ("codes", o.ebpCode + " / " + o.ebcCode, p.payCode + " " + p.payTransactionId, w.logisticsCode + " " + w.logisticsNo, []),
-            ("goods", o.lines.map { "\($0.itemName) ×\($0.quantity) (HS \($0.hsCode))" }.joined(separator: "; "), "", w.goodsDescription
+            (W.consignee(l), o.consignee, "", w.consignee, ["waybill.consignee"]),
+            (W.consigneeAddress(l), o.consigneeAddress, "", w.consigneeAddress, ["waybill.consigneeAddress"]),
+            (W.consigneePhone(l), o.consigneeTelephone, "", w.consigneeTelephone, ["waybill.consigneeTelephone"]),
+            (W.codes(l), o.ebpCode + " / " + o.ebcCode, p.payCode + " " + p.payTransactionId, w.logisticsCode + " " + w.logisticsNo, []),
+            (W.goods(l), o.lines.map { "\($0.itemName) ×\($0.quantity) (HS \($0.hsCode))" }.joined(separator: "; "), "", w.goodsDescription
                 + " · \(w.weightGrams) g", []),
         ]
         let table = rows.map { row in
@@ -72,12 +72,34 @@ enum DeclarationPages {
         }.joined()
         let main = """
             <section class="panel declaration" data-status="\(d.status.rawValue)"><h1>\(escapeHTML(title(l))) · \(escapeHTML(d.orderID))</h1>
-            <p><a href="/ops/declarations">← \(escapeHTML(title(l)))</a> · <strong>\(d.status.rawValue)</strong> \(escapeHTML(d.reason))</p>
-            <table class="records"><thead><tr><th></th><th>order (platform)</th><th>payment (payment company)</th><th>waybill (logistics)</th></tr></thead>
+            <p><a href="/ops/declarations">← \(escapeHTML(title(l)))</a> · <strong>\(escapeHTML(states[d.status]?(l) ?? d.status.rawValue))</strong> \(escapeHTML(d.reason))</p>
+            <table class="records"><thead><tr><th></th><th>\(escapeHTML(W.orderRecord(l)))</th><th>\(escapeHTML(W.paymentRecord(l)))</th><th>\(escapeHTML(W.waybillRecord(l)))</th></tr></thead>
             <tbody>\(table)</tbody></table>
-            \(mismatches.isEmpty ? "<p class=\"matched\">the three records match</p>" : "<ul class=\"mismatches\">\(mismatches)</ul>")
+            \(mismatches.isEmpty ? "<p class=\"matched\">\(escapeHTML(W.matched(l)))</p>" : "<ul class=\"mismatches\">\(mismatches)</ul>")
             </section>
             """
         return Layout.page(title: title(l), language: l, path: "/ops/declarations/\(d.orderID)", main: main)
+    }
+
+    enum W {
+        static let order = LocalizedText(en: "order", zh: "订单")
+        static let status = LocalizedText(en: "status", zh: "状态")
+        static let mismatches = LocalizedText(en: "mismatches", zh: "不一致项")
+        static let reason = LocalizedText(en: "reason", zh: "原因")
+        static let updated = LocalizedText(en: "updated", zh: "更新时间")
+        static let orderNumber = LocalizedText(en: "order number", zh: "订单编号")
+        static let buyerName = LocalizedText(en: "buyer / payer name", zh: "订购人 / 支付人姓名")
+        static let buyerNumber = LocalizedText(en: "buyer / payer identity number", zh: "订购人 / 支付人证件号")
+        static let total = LocalizedText(en: "total / amount paid", zh: "实付金额 / 支付金额")
+        static let parts = LocalizedText(en: "goods + freight + tax", zh: "货值 + 运费 + 税款")
+        static let consignee = LocalizedText(en: "consignee", zh: "收件人")
+        static let consigneeAddress = LocalizedText(en: "consignee address", zh: "收件地址")
+        static let consigneePhone = LocalizedText(en: "consignee phone", zh: "收件电话")
+        static let codes = LocalizedText(en: "codes", zh: "企业代码")
+        static let goods = LocalizedText(en: "goods", zh: "商品")
+        static let orderRecord = LocalizedText(en: "order (platform)", zh: "订单（电商平台）")
+        static let paymentRecord = LocalizedText(en: "payment (payment company)", zh: "支付单（支付企业）")
+        static let waybillRecord = LocalizedText(en: "waybill (logistics)", zh: "运单（物流企业）")
+        static let matched = LocalizedText(en: "the three records match", zh: "三单信息一致")
     }
 }

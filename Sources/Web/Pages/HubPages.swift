@@ -8,29 +8,44 @@ enum HubPages {
         let text: String
     }
 
-    static func screen(csrf: String, result: Result?) -> String {
+    static func screen(csrf: String, result: Result?, language l: Language) -> String {
         let panel = result.map { "<p class=\"scan-result \($0.ok ? "accepted" : "held")\" role=\"status\">\(escapeHTML($0.text))</p>" } ?? ""
         let main = """
-            <section class="panel hub"><h1>Hub · scan in</h1>
+            <section class="panel hub"><h1>\(escapeHTML(W.title(l)))</h1>
             \(panel)
             <form method="post" action="/hub/scan" class="stacked" id="scan-form">\(BrowserSession.hiddenField(csrf))
-            <label>Weight (g) <input type="number" name="weightGrams" min="1" max="100000" required></label>
-            <label>Tracking number <input type="text" name="trackingNumber" autofocus required autocomplete="off" id="scan"></label>
-            <button type="submit">Scan in</button></form>
-            <h2>Bag</h2>
+            <label>\(escapeHTML(W.weight(l))) <input type="number" name="weightGrams" min="1" max="100000" required></label>
+            <label>\(escapeHTML(W.tracking(l))) <input type="text" name="trackingNumber" autofocus required autocomplete="off" id="scan"></label>
+            <button type="submit">\(escapeHTML(W.scanIn(l)))</button></form>
+            <h2>\(escapeHTML(W.bag(l)))</h2>
             <form method="post" action="/hub/bag" class="stacked" id="bag-form">\(BrowserSession.hiddenField(csrf))
-            <label>Bag <input type="text" name="bagId" required autocomplete="off"></label>
-            <label>Tracking number <input type="text" name="trackingNumber" required autocomplete="off"></label>
-            <button type="submit">Into the bag</button></form>
-            <h2>Close an air waybill</h2>
+            <label>\(escapeHTML(W.bag(l))) <input type="text" name="bagId" required autocomplete="off"></label>
+            <label>\(escapeHTML(W.tracking(l))) <input type="text" name="trackingNumber" required autocomplete="off"></label>
+            <button type="submit">\(escapeHTML(W.intoBag(l)))</button></form>
+            <h2>\(escapeHTML(W.closeWaybill(l)))</h2>
             <form method="post" action="/hub/air-waybill" class="stacked" id="awb-form">\(BrowserSession.hiddenField(csrf))
-            <label>Air waybill <input type="text" name="number" required autocomplete="off" placeholder="176-12345675"></label>
-            <label>Flight <input type="text" name="flight" required autocomplete="off" placeholder="CA988"></label>
-            <label>Bags (space between) <input type="text" name="bags" required autocomplete="off"></label>
-            <button type="submit">Close</button></form>
-            <p class="note">Manifests: <code>/api/v1/hub/air-waybills/{number}/manifest?format=csv</code>.</p>
+            <label>\(escapeHTML(W.waybill(l))) <input type="text" name="number" required autocomplete="off" placeholder="176-12345675"></label>
+            <label>\(escapeHTML(W.flight(l))) <input type="text" name="flight" required autocomplete="off" placeholder="CA988"></label>
+            <label>\(escapeHTML(W.bags(l))) <input type="text" name="bags" required autocomplete="off"></label>
+            <button type="submit">\(escapeHTML(W.close(l)))</button></form>
+            <p class="note">\(escapeHTML(W.manifests(l))) <code>/api/v1/hub/air-waybills/{number}/manifest?format=csv</code>.</p>
             </section>
             """
-        return Layout.page(title: "Hub", language: .en, path: "/hub", main: main)
+        return Layout.page(title: W.title(l), language: l, path: "/hub", main: main)
+    }
+
+    enum W {
+        static let title = LocalizedText(en: "Hub · scan in", zh: "集货仓 · 入库扫描")
+        static let weight = LocalizedText(en: "Weight (g)", zh: "重量（克）")
+        static let tracking = LocalizedText(en: "Tracking number", zh: "运单号")
+        static let scanIn = LocalizedText(en: "Scan in", zh: "入库")
+        static let bag = LocalizedText(en: "Bag", zh: "袋号")
+        static let intoBag = LocalizedText(en: "Into the bag", zh: "装袋")
+        static let closeWaybill = LocalizedText(en: "Close an air waybill", zh: "封闭空运提单")
+        static let waybill = LocalizedText(en: "Air waybill", zh: "空运提单号")
+        static let flight = LocalizedText(en: "Flight", zh: "航班")
+        static let bags = LocalizedText(en: "Bags (space between)", zh: "袋号（以空格分隔）")
+        static let close = LocalizedText(en: "Close", zh: "封单")
+        static let manifests = LocalizedText(en: "Manifests:", zh: "舱单：")
     }
 }

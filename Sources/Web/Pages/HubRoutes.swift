@@ -61,7 +61,7 @@ struct HubRoutes<Context: RequestContext> {
         }
         router.get("/hub") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
-            return pages.page(request) { csrf, _ in HubPages.screen(csrf: csrf, result: nil) }
+            return pages.page(request) { csrf, l in HubPages.screen(csrf: csrf, result: nil, language: l) }
         }
         router.post("/hub/scan") { request, _ in
             try await screenAction(request) { form in
@@ -98,7 +98,7 @@ struct HubRoutes<Context: RequestContext> {
         try await OpsAuthorization.require(request, configuration)
         let result: HubPages.Result
         do { result = try await action(form) } catch { result = .init(ok: false, text: Problem.from(error)?.detail ?? "\(error)") }
-        return Responses.html(HubPages.screen(csrf: form["csrf"] ?? "", result: result), status: result.ok ? .ok : .unprocessableContent)
+        return Responses.html(HubPages.screen(csrf: form["csrf"] ?? "", result: result, language: LanguageChoice.language(of: request)), status: result.ok ? .ok : .unprocessableContent)
     }
 }
 

@@ -67,22 +67,22 @@ enum LogisticsPages {
         return Layout.page(title: "Tracking", language: l, path: "/orders/\(order.id)/tracking", main: main)
     }
 
-    static func stuck(_ parcels: [(shipment: ShipmentView, since: Date)], hours: Int) -> String {
+    static func stuck(_ parcels: [(shipment: ShipmentView, since: Date)], hours: Int, language l: Language) -> String {
         let rows = parcels.map { parcel in
             """
             <tr data-tracking-number="\(escapeHTML(parcel.shipment.trackingNumber))" data-stage="\(parcel.shipment.stage.rawValue)">
             <td>\(escapeHTML(parcel.shipment.trackingNumber))</td><td><a href="/ops/orders/\(escapeHTML(parcel.shipment.orderID))">\(escapeHTML(parcel.shipment.orderID))</a></td>
-            <td>\(parcel.shipment.stage.rawValue)</td><td>\(ShownTime.element(parcel.since, shown: ShownTime.inBeijing(parcel.since, .en)))</td></tr>
+            <td>\(parcel.shipment.stage.rawValue)</td><td>\(ShownTime.element(parcel.since, shown: ShownTime.inBeijing(parcel.since, l)))</td></tr>
             """
         }.joined()
         let main = """
-            <section class="panel parcels"><h1>Parcels not moved for \(hours) h or more</h1>
-            <form method="get" action="/ops/parcels"><label>Hours <input type="number" name="stuckHours" min="1" max="2160" value="\(hours)"></label>
+            <section class="panel parcels"><h1>\(escapeHTML(StuckWords.heading(hours)(l)))</h1>
+            <form method="get" action="/ops/parcels"><label>\(escapeHTML(StuckWords.hours(l))) <input type="number" name="stuckHours" min="1" max="2160" value="\(hours)"></label>
             <button type="submit">↵</button></form>
-            <table class="stuck"><thead><tr><th>tracking number</th><th>order</th><th>stage</th><th>last event</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table class="stuck"><thead><tr><th>\(escapeHTML(HubPages.W.tracking(l)))</th><th>\(escapeHTML(StuckWords.order(l)))</th><th>\(escapeHTML(StuckWords.stage(l)))</th><th>\(escapeHTML(StuckWords.lastEvent(l)))</th></tr></thead><tbody>\(rows)</tbody></table>
             </section>
             """
-        return Layout.page(title: "Stuck parcels", language: .en, path: "/ops/parcels", main: main)
+        return Layout.page(title: StuckWords.title(l), language: l, path: "/ops/parcels", main: main)
     }
 
     static func shipments(_ shipments: [ShipmentView], merchant: Merchant) -> String {
@@ -140,4 +140,16 @@ enum LogisticsPages {
             """
         return Layout.page(title: title, language: l, path: "/merchant/orders", main: main)
     }
+}
+
+/// The stuck-parcels page's words.
+enum StuckWords {
+    static let title = LocalizedText(en: "Stuck parcels", zh: "滞留包裹")
+    static func heading(_ hours: Int) -> LocalizedText {
+        LocalizedText(en: "Parcels not moved for \(hours) h or more", zh: "\(hours) 小时以上未流转的包裹")
+    }
+    static let hours = LocalizedText(en: "Hours", zh: "小时数")
+    static let order = LocalizedText(en: "order", zh: "订单")
+    static let stage = LocalizedText(en: "stage", zh: "环节")
+    static let lastEvent = LocalizedText(en: "last event", zh: "最近事件")
 }

@@ -11,7 +11,8 @@ struct ParcelRoutes<Context: RequestContext> {
         router.get("/ops/parcels") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let hours = try stuckHours(request)
-            return Responses.html(LogisticsPages.stuck(try await lastMile.stuck(olderThan: hours, at: Date()), hours: hours))
+            return Responses.html(LogisticsPages.stuck(try await lastMile.stuck(olderThan: hours, at: Date()), hours: hours,
+                                                        language: LanguageChoice.language(of: request)))
         }
     }
 
