@@ -56,6 +56,16 @@ struct HubTests {
             #expect(manifest.map(\.trackingNumber) == [numbers[0]])
             #expect(manifest.first?.weightGrams == 920 && manifest.first?.valueCNY == "80.00")
             #expect(manifest.first?.consignee == "王*明")
+
+            // The held parcel, weighed again: ops release it with a note, and it may be bagged.
+            #expect(try await hub.board().held.map(\.trackingNumber) == [numbers[1]])
+            await #expect(throws: CatalogError.self) { try await hub.releaseHold(numbers[1], note: " ", hub: "LAX", at: Date()) }
+            await #expect(throws: HubError.self) { try await hub.releaseHold(numbers[0], note: "fine", hub: "LAX", at: Date()) }
+            try await hub.releaseHold(numbers[1], note: "weighed again: 1,010 g with the packing", hub: "LAX", at: Date())
+            #expect(try await hub.board().held.isEmpty)
+            try await hub.bag("B2", trackingNumbers: [numbers[1]], hub: "LAX", at: Date())
+            #expect(try await tracking.timeline(of: orders[1]).contains { $0.note.hasPrefix("released: weighed again") })
+            #expect(try await hub.board().waybills.map(\.status) == ["arrived"])
         }
     }
 }

@@ -66,6 +66,49 @@ struct PaymentsWebTests {
         }
     }
 
+    @Test("ops' order page: the console around it, the risk hold and the buyer one click away, a refund made once however often the form is sent; buy now's origin refused with its field")
+    func opsOrderPage() async throws {
+        try await withTestApp(.sqlite) { client, store in
+            let (token, addressID) = try await verifiedBuyer(client)
+            func buy(_ extra: String, key: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+                var all: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(token)", .idempotencyKey: key]
+                for field in headers { all.append(field) }
+                return try await client.execute(uri: "/api/v1/me/buy-now", method: .post, headers: all,
+                                                body: ByteBuffer(string: #"{"skuId":"hv-loafer-1","addressId":"\#(addressID)","channel":"bank"\#(extra)}"#))
+            }
+            let device = HTTPField.Name("X-Device-ID")!  // safe: a literal, valid header name
+            let badDevice = try await buy("", key: "d1", headers: [device: "no spaces allowed"])
+            let badDeviceField = try badDevice.json()["field"] as? String
+            #expect(badDevice.status == .badRequest && badDeviceField == "X-Device-ID")
+            let badPayer = try await buy(#","payerAccount":"""#, key: "d2")
+            let badPayerField = try badPayer.json()["field"] as? String
+            #expect(badPayer.status == .unprocessableContent && badPayerField == "payerAccount")
+            let bought = try await buy(#","payerAccount":"alipay-2088-0001""#, key: "d3", headers: [device: "app-install-0001"])
+            let orderID = try #require((try bought.json()["orderIds"] as? [String])?.first)
+            let observed = try await store.read(SQL("SELECT device, payer FROM risk_observations WHERE order_id = ?", bind: orderID))
+            #expect(observed.count == 1)
+            let storedDevice = try observed.first?.optionalText("device")
+            #expect(storedDevice != nil && storedDevice != "app-install-0001", "kept as a fingerprint")
+
+            let (cookie, _) = try await client.signInToConsole("/ops/signin", key: opsToken)
+            let page = try await client.get("/ops/orders/\(orderID)?lang=zh-CN", headers: [.cookie: cookie])
+            #expect(page.text.contains("<nav class=\"ops-menu\"") && page.text.contains("class=\"stacked ops-refund\""))
+            #expect(page.text.contains("/ops/find?q="), "the buyer one click away")
+            let csrf = try #require(csrfField(page.text))
+            let refundID = try #require(page.text.components(separatedBy: "name=\"refundId\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+            func refund(_ amount: String) async throws -> TestResponse {
+                try await client.execute(uri: "/ops/orders/\(orderID)/refund", method: .post,
+                                         headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                         body: ByteBuffer(string: "csrf=\(csrf)&refundId=\(refundID)&amount=\(amount)&reason=damaged"))
+            }
+            #expect(try await refund("ten").status == .unprocessableContent)
+            #expect(try await refund("10.00").status == .seeOther)
+            #expect(try await refund("10.00").status == .seeOther)
+            let refunds = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM refunds WHERE order_id = ?", bind: orderID))
+            #expect(try refunds.first?.integer("n") == 1, "the form sent twice is one refund")
+        }
+    }
+
     @Test("pay, replay, refuse bad input with the field at fault, refund, release, and see it on the pages", arguments: StoreKind.allCases)
     func payment(kind: StoreKind) async throws {
         try await withTestApp(kind) { client, store in

@@ -66,6 +66,47 @@ public struct HubService: Sendable {
         }
     }
 
+    /// What the hub's screen lists: parcels held at scan-in and not yet bagged, and the latest air waybills.
+    public struct Board: Sendable, Equatable {
+        public struct Held: Sendable, Equatable { public let trackingNumber: String; public let orderID: String; public let reason: String }
+        public struct Waybill: Sendable, Equatable { public let number: String; public let flight: String; public let status: String; public let updatedAt: Date }
+        public let held: [Held]
+        public let waybills: [Waybill]
+    }
+
+    public func board(limit: Int = 50) async throws -> Board {
+        let held = try await store.read(SQL(
+            "SELECT tracking_number, order_id, hold_reason FROM shipments WHERE hold_reason IS NOT NULL AND bag_id IS NULL ORDER BY created_at LIMIT ?",
+            bind: Int64(limit))).map {
+            Board.Held(trackingNumber: try $0.text("tracking_number"), orderID: try $0.text("order_id"), reason: try $0.text("hold_reason"))
+        }
+        let waybills = try await store.read(SQL("SELECT number, flight, status, updated_at FROM air_waybills ORDER BY updated_at DESC LIMIT ?",
+                                                bind: Int64(limit))).map {
+            Board.Waybill(number: try $0.text("number"), flight: try $0.text("flight"), status: try $0.text("status"),
+                          updatedAt: Date(millisecondsSince1970: try $0.integer("updated_at")))
+        }
+        return Board(held: held, waybills: waybills)
+    }
+
+    /// Ops weighed a held parcel again (or the merchant corrected its declaration) and let it on:
+    /// the hold goes, with ops' note on the parcel's tracking. Releasing one not held is refused.
+    public func releaseHold(_ trackingNumber: String, note: String, hub: String, at now: Date) async throws {
+        let note = String(note.trimmingCharacters(in: .whitespaces).prefix(200))
+        guard !note.isEmpty else { throw CatalogError(field: "note", "say why the parcel may go on (weighed again, declaration corrected)") }
+        try await store.transact { reader in
+            guard let row = try await reader.read(SQL("SELECT hold_reason FROM shipments WHERE tracking_number = ?", bind: trackingNumber)).first else {
+                throw TrackingError.unknownTrackingNumber(trackingNumber)
+            }
+            guard try row.optionalText("hold_reason") != nil else { throw HubError.notReady(trackingNumber: trackingNumber, why: "it is not held") }
+            let event = TrackingEvent(id: "hub:\(trackingNumber):released", trackingNumber: trackingNumber, stage: .hubReceived, source: .hub,
+                                      at: now, location: hub, note: "released: " + note)
+            let (changes, _) = try await TrackingService(store: reader, webhookSecret: tracking.webhookSecret).applying(event, at: now)
+            return (changes + [.guarded(SQL(
+                "UPDATE shipments SET hold_reason = NULL WHERE tracking_number = ? AND hold_reason IS NOT NULL RETURNING id", bind: trackingNumber),
+                conflict: "parcel \(trackingNumber) was released meanwhile")], ())
+        }
+    }
+
     /// Puts scanned, accepted parcels into `bagID`; a parcel already in this bag stays.
     public func bag(_ bagID: String, trackingNumbers: [String], hub: String, at now: Date) async throws {
         guard (1...40).contains(bagID.count) else { throw CatalogError(field: "bagId", "a bag id is 1 to 40 characters") }

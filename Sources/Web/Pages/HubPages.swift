@@ -1,5 +1,7 @@
 import Commerce
+import Foundation
 import Money
+import Services
 
 /// The hub's scan-in screen, made for a keyboard-wedge scanner: weigh, scan, Enter.
 enum HubPages {
@@ -8,7 +10,7 @@ enum HubPages {
         let text: String
     }
 
-    static func screen(csrf: String, result: Result?, language l: Language) -> String {
+    static func screen(csrf: String, result: Result?, board: HubService.Board, language l: Language) -> String {
         let panel = result.map { "<p class=\"scan-result \($0.ok ? "accepted" : "held")\" role=\"status\">\(escapeHTML($0.text))</p>" } ?? ""
         let main = """
             <section class="panel hub"><h1>\(escapeHTML(W.title(l)))</h1>
@@ -28,6 +30,22 @@ enum HubPages {
             <label>\(escapeHTML(W.flight(l))) <input type="text" name="flight" required autocomplete="off" placeholder="CA988"></label>
             <label>\(escapeHTML(W.bags(l))) <input type="text" name="bags" required autocomplete="off"></label>
             <button type="submit">\(escapeHTML(W.close(l)))</button></form>
+            <h2>\(escapeHTML(W.held(l))) (\(board.held.count))</h2>
+            <ul class="held-parcels">\(board.held.map { parcel in
+                """
+                <li data-tracking-number="\(escapeHTML(parcel.trackingNumber))">\(escapeHTML(parcel.trackingNumber)) · <a href="/ops/orders/\(escapeHTML(parcel.orderID))">\(escapeHTML(parcel.orderID))</a> · \(escapeHTML(parcel.reason))
+                <form method="post" action="/hub/release" class="inline">\(BrowserSession.hiddenField(csrf))<input type="hidden" name="trackingNumber" value="\(escapeHTML(parcel.trackingNumber))">
+                <input type="text" name="note" required maxlength="200" aria-label="\(escapeHTML(W.why(l)))" placeholder="\(escapeHTML(W.why(l)))"> <button type="submit">\(escapeHTML(W.release(l)))</button></form></li>
+                """
+            }.joined())</ul>
+            <h2>\(escapeHTML(W.waybills(l)))</h2>
+            <div class="table-scroll"><table class="records air-waybills">\(board.waybills.map { awb in
+                let next: (path: String, label: LocalizedText)? = awb.status == "closed" ? ("departure", W.departed) : awb.status == "departed" ? ("arrival", W.arrived) : nil
+                let button = next.map { next in
+                    "<form method=\"post\" action=\"/hub/air-waybills/\(escapeHTML(awb.number))/\(next.path)\" class=\"inline\">\(BrowserSession.hiddenField(csrf))<button type=\"submit\" data-report=\"\(next.path)\">\(escapeHTML(next.label(l)))</button></form>"
+                } ?? ""
+                return "<tr data-number=\"\(escapeHTML(awb.number))\" data-status=\"\(escapeHTML(awb.status))\"><td>\(escapeHTML(awb.number))</td><td>\(escapeHTML(awb.flight))</td><td>\(escapeHTML(W.status(awb.status)(l)))</td><td>\(ShownTime.element(awb.updatedAt, shown: ShownTime.inBeijing(awb.updatedAt, l)))</td><td>\(button)</td></tr>"
+            }.joined())</table></div>
             <p class="note">\(escapeHTML(W.manifests(l))) <code>/api/v1/hub/air-waybills/{number}/manifest?format=csv</code>.</p>
             </section>
             """
@@ -47,5 +65,20 @@ enum HubPages {
         static let bags = LocalizedText(en: "Bags (space between)", zh: "袋号（以空格分隔）")
         static let close = LocalizedText(en: "Close", zh: "封单")
         static let manifests = LocalizedText(en: "Manifests:", zh: "舱单：")
+        static let held = LocalizedText(en: "Held at scan-in", zh: "入库扣留")
+        static let why = LocalizedText(en: "Why it may go on", zh: "放行原因")
+        static let release = LocalizedText(en: "Release", zh: "放行")
+        static let waybills = LocalizedText(en: "Air waybills", zh: "空运提单")
+        static let departed = LocalizedText(en: "Record departure", zh: "登记起飞")
+        static let arrived = LocalizedText(en: "Record arrival", zh: "登记到达")
+
+        static func status(_ status: String) -> LocalizedText {
+            switch status {
+            case "closed": LocalizedText(en: "closed, waiting for the flight", zh: "已封单，待起飞")
+            case "departed": LocalizedText(en: "departed", zh: "已起飞")
+            case "arrived": LocalizedText(en: "arrived", zh: "已到达")
+            default: LocalizedText(en: status, zh: status)
+            }
+        }
     }
 }

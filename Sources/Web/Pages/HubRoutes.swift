@@ -61,7 +61,8 @@ struct HubRoutes<Context: RequestContext> {
         }
         router.get("/hub") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
-            return pages.page(request) { csrf, l in HubPages.screen(csrf: csrf, result: nil, language: l) }
+            let board = try await hub.board()
+            return pages.page(request) { csrf, l in HubPages.screen(csrf: csrf, result: nil, board: board, language: l) }
         }
         router.post("/hub/scan") { request, _ in
             try await screenAction(request) { form in
@@ -82,6 +83,22 @@ struct HubRoutes<Context: RequestContext> {
                 return .init(ok: true, text: "\(number): in bag \(bag)")
             }
         }
+        router.post("/hub/release") { request, _ in
+            try await screenAction(request) { form in
+                let number = (form["trackingNumber"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+                try await hub.releaseHold(number, note: form["note"] ?? "", hub: "LAX", at: Date())
+                return .init(ok: true, text: "\(number): released")
+            }
+        }
+        for (path, stage) in [("departure", TrackingStage.departed), ("arrival", .arrived)] {
+            router.post("/hub/air-waybills/:number/\(path)") { request, context in
+                try await screenAction(request) { _ in
+                    let number = context.parameters.get("number") ?? ""
+                    try await hub.report(number, stage: stage, at: Date())
+                    return .init(ok: true, text: "air waybill \(number): \(stage.rawValue)")
+                }
+            }
+        }
         router.post("/hub/air-waybill") { request, _ in
             try await screenAction(request) { form in
                 let number = (form["number"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -98,7 +115,9 @@ struct HubRoutes<Context: RequestContext> {
         try await OpsAuthorization.require(request, configuration)
         let result: HubPages.Result
         do { result = try await action(form) } catch { result = .init(ok: false, text: Problem.from(error)?.detail ?? "\(error)") }
-        return Responses.html(HubPages.screen(csrf: form["csrf"] ?? "", result: result, language: LanguageChoice.language(of: request)), status: result.ok ? .ok : .unprocessableContent)
+        let board = try await hub.board()
+        return Responses.html(HubPages.screen(csrf: form["csrf"] ?? "", result: result, board: board, language: LanguageChoice.language(of: request)),
+                              status: result.ok ? .ok : .unprocessableContent)
     }
 }
 

@@ -154,9 +154,29 @@ struct PaymentRoutes<Context: RequestContext> {
             guard let order = try await orders.order(context.parameters.get("id") ?? "") else { throw Problem.notFound }
             let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
             let merchant = try await catalog.storefronts(featuredPerStore: 0, includingSuspended: true).first { $0.merchant.id == order.merchantID }?.merchant
-            let panel = PaymentPages.escrowPanel(escrow, order: order, csrf: "", language: l)
-                + "<p><a href=\"/ops/ledger/accounts/\(escapeHTML(Books.escrow(order.id).id))\">\(escapeHTML(Books.escrow(order.id).id))</a></p>"
-            return Responses.html(ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel))
+            let held = try await RiskCaseService(store: store, engine: configuration.risk, refunds: platform.refunds).hold(of: order.id)
+            let refunds = try await platform.refunds.refunds(of: order.id)
+            return pages.page(request) { csrf, l in
+                let panel = PaymentPages.escrowPanel(escrow, order: order, csrf: "", language: l)
+                    + "<p><a href=\"/ops/ledger/accounts/\(escapeHTML(Books.escrow(order.id).id))\">\(escapeHTML(Books.escrow(order.id).id))</a></p>"
+                    + OpsOrderPanel.render(order, held: held, refunds: refunds, csrf: csrf, language: l)
+                return ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel, path: "/ops/orders/\(order.id)")
+            }
+        }
+        router.post("/ops/orders/:id/refund") { request, context in
+            let form = try await pages.postedForm(request)
+            try await OpsAuthorization.require(request, configuration)
+            let id = context.parameters.get("id") ?? ""
+            let amount: Money
+            do { amount = try Money(decimal: (form["amount"] ?? "").trimmingCharacters(in: .whitespaces), currency: .CNY) } catch {
+                throw Problem.validation("the amount in yuan, as 12.50", field: "amount")
+            }
+            let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { throw Problem.validation("say why the money goes back", field: "reason") }
+            // The page's own refund id: the form sent twice is one refund.
+            let refundID = form["refundId"].flatMap { $0.hasPrefix("r-ops-") && $0.count <= 64 ? $0 : nil } ?? "r-ops-" + Secrets.token()
+            _ = try await platform.refunds.refund(id, amount: amount, reason: reason, requestedBy: "ops:platform", refundID: refundID, at: Date())
+            return pages.redirect(to: "/ops/orders/\(id)")
         }
         router.get("/ops/reconciliation") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }

@@ -109,7 +109,8 @@ enum ShoppingPages {
         return Layout.page(title: Words.orders(l), language: l, path: "/orders", main: main)
     }
 
-    static func order(_ order: OrderView, merchant: Merchant?, csrf: String, language l: Language, escrow: String = "") -> String {
+    /// `path`: where the page is (the buyer's, or ops' with their console around it).
+    static func order(_ order: OrderView, merchant: Merchant?, csrf: String, language l: Language, escrow: String = "", path: String? = nil) -> String {
         let lines = order.lines.map { line in
             "<li>\(escapeHTML(line.name(l))) × \(line.quantity) · \(escapeHTML(line.unitPrice.formatted(l))) → \(escapeHTML(line.goods.formatted(l)))</li>"
         }.joined()
@@ -136,6 +137,6 @@ enum ShoppingPages {
             <ol class="timeline">\(timeline)</ol>
             </section>
             """
-        return Layout.page(title: Words.order(l), language: l, path: "/orders/\(order.id)", main: main)
+        return Layout.page(title: Words.order(l), language: l, path: path ?? "/orders/\(order.id)", main: main)
     }
 }
