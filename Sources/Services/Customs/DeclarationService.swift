@@ -328,11 +328,12 @@ public struct DeclarationService: Sendable {
         try await views(SQL("SELECT * FROM declarations WHERE order_id = ?", bind: orderID)).first
     }
 
-    public func declarations(status: DeclarationView.Status?, limit: Int = 200) async throws -> [DeclarationView] {
+    public func declarations(status: DeclarationView.Status?, limit: Int = 200, offset: Int = 0) async throws -> [DeclarationView] {
         if let status {
-            return try await views(SQL("SELECT * FROM declarations WHERE status = ? ORDER BY updated_at DESC LIMIT ?", bind: status.rawValue, limit))
+            return try await views(SQL("SELECT * FROM declarations WHERE status = ? ORDER BY updated_at DESC, order_id LIMIT ? OFFSET ?",
+                                       bind: status.rawValue, limit, offset))
         }
-        return try await views(SQL("SELECT * FROM declarations ORDER BY updated_at DESC LIMIT ?", bind: limit))
+        return try await views(SQL("SELECT * FROM declarations ORDER BY updated_at DESC, order_id LIMIT ? OFFSET ?", bind: limit, offset))
     }
 
     private func views(_ sql: SQL) async throws -> [DeclarationView] {

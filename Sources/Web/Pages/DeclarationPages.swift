@@ -24,13 +24,14 @@ enum DeclarationPages {
             """
     }
 
-    static func queue(_ declarations: [DeclarationView], filter: DeclarationView.Status?, language l: Language) -> String {
+    /// `declarations`: a page's worth and one more when there is a next page.
+    static func queue(_ declarations: [DeclarationView], filter: DeclarationView.Status?, page: Int, language l: Language) -> String {
         let filters = ([nil] + DeclarationView.Status.allCases.map { Optional($0) }).map { status in
             let name = status.map { states[$0]?(l) ?? $0.rawValue } ?? RiskPages.W.all(l)
             let current = status == filter ? " aria-current=\"true\"" : ""
             return "<a href=\"/ops/declarations\(status.map { "?status=\($0.rawValue)" } ?? "")\"\(current)>\(escapeHTML(name))</a>"
         }.joined(separator: " · ")
-        let rows = declarations.map { d in
+        let rows = declarations.prefix(Layout.perPage).map { d in
             """
             <tr data-status="\(d.status.rawValue)" data-order-id="\(escapeHTML(d.orderID))"><td><a href="/ops/declarations/\(escapeHTML(d.orderID))">\(escapeHTML(d.orderID))</a></td>
             <td>\(escapeHTML(states[d.status]?(l) ?? d.status.rawValue))</td><td>\(d.mismatches.count)</td><td>\(escapeHTML(d.reason))</td><td>\(ShownTime.element(d.updatedAt, shown: ShownTime.inBeijing(d.updatedAt, l)))</td></tr>
@@ -39,7 +40,9 @@ enum DeclarationPages {
         let main = """
             <section class="panel declarations"><h1>\(escapeHTML(title(l)))</h1><p class="filters">\(filters)</p>
             <table class="declarations"><thead><tr><th>\(escapeHTML(W.order(l)))</th><th>\(escapeHTML(W.status(l)))</th><th>\(escapeHTML(W.mismatches(l)))</th><th>\(escapeHTML(W.reason(l)))</th><th>\(escapeHTML(W.updated(l)))</th></tr></thead>
-            <tbody>\(rows)</tbody></table></section>
+            <tbody>\(rows)</tbody></table>
+            \(Layout.pager(path: "/ops/declarations", query: filter.map { "status=\($0.rawValue)&" } ?? "", page: page,
+                           hasMore: declarations.count > Layout.perPage, language: l))</section>
             """
         return Layout.page(title: title(l), language: l, path: "/ops/declarations", main: main)
     }

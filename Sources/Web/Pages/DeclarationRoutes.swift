@@ -13,8 +13,9 @@ struct DeclarationRoutes<Context: RequestContext> {
         router.get("/ops/declarations") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let filter = try status(request)
-            return Responses.html(DeclarationPages.queue(try await declarations.declarations(status: filter), filter: filter,
-                                                         language: LanguageChoice.language(of: request)))
+            let page = Layout.pageNumber(request.uri.queryParameters.get("page"))
+            let found = try await declarations.declarations(status: filter, limit: Layout.perPage + 1, offset: (page - 1) * Layout.perPage)
+            return Responses.html(DeclarationPages.queue(found, filter: filter, page: page, language: LanguageChoice.language(of: request)))
         }
         router.get("/ops/declarations/:order") { request, context in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }

@@ -49,6 +49,21 @@ enum Layout {
         return "<nav class=\"ops-menu\" aria-label=\"\(escapeHTML(Words.opsMenu(l)))\">\(links)\(path == "/ops/find" ? "" : opsSearchBox(query: "", language: l))</nav>"
     }
 
+    /// Rows a console's list shows a page.
+    static let perPage = 25
+
+    /// The page a list is asked for: 1 when none or nonsense, at most the ten-thousandth.
+    static func pageNumber(_ text: String?) -> Int {
+        min(10_000, max(1, text.flatMap { Int($0) } ?? 1))
+    }
+
+    /// Previous and next links of a console's list; `query`: the list's other parameters, each ending in &.
+    static func pager(path: String, query: String, page: Int, hasMore: Bool, language l: Language) -> String {
+        let previous = page > 1 ? "<a href=\"\(path)?\(escapeHTML(query))page=\(page - 1)\" rel=\"prev\">\(escapeHTML(Words.previous(l)))</a>" : ""
+        let next = hasMore ? "<a href=\"\(path)?\(escapeHTML(query))page=\(page + 1)\" rel=\"next\">\(escapeHTML(Words.next(l)))</a>" : ""
+        return "<nav class=\"pager\">\(previous)\(next)</nav>"
+    }
+
     /// Ops' one search box (`/ops/find`).
     static func opsSearchBox(query: String, language l: Language) -> String {
         "<form method=\"get\" action=\"/ops/find\" class=\"inline ops-find\" role=\"search\"><input type=\"search\" name=\"q\" value=\"\(escapeHTML(query))\" maxlength=\"100\" aria-label=\"\(escapeHTML(OpsFindPage.W.title(l)))\" placeholder=\"\(escapeHTML(Words.opsFindPlaceholder(l)))\"> <button type=\"submit\">\(escapeHTML(OpsFindPage.W.title(l)))</button></form>"

@@ -6,8 +6,6 @@ import Services
 /// The risk console's pages, in both languages: the rules with their dry run, the cases, and one
 /// case whole with its graph.
 enum RiskPages {
-    static let perPage = 25
-
     struct Draft {
         let text: String
         let days: Int
@@ -67,7 +65,7 @@ enum RiskPages {
     }
 
     static func cases(_ found: [RiskCaseService.Summary], status: String?, page: Int, language l: Language) -> String {
-        let rows = found.prefix(perPage).map { summary in
+        let rows = found.prefix(Layout.perPage).map { summary in
             """
             <tr data-case="\(escapeHTML(summary.id))" data-status="\(escapeHTML(summary.status))"><td><a href="/ops/risk/cases/\(escapeHTML(summary.id))">\(escapeHTML(summary.id))</a></td>
             <td>\(escapeHTML(W.status(summary.status)(l)))</td><td class="amount">\(summary.heldOrders)</td>
@@ -79,16 +77,13 @@ enum RiskPages {
             let current = option == status ? " aria-current=\"true\"" : ""
             return "<a href=\"/ops/risk/cases\(option.map { "?status=\($0)" } ?? "")\"\(current)>\(escapeHTML(label))</a>"
         }.joined(separator: " · ")
-        let query = status.map { "status=\($0)&" } ?? ""
-        let pager = (page > 1 ? "<a href=\"/ops/risk/cases?\(query)page=\(page - 1)\" rel=\"prev\">\(escapeHTML(Words.previous(l)))</a>" : "")
-            + (found.count > perPage ? "<a href=\"/ops/risk/cases?\(query)page=\(page + 1)\" rel=\"next\">\(escapeHTML(Words.next(l)))</a>" : "")
         let main = """
             <section class="panel risk-cases">
             <h1>\(escapeHTML(W.casesTitle(l)))</h1>
             <p class="filters">\(filters)</p>
             <div class="table-scroll"><table class="records cases"><tr><th>\(escapeHTML(W.caseWord(l)))</th><th>\(escapeHTML(W.statusWord(l)))</th><th>\(escapeHTML(W.held(l)))</th><th>\(escapeHTML(W.updated(l)))</th><th>\(escapeHTML(W.reason(l)))</th></tr>\(rows)</table></div>
             \(found.isEmpty ? "<p class=\"note\">\(escapeHTML(W.noCases(l)))</p>" : "")
-            <nav class="pager">\(pager)</nav>
+            \(Layout.pager(path: "/ops/risk/cases", query: status.map { "status=\($0)&" } ?? "", page: page, hasMore: found.count > Layout.perPage, language: l))
             </section>
             """
         return Layout.page(title: W.casesTitle(l), language: l, path: "/ops/risk/cases", main: main)

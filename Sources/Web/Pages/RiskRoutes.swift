@@ -37,8 +37,8 @@ struct RiskRoutes<Context: RequestContext> {
         router.get("/ops/risk/cases") { request, _ in
             if let signIn = try await OpsAuthorization.signInRedirect(request, configuration) { return signIn }
             let status = request.uri.queryParameters.get("status").flatMap { ["open", "cleared", "actioned"].contains($0) ? $0 : nil }
-            let page = max(1, Int(request.uri.queryParameters.get("page") ?? "") ?? 1)
-            let found = try await cases.cases(status: status, limit: RiskPages.perPage + 1, offset: (page - 1) * RiskPages.perPage)
+            let page = Layout.pageNumber(request.uri.queryParameters.get("page"))
+            let found = try await cases.cases(status: status, limit: Layout.perPage + 1, offset: (page - 1) * Layout.perPage)
             return pages.page(request) { _, l in RiskPages.cases(found, status: status, page: page, language: l) }
         }
         router.get("/ops/risk/cases/:id") { request, context in
