@@ -128,7 +128,7 @@ enum PaymentPages {
             <form method="get" action="/ops/ledger"><label>\(escapeHTML(LocalizedText(en: "Accounts starting with", zh: "账户前缀")(l)))
             <input type="search" name="prefix" value="\(escapeHTML(prefix))"></label> <button type="submit">↵</button></form>
             <p><a href="/ops/reconciliation">\(escapeHTML(LocalizedText(en: "Reconciliation", zh: "对账")(l)))</a></p>
-            <table class="accounts"><thead><tr><th>account</th><th></th><th>credits − debits (posted)</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table class="accounts"><thead><tr><th>\(escapeHTML(LocalizedText(en: "account", zh: "账户")(l)))</th><th></th><th>\(escapeHTML(LocalizedText(en: "credits − debits (posted)", zh: "贷方 − 借方（已过账）")(l)))</th></tr></thead><tbody>\(rows)</tbody></table>
             </section>
             """
         return Layout.page(title: "Ledger", language: l, path: "/ops/ledger", main: main)
@@ -153,7 +153,7 @@ enum PaymentPages {
         let statements = channels.map { "<a href=\"/ops/channels/\(escapeHTML($0))/statement.csv\">\(escapeHTML($0)).csv</a>" }.joined(separator: " ")
         let result = mismatches.map { found in
             found.isEmpty ? "<p class=\"reconciled\">\(escapeHTML(LocalizedText(en: "Statement and ledger agree.", zh: "对账一致。")(l)))</p>" : """
-                <table class="mismatches"><thead><tr><th>kind</th><th>reference</th><th>movement</th><th>statement</th><th>ledger</th></tr></thead><tbody>
+                <table class="mismatches"><thead><tr><th>\(escapeHTML(LocalizedText(en: "kind", zh: "类型")(l)))</th><th>\(escapeHTML(LocalizedText(en: "reference", zh: "流水号")(l)))</th><th>\(escapeHTML(LocalizedText(en: "movement", zh: "资金方向")(l)))</th><th>\(escapeHTML(LocalizedText(en: "statement", zh: "对账单")(l)))</th><th>\(escapeHTML(LocalizedText(en: "ledger", zh: "总账")(l)))</th></tr></thead><tbody>
                 \(found.map { "<tr data-kind=\"\($0.kind.rawValue)\"><td>\($0.kind.rawValue)</td><td>\(escapeHTML($0.reference))</td><td>\($0.movement.rawValue)</td><td>\($0.statement?.description ?? "—")</td><td>\($0.ledger?.description ?? "—")</td></tr>" }.joined())
                 </tbody></table>
                 """
@@ -163,11 +163,11 @@ enum PaymentPages {
             <p>\(escapeHTML(LocalizedText(en: "Sandbox statements", zh: "沙箱对账单")(l))): \(statements)</p>
             \(error.map { "<p class=\"error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
             <form method="post" action="/ops/reconciliation" class="stacked">\(BrowserSession.hiddenField(csrf))
-            <label>channel <select name="channel">\(options)</select></label>
-            <label>statement (CSV: \(Reconciliation.columns.joined(separator: ","))) <textarea name="statement" rows="10" required></textarea></label>
+            <label>\(escapeHTML(LocalizedText(en: "channel", zh: "渠道")(l))) <select name="channel">\(options)</select></label>
+            <label>\(escapeHTML(LocalizedText(en: "statement", zh: "对账单")(l))) (CSV: \(Reconciliation.columns.joined(separator: ","))) <textarea name="statement" rows="10" required></textarea></label>
             <button type="submit" id="reconcile">\(escapeHTML(LocalizedText(en: "Compare with the ledger", zh: "与总账核对")(l)))</button></form>
             \(result)</section>
             """
-        return Layout.page(title: "Reconciliation", language: l, path: "/ops/reconciliation", main: main)
+        return Layout.page(title: LocalizedText(en: "Reconciliation", zh: "对账")(l), language: l, path: "/ops/reconciliation", main: main)
     }
 }
