@@ -29,8 +29,12 @@ public struct LedgerService: Sendable {
     /// The changes that book `requests` as one linked batch, decided on the balances `store`
     /// reads now; the flagged accounts' guards make a concurrent move refuse rather than overdraw.
     public static func booking(_ requests: [TransferRequest], in store: any Store, at now: Date) async throws -> [Change] {
-        let state = try await load(for: requests, from: store)
-        return LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: store.kind)
+        try booking(requests, on: try await load(for: requests, from: store), kind: store.kind, at: now)
+    }
+
+    /// The same, decided on a state the caller knows without reading it.
+    static func booking(_ requests: [TransferRequest], on state: LedgerState, kind: StoreKind, at now: Date) throws -> [Change] {
+        LedgerRecords.recording(try Ledger.apply(requests, to: state, at: now), loaded: state, on: kind)
     }
 
     /// What `requests` need to be decided: their accounts with balances, the pending

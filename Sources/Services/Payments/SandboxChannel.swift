@@ -40,22 +40,25 @@ public struct SandboxChannel: PaymentChannel {
 
     public func charge(paymentID: String, amount: Money, at now: Date) async throws -> ChannelOutcome {
         if delay > .zero { try await Task.sleep(for: delay) }
-        if let known = try await record(paymentID, kind: "charge", at: now) { return known }
+        // The amount's scenario decides, the same way every time: 99 and 14 never charge, so a
+        // charge already made is never one of them, and the record need not be read first.
         let scenario = self.scenario(amount)
         if scenario == 99 { throw ChannelFailure.unavailable("the sandbox \(profile.name) is down for this amount") }
         if scenario == 14 { throw ChannelFailure.timeout }
         let declined = scenario == 51
         let reference = "\(profile.name)-\(paymentID)"
+        let settlesAt = kind == .directBank ? now : now + settleAfter
+        // One charge a payment id, as a bank keeps it: the record is written only if it is new,
+        // and a repeated charge answers what the first one did.
+        guard try await write(reference: reference, kind: "charge", paymentID: paymentID, amount: amount, status: declined ? "failed" : "succeeded",
+                              reason: declined ? "insufficient funds" : "", settlesAt: settlesAt, at: now) else {
+            return try await record(paymentID, kind: "charge", at: now) ?? .notFound
+        }
         switch kind {
         case .directBank:
-            try await write(reference: reference, kind: "charge", paymentID: paymentID, amount: amount,
-                            status: declined ? "failed" : "succeeded", reason: declined ? "insufficient funds" : "", settlesAt: now, at: now)
             if scenario == 13 { throw ChannelFailure.timeout }
             return declined ? .declined(reason: "insufficient funds") : .succeeded(reference: reference)
         case .partner:
-            let settlesAt = now + settleAfter
-            try await write(reference: reference, kind: "charge", paymentID: paymentID, amount: amount,
-                            status: declined ? "failed" : "succeeded", reason: declined ? "insufficient funds" : "", settlesAt: settlesAt, at: now)
             let final = declined ? "failed" : "succeeded"
             // The outcome, its duplicate, and a stale report that arrives after both.
             try await schedule(paymentID: paymentID, status: final, reference: reference, event: "\(reference)-1", at: settlesAt)
@@ -103,15 +106,22 @@ public struct SandboxChannel: PaymentChannel {
         return try row.text("status") == "succeeded" ? .succeeded(reference: reference) : .declined(reason: try row.text("reason"))
     }
 
+    /// Records a charge or refund; false when one with this reference was recorded before (and nothing changed).
+    @discardableResult
     private func write(reference: String, kind: String, paymentID: String, amount: Money, status: String, reason: String,
-                       settlesAt: Date, at now: Date) async throws {
-        try await store.apply([.write(SQL(
-            """
-            INSERT INTO sandbox_channel_records (channel, reference, kind, payment_id, amount_minor, currency, status, reason, settles_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, reference) DO NOTHING
-            """,
-            bind: profile.name, reference, kind, paymentID, amount.minorUnits, amount.currency.code, status, reason,
-            settlesAt.millisecondsSince1970, now.millisecondsSince1970))])
+                       settlesAt: Date, at now: Date) async throws -> Bool {
+        do {
+            try await store.apply([.guarded(SQL(
+                """
+                INSERT INTO sandbox_channel_records (channel, reference, kind, payment_id, amount_minor, currency, status, reason, settles_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, reference) DO NOTHING RETURNING reference
+                """,
+                bind: profile.name, reference, kind, paymentID, amount.minorUnits, amount.currency.code, status, reason,
+                settlesAt.millisecondsSince1970, now.millisecondsSince1970), conflict: "recorded before")])
+            return true
+        } catch StoreError.conflict {
+            return false
+        }
     }
 
     private func schedule(paymentID: String, status: String, reference: String, event: String, at: Date, copy: Int = 1) async throws {
