@@ -21,6 +21,12 @@ struct BenchBuyers: Sendable {
     static func prepare(_ store: any Store, cipher: FieldCipher, count: Int, flashStock: Int?, history: Int) async throws -> BenchBuyers {
         try await store.migrate()
         try await DemoLoader.loadIfAbsent(into: store, at: Date())
+        // Every order is still decided by the risk rules (their cost is part of the figure), but
+        // without the velocity rule: each bench buyer orders dozens of times in seconds by design,
+        // which a real buyer would not, and held orders would never reach customs in the run.
+        let rules = DefaultRiskRules.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("rule velocity:") }.joined(separator: "\n")
+        try await RiskRuleService(store: store, engine: RiskEngine()).save(rules, author: "bench checkout", note: "the shipped rules but velocity", at: Date())
         let accounts = AccountService(store: store, cipher: cipher, bcryptCost: 4)
         let identities = IdentityService(store: store, cipher: cipher, checker: SandboxIdentityChecker(delay: .zero))
         var buyers: [Buyer] = []
@@ -29,10 +35,12 @@ struct BenchBuyers: Sendable {
             let email = "bench\(n)-\(UUID().uuidString.prefix(6))@example.cn"
             let consumer = try await accounts.signUp(email: email, password: "bench passphrase \(n)", displayName: "", at: Date())
             let (_, token) = try await accounts.signIn(email: email, password: "bench passphrase \(n)", at: Date())
-            _ = try await identities.enrol(consumer, name: "王小明", idNumber: idNumber(n), mobile: "13800138000", at: Date())
+            // Each buyer their own phone, as real buyers have: one phone for all would link them into one cluster.
+            let phone = String(format: "138%08d", n)
+            _ = try await identities.enrol(consumer, name: "王小明", idNumber: idNumber(n), mobile: phone, at: Date())
             let address = try await accounts.addAddress(
                 DeliveryAddress(province: "上海市", city: "上海市", district: "浦东新区", street: "世纪大道\(n % 999 + 1)号", recipient: "王小明",
-                                mobile: "13800138000"), for: consumer, at: Date())
+                                mobile: phone), for: consumer, at: Date())
             if first == nil { first = (consumer, address.id) }
             buyers.append(Buyer(headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")], addressID: address.id))
         }
