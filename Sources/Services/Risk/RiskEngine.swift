@@ -23,6 +23,8 @@ public final class RiskEngine: Sendable {
     }
 
     private let loaded = Mutex<Loaded?>(nil)
+    /// Orders committed while the first load was reading: counted in when it is in place.
+    private let early = Mutex<[RiskObservation]>([])
 
     public init() {}
 
@@ -56,7 +58,7 @@ public final class RiskEngine: Sendable {
     /// Counts committed orders in.
     func observe(_ orders: [RiskObservation]) {
         loaded.withLock { current in
-            guard current != nil else { return }  // not loaded yet: the load reads them from the database
+            guard current != nil else { return early.withLock { $0 += orders } }
             for order in orders { current?.state.observe(order, year: RiskReplay.year(of: order.at)) }
         }
     }
@@ -93,7 +95,10 @@ public final class RiskEngine: Sendable {
     public func refresh(from store: any Store) async throws {
         let since = loaded.withLock { $0?.watermark }
         guard let since else { return try await ensureLoaded(from: store) }
-        let orders = try await RiskRecords.observations(since: since - 60_000, in: store)
+        // With SQLite this process is the only writer and counts its own orders in as they
+        // commit; with PostgreSQL others place orders too. An order is stamped when it is decided
+        // and committed within a group commit's wait, so ten seconds' overlap covers the late ones.
+        let orders = store.kind == .sqlite ? [] : try await RiskRecords.observations(since: since - 10_000, in: store)
         let settings = try await RiskRecords.settings(in: store)
         loaded.withLock { current in
             guard var next = current else { return }
@@ -119,7 +124,12 @@ public final class RiskEngine: Sendable {
         let built = Loaded(state: state, rules: rules, version: version, blocked: settings.blocked, cleared: cleared,
                            openCases: settings.openCases, watermark: orders.last?.at ?? now)
         loaded.withLock { current in
-            if current == nil { current = built }
+            guard current == nil else { return }
+            var complete = built
+            for order in early.withLock({ waiting in defer { waiting = [] }; return waiting }) {
+                complete.state.observe(order, year: RiskReplay.year(of: order.at))
+            }
+            current = complete
         }
     }
 }

@@ -104,7 +104,7 @@ public struct RiskService: Sendable {
     }
 
     /// After the orders' commit: counted in memory too.
-    func placed(_ orders: [RiskObservation]) {
+    public func placed(_ orders: [RiskObservation]) {
         engine.observe(orders)
     }
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Services
 import Storage
+import Synchronization
 
 /// The buyer's JSON API: account, session, addresses, cart, quote, orders. Authenticated by
 /// the session token (`Authorization: Bearer s_…`) that signing in returns.
@@ -100,12 +101,17 @@ struct ConsumerAPI<Context: RequestContext> {
             }
         }
         router.post("/api/v1/me/orders") { request, _ in
-            try await mutate(request, status: 201) { consumer, body in
+            // The risk signals count the orders in once they are committed, which happens after this closure returns.
+            let placedOrders = Committed<[RiskObservation]>([])
+            let response = try await mutate(request, status: 201) { consumer, body in
                 let input = try RequestBody.json(OrderInput.self, from: body)
                 let decision = try await checkout.placing(input.quoteId, for: consumer, origin: OrderOrigin(device: try DeviceIdentifier.of(request)), at: Date())
+                placedOrders.keep(decision.observations)
                 let placed = PlacedDocument(groupId: decision.groupID, orderIds: decision.orderIDs, total: .init(decision.total))
                 return (decision.changes, try Responses.jsonBytes(placed))
             }
+            checkout.risk?.placed(placedOrders.value)
+            return response
         }
         router.get("/api/v1/me/orders") { request, _ in
             let consumer = try await signedIn(request)
@@ -144,4 +150,15 @@ struct ConsumerAPI<Context: RequestContext> {
         return try await idempotency.respond(to: request, principal: "consumer:\(consumer.id)", limit: configuration.maxBodyBytes,
                                              status: status) { body in try await work(consumer, body) }
     }
+}
+
+/// A value a unit of work sets before its commit, for its caller to act on after the commit.
+final class Committed<Value: Sendable>: Sendable {
+    private let box: Mutex<Value>
+
+    init(_ value: Value) { box = Mutex(value) }
+
+    func keep(_ value: Value) { box.withLock { $0 = value } }
+
+    var value: Value { box.withLock { $0 } }
 }
