@@ -53,6 +53,66 @@ struct RiskTests {
         #expect(state.observed == 7, "an order seen twice is counted once")
     }
 
+    @Test("a family at one home and an office's reception are not flagged by the shipped rules; a ring of the same size at one warehouse is")
+    func familiesOfficesAndRings() throws {
+        let rules = try DefaultRiskRules.rules
+        func run(_ orders: [RiskObservation]) -> [RiskDecision] { RiskReplay.run(orders.sorted { $0.at < $1.at }, rules: rules) }
+        var serial = 0
+        func next() -> Int { serial += 1; return serial }
+        // Three people at one home with one tablet, each buying what they need.
+        var family: [RiskObservation] = []
+        for person in 1...3 {
+            for n in 0..<4 {
+                let used = Int64(n + 1) * 400_00
+                let hours = Int64(person * 30 + n * 50)
+                family.append(order(next(), identity: "family-\(person)", address: "home", device: "tablet", sku: "sku-\(person * 10 + n)",
+                                    value: 400_00, used: used, hours: hours))
+            }
+        }
+        #expect(run(family).allSatisfy { $0.action == .allow })
+        // Twenty colleagues whose parcels go to the reception desk, each their own device and payer, buying what they like.
+        var office: [RiskObservation] = []
+        for person in 1...20 {
+            for n in 0..<2 {
+                let used = Int64(n + 1) * 200_00
+                let hours = Int64(person * 5 + n * 70)
+                office.append(order(next(), identity: "office-\(person)", address: "reception", device: "phone-\(person)",
+                                    sku: "sku-\(person * 7 + n * 3)", value: 200_00, used: used, hours: hours))
+            }
+        }
+        #expect(run(office).allSatisfy { $0.action == .allow })
+        // Twenty bought identities to one warehouse, two SKUs, close to the limit each time.
+        var ring: [RiskObservation] = []
+        for person in 1...20 {
+            for n in 0..<5 {
+                let used = Int64(n + 1) * 4_800_00
+                let hours = Int64(person + n * 10)
+                ring.append(order(next(), identity: "bought-\(person)", address: "warehouse", device: "ring-phone-\(person % 3)",
+                                  sku: "sku-\(n % 2)", value: 4_800_00, used: used, hours: hours))
+            }
+        }
+        let decisions = run(ring)
+        #expect(decisions.suffix(40).allSatisfy { $0.action != .allow }, "the ring's later orders are all held or refused")
+        #expect(decisions.contains { $0.action == .block }, "refused once its identities are used up to their limits")
+    }
+
+    @Test("the same SKU across many identities is counted over the last day")
+    func skuWindow() {
+        var state = RiskState()
+        for n in 1...3 { state.observe(order(n, identity: "buyer-\(n)", address: "a-\(n)", sku: "sku-9", hours: Int64(n)), year: 2026) }
+        let fourth = state.signals(for: order(9, identity: "buyer-4", address: "a-4", sku: "sku-9", hours: 4), year: 2026,
+                                   limits: Self.limits, thresholds: Self.thresholds)
+        #expect(fourth[.skuIdentitiesDay] == 4 && fourth[.skuUnitsDay] == 4)
+        let again = state.signals(for: order(10, identity: "buyer-1", address: "a-1", sku: "sku-9", hours: 4), year: 2026,
+                                  limits: Self.limits, thresholds: Self.thresholds)
+        #expect(again[.skuIdentitiesDay] == 3, "a buyer counted once")
+        state.observe(order(11, identity: "buyer-5", address: "a-5", sku: "sku-9", hours: 27), year: 2026)
+        let later = state.signals(for: order(12, identity: "buyer-6", address: "a-6", sku: "sku-9", hours: 27), year: 2026,
+                                  limits: Self.limits, thresholds: Self.thresholds)
+        #expect(later[.skuIdentitiesDay] == 2, "the first day's buyers have left the window")
+        #expect(later[.addressOrdersHour] == 1 && later[.addressYuanDay] == 300)
+    }
+
     @Test("velocity is counted over expiring windows")
     func windows() {
         var state = RiskState()

@@ -41,6 +41,32 @@ public struct RiskState: Sendable {
     private var nodes: [Node] = []
     private var clusters: [Int32: Cluster] = [:]
     private var seen: Set<String> = []
+    private var skus: [String: SKUWindow] = [:]
+
+    /// Who bought a SKU in the last day, and how many units: the same SKU bought in quantity
+    /// across many identities. Kept as a queue that drops what is older than a day as orders come.
+    struct SKUWindow: Sendable {
+        var entries: [(at: Int64, identity: String, units: Int64)] = []
+        var start = 0
+        var identities: [String: Int] = [:]
+        var units: Int64 = 0
+
+        mutating func add(at: Int64, identity: String, units count: Int64) {
+            entries.append((at, identity, count))
+            identities[identity, default: 0] += 1
+            units += count
+            while start < entries.count, entries[start].at <= at - RiskState.day {
+                let old = entries[start]
+                units -= old.units
+                if identities[old.identity] == 1 { identities[old.identity] = nil } else { identities[old.identity]? -= 1 }
+                start += 1
+            }
+            if start > 1_024, start * 2 > entries.count {  // compact now and then, so the queue's memory follows the window
+                entries.removeFirst(start)
+                start = 0
+            }
+        }
+    }
 
     public init() {}
 
@@ -68,7 +94,10 @@ public struct RiskState: Sendable {
         }
         let root = find(identity)
         clusters[root, default: Cluster(members: [root], identities: [])].insert(at: order.at, value: order.value)
-        for line in order.lines { clusters[root]?.skuUnits[line.skuID, default: 0] += line.quantity }
+        for line in order.lines {
+            clusters[root]?.skuUnits[line.skuID, default: 0] += line.quantity
+            skus[line.skuID, default: SKUWindow()].add(at: order.at, identity: order.identity, units: line.quantity)
+        }
         clusters[root]?.merchantValue[order.merchantID, default: 0] += order.value
     }
 
@@ -148,9 +177,7 @@ public struct RiskState: Sendable {
         let nearLimit = limits.perTransaction * thresholds.nearLimitPercent / 100
         let identity = index[Kind.identity.rawValue + ":" + order.identity]
         let mine = identity.map { nodes[Int($0)] }
-        signals[.identityOrdersHour] = Int64(Self.count(mine?.times ?? [], since: now - Self.hour)) + 1
-        signals[.identityOrdersDay] = Int64(Self.count(mine?.times ?? [], since: now - Self.day)) + 1
-        signals[.identityYuanDay] = (Self.sum(mine, since: now - Self.day) + order.value) / 100
+        velocity(of: mine, for: order, into: &signals, as: Self.velocitySignals[.identity])
         signals[.identityAllowancePercent] = Self.percent(order.allowanceUsed, of: limits.annual)
         signals[.identityNearLimitOrders] = Int64((mine?.values ?? []).filter { $0 >= nearLimit }.count) + (order.value >= nearLimit ? 1 : 0)
         signals[.orderLimitPercent] = Self.percent(order.value, of: limits.perTransaction)
@@ -159,16 +186,17 @@ public struct RiskState: Sendable {
         for (kind, key) in order.attributes {
             let attribute = index[kind.rawValue + ":" + key]
             let known = attribute.map { nodes[Int($0)] }
-            let users = Int64((known?.identities.count ?? 0) + (identity.map { known?.identities.contains($0) == true } ?? false ? 0 : 1))
-            let orders = Int64(Self.count(known?.times ?? [], since: now - Self.day)) + 1
-            switch kind {
-            case .address: signals[.addressIdentities] = users; signals[.addressOrdersDay] = orders
-            case .phone: signals[.phoneIdentities] = users
-            case .device: signals[.deviceIdentities] = users; signals[.deviceOrdersDay] = orders
-            case .payer: signals[.payerIdentities] = users; signals[.payerOrdersDay] = orders
-            case .identity: break
+            if let users = Self.identitySignals[kind] {
+                signals[users] = Int64((known?.identities.count ?? 0) + (identity.map { known?.identities.contains($0) == true } ?? false ? 0 : 1))
             }
+            velocity(of: known, for: order, into: &signals, as: Self.velocitySignals[kind])
             if let attribute { roots.insert(root(of: attribute)) }
+        }
+        for line in order.lines {
+            let window = skus[line.skuID]
+            let others = window.map { $0.identities.count - ($0.identities[order.identity] == nil ? 0 : 1) } ?? 0
+            signals[.skuIdentitiesDay] = max(signals[.skuIdentitiesDay], Int64(others) + 1)
+            signals[.skuUnitsDay] = max(signals[.skuUnitsDay], (window?.units ?? 0) + line.quantity)
         }
 
         var identities = identity == nil ? 1 : 0
@@ -205,6 +233,26 @@ public struct RiskState: Sendable {
         signals[.clusterTopSKUPercent] = Self.percent(top, of: units.values.reduce(0, +))
         signals[.clusterTopMerchantPercent] = Self.percent(merchants.values.max() ?? 0, of: merchants.values.reduce(0, +))
         return signals
+    }
+
+    /// Which signals count a kind of node's identities, and its orders and yuan per hour and day.
+    static let identitySignals: [Kind: RiskSignal] = [.address: .addressIdentities, .phone: .phoneIdentities, .device: .deviceIdentities,
+                                                      .payer: .payerIdentities]
+    static let velocitySignals: [Kind: (ordersHour: RiskSignal, ordersDay: RiskSignal, yuanHour: RiskSignal, yuanDay: RiskSignal)] = [
+        .identity: (.identityOrdersHour, .identityOrdersDay, .identityYuanHour, .identityYuanDay),
+        .address: (.addressOrdersHour, .addressOrdersDay, .addressYuanHour, .addressYuanDay),
+        .device: (.deviceOrdersHour, .deviceOrdersDay, .deviceYuanHour, .deviceYuanDay),
+        .payer: (.payerOrdersHour, .payerOrdersDay, .payerYuanHour, .payerYuanDay),
+    ]
+
+    /// A node's orders and yuan in the last hour and day, this order included.
+    private func velocity(of node: Node?, for order: RiskObservation, into signals: inout RiskSignals,
+                          as names: (ordersHour: RiskSignal, ordersDay: RiskSignal, yuanHour: RiskSignal, yuanDay: RiskSignal)?) {
+        guard let names else { return }
+        signals[names.ordersHour] = Int64(Self.count(node?.times ?? [], since: order.at - Self.hour)) + 1
+        signals[names.ordersDay] = Int64(Self.count(node?.times ?? [], since: order.at - Self.day)) + 1
+        signals[names.yuanHour] = (Self.sum(node, since: order.at - Self.hour) + order.value) / 100
+        signals[names.yuanDay] = (Self.sum(node, since: order.at - Self.day) + order.value) / 100
     }
 
     /// The identities of every cluster `order` would join: its identity's and its attributes'.
