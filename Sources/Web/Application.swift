@@ -65,8 +65,11 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
     platform.payments.risk = risk
     let declarations = configuration.declarations
         ?? DeclarationService(store: store, cipher: configuration.cipher, gateway: SandboxCustoms(store: store), refunds: platform.refunds)
+    let returns = ReturnService(store: store, refunds: platform.refunds)
     ShopRoutes(accounts: accounts, identities: identities, catalog: catalog, checkout: checkout, orders: orders, rates: rates, limiter: limiter,
-               platform: platform, declarations: declarations, estimates: estimates, configuration: configuration).register(on: router)
+               platform: platform, declarations: declarations, estimates: estimates, returns: returns, configuration: configuration).register(on: router)
+    ReturnRoutes(returns: returns, orders: orders, accounts: accounts, idempotency: idempotency, pages: PageResponses(accounts: accounts, configuration: configuration),
+                 configuration: configuration).register(on: router)
     SearchSynonymRoutes(synonyms: SearchSynonymService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration),
                         configuration: configuration).register(on: router)
     NoticesAPI(accounts: accounts, notices: notices).register(on: router)

@@ -630,6 +630,43 @@ public enum OpenAPIDocument {
                 "200": { description: The release, content: { application/json: { schema: { $ref: "#/components/schemas/Release" } } } }
                 "404": { $ref: "#/components/responses/Problem" }
                 "409": { $ref: "#/components/responses/Problem" }
+          /api/v1/me/orders/{id}/returns:
+            post:
+              summary: Ask to return an order's goods, within 30 days of customs release.
+              description: >-
+                Goods back within 30 days of customs release get everything paid refunded, tax included, and the annual
+                allowance restored (customs.json, limit_rules). Refused with 422 before release or after the window, 409 while
+                another return of the order is under way.
+              security: [{ session: [] }]
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [reason], properties: { reason: { type: string, minLength: 1, maxLength: 500 } } }
+              responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+                "201": { description: The return, content: { application/json: { schema: { $ref: "#/components/schemas/Return" } } } }
+                "404": { $ref: "#/components/responses/Problem" }
+                "409": { $ref: "#/components/responses/Problem" }
+            get:
+              summary: The returns asked for an order, newest first.
+              security: [{ session: [] }]
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                "401": { $ref: "#/components/responses/Problem" }
+                "404": { $ref: "#/components/responses/Problem" }
+                "200":
+                  description: The returns
+                  content:
+                    application/json:
+                      schema: { type: object, required: [returns], properties: { returns: { type: array, items: { $ref: "#/components/schemas/Return" } } } }
           /api/v1/payments/callbacks/{channel}:
             post:
               summary: A partner institution reports a payment's outcome.
@@ -1354,6 +1391,17 @@ public enum OpenAPIDocument {
                 quoteRate: { type: string }
                 releaseRate: { type: string }
                 releasedAt: { type: string, format: date-time }
+            Return:
+              type: object
+              required: [id, orderId, status, reason, note, deadline, requestedAt]
+              properties:
+                id: { type: string }
+                orderId: { type: string }
+                status: { type: string, enum: [requested, refunded, declined] }
+                reason: { type: string }
+                note: { type: string }
+                deadline: { type: string, format: date-time }
+                requestedAt: { type: string, format: date-time }
             Escrow:
               type: object
               required: [orderId, state, held, refunded]

@@ -75,7 +75,10 @@ struct LogisticsTests {
         #expect(try OrderStatus.created.move(to: .cancelled, by: .system, at: now).stock == .released)
         #expect(try OrderStatus.shipped.move(to: .refunded, by: .system, at: now).stock == .kept, "already gone")
         #expect(try OrderStatus.created.move(to: .paid, by: .system, at: now).stock == .kept)
-        #expect(try OrderStatus.delivered.move(to: .refunded, by: .system, at: now).givesBackAllowance)
+        #expect(try !OrderStatus.delivered.move(to: .refunded, by: .system, at: now).givesBackAllowance,
+                "money back on goods customs released and the buyer kept: they still count (customs.json limit_rules)")
+        #expect(try OrderStatus.delivered.move(to: .refunded, by: .system, at: now, returned: true).givesBackAllowance, "returned in time")
+        #expect(try OrderStatus.shipped.move(to: .refunded, by: .system, at: now).givesBackAllowance, "never released: never came in")
         #expect(try !OrderStatus.shipped.move(to: .cleared, by: .system, at: now).givesBackAllowance)
         #expect(throws: OrderError.impossibleTransition(from: .declared, to: .cleared)) {
             try OrderStatus.declared.move(to: .cleared, by: .system, at: now)

@@ -41,8 +41,9 @@ public struct OrderMove: Sendable, Equatable {
 
     public let event: OrderEvent
     public let stock: Stock
-    /// Cancelled or refunded: the goods do not come in, so they stop counting against the
-    /// buyer's annual limit (customs.json, limit_rules).
+    /// The goods do not come in (cancelled, or refunded before customs released them), or they
+    /// went back within the return window: they stop counting against the buyer's annual limit
+    /// (customs.json, limit_rules). Goods released and kept count, whatever money is refunded.
     public let givesBackAllowance: Bool
 }
 
@@ -90,10 +91,13 @@ public enum OrderError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension OrderStatus {
-    public func move(to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") throws(OrderError) -> OrderMove {
+    /// `returned`: a refund for goods sent back within the return window (`ReturnRules`).
+    public func move(to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "", returned: Bool = false) throws(OrderError)
+        -> OrderMove {
         guard next.contains(target) else { throw .impossibleTransition(from: self, to: target) }
         let stock: OrderMove.Stock = !holdsStock || target.holdsStock ? .kept : target == .shipped ? .consumed : .released
+        let goodsStayed = ReturnRules.returnable.contains(self) && !returned
         return OrderMove(event: OrderEvent(from: self, to: target, actor: actor, at: now, note: note), stock: stock,
-                         givesBackAllowance: [.cancelled, .refunded].contains(target))
+                         givesBackAllowance: target == .cancelled || (target == .refunded && !goodsStayed))
     }
 }

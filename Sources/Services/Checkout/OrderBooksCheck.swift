@@ -5,7 +5,7 @@ import Storage
 /// What must hold between orders, stock and allowances, whatever happened — crashes included:
 /// each SKU's reservation is exactly what its holding orders (created, paid, declared,
 /// cleared) ordered, and never more than is on hand; each identity's used allowance is exactly
-/// what its live orders count. `crossborder check` runs it beside the ledger's check.
+/// what its orders count that did not give it back (cancelled, refunded before release, returned). `crossborder check` runs it beside the ledger's check.
 public struct OrderBooksCheck: Sendable {
     let store: any Store
 
@@ -31,7 +31,7 @@ public struct OrderBooksCheck: Sendable {
             """
             SELECT a.id_fingerprint, a.year, a.used_fen, CAST(COALESCE(o.fen, 0) AS BIGINT) AS counted FROM import_allowances a
             LEFT JOIN (SELECT id_fingerprint, allowance_year, SUM(allowance_fen) AS fen FROM orders
-                       WHERE status NOT IN ('cancelled', 'refunded') AND id_fingerprint IS NOT NULL
+                       WHERE allowance_back = 0 AND id_fingerprint IS NOT NULL
                        GROUP BY id_fingerprint, allowance_year) o
               ON o.id_fingerprint = a.id_fingerprint AND o.allowance_year = a.year
             WHERE a.used_fen <> COALESCE(o.fen, 0)
@@ -43,7 +43,7 @@ public struct OrderBooksCheck: Sendable {
         let uncounted = try await store.read(SQL(
             """
             SELECT o.id_fingerprint, o.allowance_year, CAST(SUM(o.allowance_fen) AS BIGINT) AS fen FROM orders o
-            WHERE o.status NOT IN ('cancelled', 'refunded') AND o.id_fingerprint IS NOT NULL AND o.allowance_fen > 0
+            WHERE o.allowance_back = 0 AND o.id_fingerprint IS NOT NULL AND o.allowance_fen > 0
               AND NOT EXISTS (SELECT 1 FROM import_allowances a WHERE a.id_fingerprint = o.id_fingerprint AND a.year = o.allowance_year)
             GROUP BY o.id_fingerprint, o.allowance_year
             """))

@@ -113,10 +113,11 @@ public struct OrderService: Sendable {
     }
 
     /// The changes that move an order to `target` (see `moving`).
-    public func transitioning(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "") async throws
-        -> [Change] {
+    /// `returned`: a refund for goods sent back within the return window.
+    public func transitioning(_ id: String, to target: OrderStatus, by actor: OrderActor, at now: Date, note: String = "",
+                              returned: Bool = false) async throws -> [Change] {
             guard let view = try await order(id) else { throw OrderNotFound(id: id) }
-            return try OrderService.moving(view.state, through: [target], by: actor, at: now, note: note)
+            return try OrderService.moving(view.state, through: [target], by: actor, at: now, note: note, returned: returned)
     }
 
     /// The one way an order moves, whoever moves it: through `targets` in turn, each as
@@ -124,12 +125,12 @@ public struct OrderService: Sendable {
     /// meanwhile sinks the unit), its event, the stock its lines reserved used up or given
     /// back, its allowance given back when it ends unimported, and its buyer told of the moves
     /// that matter to them (`NoticeKind.reaching`).
-    static func moving(_ order: OrderState, through targets: [OrderStatus], by actor: OrderActor, at now: Date, note: String) throws
-        -> [Change] {
+    static func moving(_ order: OrderState, through targets: [OrderStatus], by actor: OrderActor, at now: Date, note: String,
+                       returned: Bool = false) throws -> [Change] {
             var changes: [Change] = []
             var status = order.status
             for (offset, target) in targets.enumerated() {
-                let move = try status.move(to: target, by: actor, at: now, note: note)
+                let move = try status.move(to: target, by: actor, at: now, note: note, returned: returned)
                 changes += [OrderRecords.moving(order.id, from: status, to: target, at: now),
                             OrderRecords.event(orderID: order.id, seq: order.events + offset + 1, move.event)]
                 switch move.stock {
@@ -139,6 +140,7 @@ public struct OrderService: Sendable {
                 }
                 if move.givesBackAllowance, let allowance = order.allowance, allowance.fen > 0 {
                     changes.append(AllowanceRecords.giveBack(allowance.fen, fingerprint: allowance.fingerprint, year: allowance.year))
+                    changes.append(.write(SQL("UPDATE orders SET allowance_back = 1 WHERE id = ?", bind: order.id)))
                 }
                 if let kind = NoticeKind.reaching(target) {
                     changes.append(NoticeRecords.queued(kind, orderID: order.id, detail: note, at: now))

@@ -77,8 +77,9 @@ public struct LastMileService: Sendable {
             """))
         return try await WorkFailures(store: store).round(Self.refunding, rows, named: { try $0.text("order_id") }, at: now) { row in
             let orderID = try row.text("order_id")
+            // The goods went back undelivered: a return, so a released parcel's allowance comes back too.
             return try await refunds.refundRest(of: orderID, reason: "the parcel could not be delivered and went back to the merchant",
-                                                requestedBy: "carrier:return", refundID: "r-return-\(orderID)", at: now) != nil
+                                                requestedBy: "carrier:return", refundID: "r-return-\(orderID)", returned: true, at: now) != nil
         }
     }
 

@@ -33,12 +33,15 @@ public struct RefundService: Sendable {
 
     /// Refunds `amount` of `orderID`. The same `refundID` again returns the refund already made.
     /// `merchantID`, when given, limits the call to that merchant's orders.
+    /// `returned`: the goods came back within the return window, so the allowance is restored
+    /// even after customs released them (`OrderStatus.move`).
     public func refund(_ orderID: String, amount: Money, reason: String, requestedBy: String, refundID: String,
-                       merchantID: String? = nil, at now: Date) async throws -> RefundView {
+                       merchantID: String? = nil, returned: Bool = false, at now: Date) async throws -> RefundView {
         let booked = try await store.transact { reader in
             if let existing = try await RefundService.refund(refundID, in: reader) { return ([], existing) }
             return try await RefundService(store: reader, rates: rates, channels: channels)
-                .booking(orderID, amount: amount, reason: reason, requestedBy: requestedBy, refundID: refundID, merchantID: merchantID, at: now)
+                .booking(orderID, amount: amount, reason: reason, requestedBy: requestedBy, refundID: refundID, merchantID: merchantID,
+                         returned: returned, at: now)
         }
         return try await send(booked, at: now)
     }
@@ -46,16 +49,17 @@ public struct RefundService: Sendable {
     /// Gives back everything the buyer paid for the order and has not had back yet, tax
     /// included; nothing when all of it is back already. The same `refundID` makes it once.
     @discardableResult
-    public func refundRest(of orderID: String, reason: String, requestedBy: String, refundID: String, at now: Date) async throws -> RefundView? {
+    public func refundRest(of orderID: String, reason: String, requestedBy: String, refundID: String, returned: Bool = false,
+                           at now: Date) async throws -> RefundView? {
         let order = try await store.read(SQL("SELECT total_cny FROM orders WHERE id = ?", bind: orderID)).first
         let left = (try order?.integer("total_cny") ?? 0) - (try await EscrowRecords.refunded(orderID, in: store)).minorUnits
         guard left > 0 else { return nil }
         return try await refund(orderID, amount: Money(minorUnits: left, currency: .CNY), reason: reason, requestedBy: requestedBy,
-                                refundID: refundID, at: now)
+                                refundID: refundID, returned: returned, at: now)
     }
 
     func booking(_ orderID: String, amount: Money, reason: String, requestedBy: String, refundID: String, merchantID: String?,
-                 at now: Date) async throws -> (changes: [Change], result: RefundView) {
+                 returned: Bool = false, at now: Date) async throws -> (changes: [Change], result: RefundView) {
         let rows = try await store.read(SQL(
             """
             SELECT o.id, o.merchant_id, o.status, o.consumer_id, o.goods_cny, o.freight_cny, o.tax_cny, m.currency, o.group_id
@@ -90,7 +94,7 @@ public struct RefundService: Sendable {
         if plan.isFull {
             changes += try await OrderService(store: store).transitioning(
                 orderID, to: .refunded, by: OrderActor(kind: requestedBy.split(separator: ":").first.map(String.init) ?? "ops", id: requestedBy),
-                at: now, note: "refunded in full: \(reason)")
+                at: now, note: "refunded in full: \(reason)", returned: returned)
         }
         return (changes, RefundView(id: refundID, orderID: orderID, paymentID: payment.id, amount: amount, reason: reason, status: "booked",
                                     createdAt: Date(millisecondsSince1970: now.millisecondsSince1970)))

@@ -127,6 +127,14 @@ public struct Problem: Error, Sendable, Equatable, Codable {
             return Problem(type: "impossible-transition", title: "Not possible in this state", status: .conflict, detail: error.description)
         case let error as OrderService.OrderNotFound:
             return Problem(type: "not-found", title: "Not found", status: .notFound, detail: error.description)
+        case let refusal as ReturnRefusal:
+            switch refusal {
+            case .alreadyAsked, .settled:
+                return Problem(type: "conflict", title: "Already under way", status: .conflict, detail: refusal.description)
+            default:
+                return Problem(type: "return-refused", title: "This order cannot be returned", status: .unprocessableContent,
+                               detail: refusal.description, field: "orderId")
+            }
         case let refusal as RiskRefusal:
             // The buyer is never told which rule or figure refused it: that would teach a ring the thresholds.
             return Problem(type: "order-refused", title: "This order cannot be taken", status: .forbidden,

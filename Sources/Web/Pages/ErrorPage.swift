@@ -22,6 +22,7 @@ enum ErrorPage {
         "too-many-attempts": LocalizedText(en: "Too many attempts: please wait a little", zh: "尝试次数过多，请稍后再试"),
         "impossible-transition": LocalizedText(en: "Not possible in the order's present state", zh: "订单当前状态下无法操作"),
         "not-payable": LocalizedText(en: "This cannot be paid now", zh: "当前无法付款"),
+        "return-refused": LocalizedText(en: "This order cannot be returned", zh: "此订单无法退货"),
         "order-refused": LocalizedText(en: "This order cannot be taken: contact support if you think this is a mistake", zh: "此订单无法受理，如有疑问请联系客服"),
         "rate-unavailable": LocalizedText(en: "No current exchange rate: please try again later", zh: "暂无有效汇率，请稍后再试"),
         "no-channel": LocalizedText(en: "No payment channel is available now", zh: "暂无可用的支付渠道"),

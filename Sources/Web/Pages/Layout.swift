@@ -76,6 +76,7 @@ enum Layout {
         ("/hub", LocalizedText(en: "Hub", zh: "集货仓")),
         ("/ops/ledger", LocalizedText(en: "Ledger", zh: "账本")),
         ("/ops/reconciliation", LocalizedText(en: "Reconciliation", zh: "对账")),
+        ("/ops/returns", LocalizedText(en: "Returns", zh: "退货")),
         ("/ops/failures", LocalizedText(en: "Failed work", zh: "失败任务")),
         ("/ops/applications", LocalizedText(en: "Merchants", zh: "商家入驻")),
         ("/ops/brands", LocalizedText(en: "Brands", zh: "品牌授权")),

@@ -6,8 +6,11 @@ import Services
 /// What ops see and do on an order beside what the buyer sees: the buyer in the one search,
 /// the customs records, a risk hold with its case, the refunds so far, and a refund.
 enum OpsOrderPanel {
-    static func render(_ order: OrderView, held: (caseID: String, reason: String)?, refunds: [RefundView], csrf: String,
+    static func render(_ order: OrderView, held: (caseID: String, reason: String)?, refunds: [RefundView], returns: [ReturnView], csrf: String,
                        language l: Language) -> String {
+        let asked = returns.map { item in
+            "<li data-return=\"\(escapeHTML(item.id))\" data-status=\"\(item.status.rawValue)\">\(escapeHTML(ReturnPages.W.status(item.status)(l))) · \(escapeHTML(item.reason)) · \(escapeHTML(ReturnPages.W.backBy(l))) \(ShownTime.element(item.deadline, shown: ShownTime.inBeijing(item.deadline, l))) \(ReturnPages.opsActions(item, csrf: csrf, language: l))</li>"
+        }.joined()
         let hold = held.map { hold in
             "<p class=\"risk-hold\" data-case=\"\(escapeHTML(hold.caseID))\">\(escapeHTML(W.held(l))) <a href=\"/ops/risk/cases/\(escapeHTML(hold.caseID))\">\(escapeHTML(hold.caseID))</a> · \(escapeHTML(hold.reason))</p>"
         } ?? ""
@@ -27,6 +30,7 @@ enum OpsOrderPanel {
             <h2>\(escapeHTML(W.title(l)))</h2>
             <p><a href="/ops/find?q=\(escapeHTML(order.consumerID))">\(escapeHTML(W.buyer(l)))</a> · <a href="/ops/declarations/\(escapeHTML(order.id))">\(escapeHTML(W.records(l)))</a></p>
             \(hold)
+            \(asked.isEmpty ? "" : "<h3>\(escapeHTML(ReturnPages.W.title(l)))</h3><ul class=\"returns\">\(asked)</ul>")
             <ul class="refunds">\(given)</ul>
             \(form)
             </section>

@@ -156,10 +156,11 @@ struct PaymentRoutes<Context: RequestContext> {
             let merchant = try await catalog.storefronts(featuredPerStore: 0, includingSuspended: true).first { $0.merchant.id == order.merchantID }?.merchant
             let held = try await RiskCaseService(store: store, engine: configuration.risk, refunds: platform.refunds).hold(of: order.id)
             let refunds = try await platform.refunds.refunds(of: order.id)
+            let returned = try await ReturnService(store: store, refunds: platform.refunds).returns(of: order.id)
             return pages.page(request) { csrf, l in
                 let panel = PaymentPages.escrowPanel(escrow, order: order, csrf: "", language: l)
                     + "<p><a href=\"/ops/ledger/accounts/\(escapeHTML(Books.escrow(order.id).id))\">\(escapeHTML(Books.escrow(order.id).id))</a></p>"
-                    + OpsOrderPanel.render(order, held: held, refunds: refunds, csrf: csrf, language: l)
+                    + OpsOrderPanel.render(order, held: held, refunds: refunds, returns: returned, csrf: csrf, language: l)
                 return ShoppingPages.order(order, merchant: merchant, csrf: "", language: l, escrow: panel, path: "/ops/orders/\(order.id)")
             }
         }

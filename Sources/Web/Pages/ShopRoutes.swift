@@ -18,6 +18,7 @@ struct ShopRoutes<Context: RequestContext> {
     let platform: PaymentPlatform
     let declarations: DeclarationService
     let estimates: DeliveryEstimateService
+    let returns: ReturnService
     let configuration: WebConfiguration
 
     var pages: PageResponses { PageResponses(accounts: accounts, configuration: configuration) }
@@ -170,13 +171,20 @@ struct ShopRoutes<Context: RequestContext> {
         }
         router.get("/orders/:id") { request, context in
             try await pages.signedInPage(request) { consumer, csrf, l in
-                guard let order = try await orders.order(context.parameters.get("id") ?? "", of: consumer) else { throw Problem.notFound }
-                let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
-                let declaration = try await declarations.declaration(of: order.id)
-                return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l,
-                                           escrow: LogisticsPages.estimate(try await estimates.forOrder(order.id, at: Date()), language: l)
-                                               + PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l)
-                                               + DeclarationPages.status(declaration, language: l))
+                try await orderPage(context.parameters.get("id") ?? "", of: consumer, csrf: csrf, language: l)
+            }
+        }
+        router.post("/orders/:id/return") { request, context in
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            let id = context.parameters.get("id") ?? ""
+            do {
+                _ = try await returns.request(id, for: consumer, reason: form["reason"] ?? "", at: Date())
+                return pages.redirect(to: "/orders/\(id)")
+            } catch let refusal as CatalogError {
+                return try await refusedReturn(request, id, of: consumer, refusal.message)
+            } catch let refusal as ReturnRefusal {
+                return try await refusedReturn(request, id, of: consumer, refusal.description)
             }
         }
         router.post("/orders/:id/cancel") { request, context in
@@ -190,6 +198,25 @@ struct ShopRoutes<Context: RequestContext> {
     }
 
     // MARK: helpers
+
+    /// The buyer's order page; `returnRefused`: why the return just asked for was not taken, beside its form.
+    private func orderPage(_ id: String, of consumer: Consumer, csrf: String, returnRefused: String? = nil, language l: Language) async throws -> String {
+        guard let order = try await orders.order(id, of: consumer) else { throw Problem.notFound }
+        let escrow = try await platform.releases.escrow(of: order.id, status: order.status)
+        let declaration = try await declarations.declaration(of: order.id)
+        return ShoppingPages.order(order, merchant: try await merchants()[order.merchantID], csrf: csrf, language: l,
+                                   escrow: LogisticsPages.estimate(try await estimates.forOrder(order.id, at: Date()), language: l)
+                                       + PaymentPages.escrowPanel(escrow, order: order, csrf: csrf, language: l)
+                                       + DeclarationPages.status(declaration, language: l)
+                                       + ReturnPages.buyerPanel(order, returns: try await returns.returns(of: order.id), csrf: csrf,
+                                                                refused: returnRefused, language: l))
+    }
+
+    private func refusedReturn(_ request: Request, _ id: String, of consumer: Consumer, _ message: String) async throws -> Response {
+        var response = try await pages.pageAsync(request) { csrf, l in try await orderPage(id, of: consumer, csrf: csrf, returnRefused: message, language: l) }
+        response.status = .unprocessableContent
+        return response
+    }
 
     /// The account page: identity, allowance, addresses, and what went wrong with a form.
     private func accountPage(_ consumer: Consumer, csrf: String, error: String? = nil, typed: [String: String] = [:], notice: String? = nil,
