@@ -27,6 +27,15 @@ def test_new_buyer_orders_from_two_stores(server, browser):
     wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "ul.addresses li"))
     listed = browser.find_element(By.CSS_SELECTOR, "ul.addresses li").text
     assert "138****8000" in listed and "13800138000" not in listed
+    # Changed in place: the form opens filled in (the mobile typed again), and the new street replaces the old.
+    browser.find_element(By.CSS_SELECTOR, "ul.addresses li details.edit-address summary").click()
+    edit = "ul.addresses li details.edit-address form"
+    assert browser.find_element(By.CSS_SELECTOR, f"{edit} [name='street']").get_attribute("value") == "世纪大道100号"
+    fill(browser, "street", "世纪大道200号", edit)
+    fill(browser, "mobile", "13800138000", edit)
+    browser.find_element(By.CSS_SELECTOR, f"{edit} button").click()
+    wait.until(lambda b: "世纪大道200号" in b.find_element(By.CSS_SELECTOR, "ul.addresses li").text)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "ul.addresses li")) == 1
 
     enrol_identity(browser, wait)
     assert "1101**********002X" in browser.find_element(By.CSS_SELECTOR, "p.identity").text

@@ -9,7 +9,7 @@ public struct Migration: Sendable {
 }
 
 public enum Migrations {
-    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases, travellers, merchantApplications, brandProtection, partnerBanks, productPhotos, notices, searchSynonyms, risk, returns]
+    public static let all: [Migration] = [catalogueAndRates, ledger, merchantCatalogue, accounts, checkout, identities, payments, declarations, logistics, hub, lastMile, liveSales, skuRevisions, unitsInOneCall, directMail, workFailures, netContent, consoleSessions, sealedAddresses, openQuotes, workLeases, travellers, merchantApplications, brandProtection, partnerBanks, productPhotos, notices, searchSynonyms, risk, returns, addressBook]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 

@@ -72,4 +72,28 @@ struct AccountChangesTests {
             await #expect(throws: AccountFailure.notFound) { try await accounts.deleteAddress(address.id, of: owner) }
         }
     }
+
+    @Test("an address changed is a new one in its place, the default stays the default and comes first; only its owner may change it",
+          arguments: StoreKind.allCases)
+    func changeAndDefault(kind: StoreKind) async throws {
+        try await withTestStore(kind) { store in
+            let accounts = AccountService(store: store, cipher: CheckoutTests.cipher, bcryptCost: 4)
+            let (owner, first) = try await CheckoutTests().buyer(accounts, 1)
+            let second = try await accounts.addAddress(
+                try DeliveryAddress(province: "北京市", city: "北京市", district: "朝阳区", street: "建国路1号", recipient: "王小明", mobile: "13900000001"),
+                for: owner, at: Date())
+            #expect(try await accounts.addresses(of: owner).map(\.id) == [first.id, second.id])
+            try await accounts.makeDefault(second.id, of: owner)
+            #expect(try await accounts.addresses(of: owner).map(\.id) == [second.id, first.id], "the default first")
+            let other = try await accounts.signUp(email: "other@example.cn", password: "another passphrase", displayName: "", at: Date())
+            let moved = try DeliveryAddress(province: "北京市", city: "北京市", district: "朝阳区", street: "建国路2号", recipient: "王小明", mobile: "13900000002")
+            await #expect(throws: AccountFailure.notFound) { try await accounts.replaceAddress(second.id, with: moved, for: other, at: Date()) }
+            await #expect(throws: AccountFailure.notFound) { try await accounts.makeDefault(first.id, of: other) }
+            let changed = try await accounts.replaceAddress(second.id, with: moved, for: owner, at: Date())
+            let listed = try await accounts.addresses(of: owner)
+            #expect(listed.map(\.id) == [changed.id, first.id] && changed.id != second.id)
+            #expect(listed.first?.isDefault == true && listed.first?.street == "建国路2号")
+            await #expect(throws: AccountFailure.notFound) { try await accounts.replaceAddress(second.id, with: moved, for: owner, at: Date()) }
+        }
+    }
 }

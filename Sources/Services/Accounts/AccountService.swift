@@ -20,6 +20,8 @@ public struct SavedAddress: Sendable, Hashable {
     public let street: String
     public let recipient: String
     public let mobileMasked: String
+    /// The buyer's default: listed first, chosen first at checkout.
+    public var isDefault = false
 
     public var oneLine: String { "\(province)\(city)\(district)\(street) \(recipient) \(mobileMasked)" }
 }
@@ -121,20 +123,57 @@ public struct AccountService: Sendable {
     }
 
     public func addAddress(_ address: DeliveryAddress, for consumer: Consumer, at now: Date) async throws -> SavedAddress {
+        let (change, saved) = try inserting(address, for: consumer, preferred: false, at: now)
+        try await store.apply([change])
+        return saved
+    }
+
+    /// An address changed: saved as a new one in place of the old, which goes (orders keep the
+    /// copy they were placed with, and a copy of the old one kept in memory for an order no
+    /// longer matches a row); the default stays the default.
+    public func replaceAddress(_ id: String, with address: DeliveryAddress, for consumer: Consumer, at now: Date) async throws -> SavedAddress {
+        guard let old = try await store.read(SQL("SELECT preferred FROM addresses WHERE id = ? AND consumer_id = ?", bind: id, consumer.id)).first else {
+            throw AccountFailure.notFound
+        }
+        let (change, saved) = try inserting(address, for: consumer, preferred: try old.integer("preferred") == 1, at: now)
+        do {
+            try await store.apply([change, .guarded(SQL("DELETE FROM addresses WHERE id = ? AND consumer_id = ? RETURNING id", bind: id, consumer.id),
+                                                    conflict: "no such address")])
+        } catch StoreError.conflict {
+            throw AccountFailure.notFound
+        }
+        return saved
+    }
+
+    /// Makes one of the buyer's addresses the default.
+    public func makeDefault(_ id: String, of consumer: Consumer) async throws {
+        do {
+            try await store.apply([
+                .write(SQL("UPDATE addresses SET preferred = 0 WHERE consumer_id = ? AND preferred = 1", bind: consumer.id)),
+                .guarded(SQL("UPDATE addresses SET preferred = 1 WHERE id = ? AND consumer_id = ? RETURNING id", bind: id, consumer.id),
+                         conflict: "no such address"),
+            ])
+        } catch StoreError.conflict {
+            throw AccountFailure.notFound
+        }
+    }
+
+    /// A new address row, sealed and keyed, and the address as the buyer sees it.
+    private func inserting(_ address: DeliveryAddress, for consumer: Consumer, preferred: Bool, at now: Date) throws -> (Change, SavedAddress) {
         let id = "a-" + UUID().uuidString.lowercased()
         let masked = AccountRules.masked(mobile: address.mobile)
         let keys = RiskService.keys(of: address, cipher: cipher)
-        try await store.apply([.write(SQL(
+        let change = Change.write(SQL(
             """
             INSERT INTO addresses (id, consumer_id, province, city, district, street, recipient, street_sealed, recipient_sealed,
-                recipient_masked, mobile_sealed, mobile_masked, created_at, risk_address, risk_phone)
-            VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?)
+                recipient_masked, mobile_sealed, mobile_masked, created_at, risk_address, risk_phone, preferred)
+            VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             bind: id, consumer.id, address.province, address.city, address.district, try cipher.seal(address.street),
             try cipher.seal(address.recipient), IdentityService.maskedName(address.recipient), try cipher.seal(address.mobile), masked,
-            now.millisecondsSince1970, keys.address, keys.phone))])
-        return SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
-                            street: address.street, recipient: address.recipient, mobileMasked: masked)
+            now.millisecondsSince1970, keys.address, keys.phone, preferred ? 1 : 0))
+        return (change, SavedAddress(id: id, province: address.province, city: address.city, district: address.district,
+                                     street: address.street, recipient: address.recipient, mobileMasked: masked, isDefault: preferred))
     }
 
     /// Removes one of the consumer's addresses. Orders keep the copy they were placed with.
@@ -166,7 +205,7 @@ public struct AccountService: Sendable {
     }
 
     public func addresses(of consumer: Consumer) async throws -> [SavedAddress] {
-        try await store.read(SQL("SELECT * FROM addresses WHERE consumer_id = ? ORDER BY created_at", bind: consumer.id))
+        try await store.read(SQL("SELECT * FROM addresses WHERE consumer_id = ? ORDER BY preferred DESC, created_at", bind: consumer.id))
             .map(address)
     }
 
@@ -186,7 +225,8 @@ public struct AccountService: Sendable {
     func address(_ row: Row) throws -> SavedAddress {
         SavedAddress(id: try row.text("id"), province: try row.text("province"), city: try row.text("city"),
                      district: try row.text("district"), street: try cipher.open(try row.text("street_sealed")),
-                     recipient: try cipher.open(try row.text("recipient_sealed")), mobileMasked: try row.text("mobile_masked"))
+                     recipient: try cipher.open(try row.text("recipient_sealed")), mobileMasked: try row.text("mobile_masked"),
+                     isDefault: try row.integer("preferred") == 1)
     }
 
 }

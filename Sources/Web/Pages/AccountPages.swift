@@ -48,14 +48,19 @@ enum AccountPages {
                         csrf: String, error: String? = nil, typed: [String: String] = [:], notice: String? = nil, passwordError: String? = nil,
                         language l: Language) -> String {
         let list = addresses.map { address in
-            """
-            <li data-address-id="\(escapeHTML(address.id))">\(escapeHTML(address.oneLine))
-            <form method="post" action="/account/addresses/\(escapeHTML(address.id))/delete" class="inline" onsubmit="return confirm('\(escapeHTML(Words.deleteAddressQuestion(l)))')">\(BrowserSession.hiddenField(csrf))
-            <button type="submit" class="delete-address">\(escapeHTML(Words.remove(l)))</button></form></li>
-            """
+            let makeDefault = address.isDefault ? "<span class=\"badge default-address\">\(escapeHTML(Words.defaultAddress(l)))</span>" : """
+                <form method="post" action="/account/addresses/\(escapeHTML(address.id))/default" class="inline">\(BrowserSession.hiddenField(csrf))<button type="submit" class="make-default">\(escapeHTML(Words.makeDefault(l)))</button></form>
+                """
+            let current = ["province": address.province, "city": address.city, "district": address.district, "street": address.street,
+                           "recipient": address.recipient]
+            return """
+                <li data-address-id="\(escapeHTML(address.id))"\(address.isDefault ? " data-default=\"true\"" : "")>\(escapeHTML(address.oneLine)) \(makeDefault)
+                <form method="post" action="/account/addresses/\(escapeHTML(address.id))/delete" class="inline" onsubmit="return confirm('\(escapeHTML(Words.deleteAddressQuestion(l)))')">\(BrowserSession.hiddenField(csrf))
+                <button type="submit" class="delete-address">\(escapeHTML(Words.remove(l)))</button></form>
+                <details class="edit-address"><summary>\(escapeHTML(Words.editAddress(l)))</summary>
+                \(addressForm(action: "/account/addresses/\(address.id)", typed: current, csrf: csrf, language: l))</details></li>
+                """
         }.joined()
-        let provinces = DeliveryAddress.provinces.map { "<option\(typed["province"] == $0 ? " selected" : "")>\(escapeHTML($0))</option>" }.joined()
-        func value(_ name: String) -> String { typed[name].map { " value=\"\(escapeHTML($0))\"" } ?? "" }
         let main = """
             <section class="panel">
             <h1>\(escapeHTML(Words.account(l)))</h1>
@@ -66,15 +71,7 @@ enum AccountPages {
             <ul class="addresses">\(list)</ul>
             <h2>\(escapeHTML(Words.addAddress(l)))</h2>
             \(error.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
-            <form method="post" action="/account/addresses" class="stacked">\(BrowserSession.hiddenField(csrf))
-            <label>\(escapeHTML(Words.province(l))) <select name="province" required>\(provinces)</select></label>
-            <label>\(escapeHTML(Words.city(l))) <input type="text" name="city"\(value("city")) required maxlength="50"></label>
-            <label>\(escapeHTML(Words.district(l))) <input type="text" name="district"\(value("district")) required maxlength="50"></label>
-            <label>\(escapeHTML(Words.street(l))) <input type="text" name="street"\(value("street")) required maxlength="200"></label>
-            <label>\(escapeHTML(Words.recipient(l))) <input type="text" name="recipient"\(value("recipient")) required maxlength="50"></label>
-            <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile"\(value("mobile")) required pattern="1[3-9][0-9 -]{9,11}" inputmode="numeric"></label>
-            <button type="submit">\(escapeHTML(Words.save(l)))</button>
-            </form>
+            \(addressForm(action: "/account/addresses", typed: typed, csrf: csrf, language: l))
             <h2>\(escapeHTML(Words.changePassword(l)))</h2>
             \(notice.map { "<p class=\"notice\" role=\"status\">\(escapeHTML($0))</p>" } ?? "")
             \(passwordError.map { "<p class=\"form-error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? "")
@@ -86,6 +83,23 @@ enum AccountPages {
             </section>
             """
         return Layout.page(title: Words.account(l), language: l, path: "/account", main: main)
+    }
+
+    /// The address form, for a new address or an address changed (the mobile is typed again: only its mask is kept in view).
+    static func addressForm(action: String, typed: [String: String], csrf: String, language l: Language) -> String {
+        let provinces = DeliveryAddress.provinces.map { "<option\(typed["province"] == $0 ? " selected" : "")>\(escapeHTML($0))</option>" }.joined()
+        func value(_ name: String) -> String { typed[name].map { " value=\"\(escapeHTML($0))\"" } ?? "" }
+        return """
+            <form method="post" action="\(escapeHTML(action))" class="stacked address-form">\(BrowserSession.hiddenField(csrf))
+            <label>\(escapeHTML(Words.province(l))) <select name="province" required>\(provinces)</select></label>
+            <label>\(escapeHTML(Words.city(l))) <input type="text" name="city"\(value("city")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.district(l))) <input type="text" name="district"\(value("district")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.street(l))) <input type="text" name="street"\(value("street")) required maxlength="200"></label>
+            <label>\(escapeHTML(Words.recipient(l))) <input type="text" name="recipient"\(value("recipient")) required maxlength="50"></label>
+            <label>\(escapeHTML(Words.mobile(l))) <input type="tel" name="mobile"\(value("mobile")) required pattern="1[3-9][0-9 -]{9,11}" inputmode="numeric"></label>
+            <button type="submit">\(escapeHTML(Words.save(l)))</button>
+            </form>
+            """
     }
 
     /// ePass: the real-name identity customs declarations carry, its check, and this year's allowance.

@@ -89,6 +89,26 @@ struct ShopRoutes<Context: RequestContext> {
                                       status: .unprocessableContent)
             }
         }
+        router.post("/account/addresses/:id/default") { request, context in
+            _ = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            try await accounts.makeDefault(context.parameters.get("id") ?? "", of: consumer)
+            return pages.redirect(to: "/account")
+        }
+        router.post("/account/addresses/:id") { request, context in
+            let form = try await pages.postedForm(request)
+            let consumer = try await pages.mustBeSignedIn(request)
+            do {
+                let address = try DeliveryAddress(
+                    province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
+                    street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
+                _ = try await accounts.replaceAddress(context.parameters.get("id") ?? "", with: address, for: consumer, at: Date())
+                return pages.redirect(to: "/account")
+            } catch let error as AccountError {
+                return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description, language: LanguageChoice.language(of: request)),
+                                      status: .unprocessableContent)
+            }
+        }
         router.post("/account/addresses/:id/delete") { request, context in
             _ = try await pages.postedForm(request)
             let consumer = try await pages.mustBeSignedIn(request)
