@@ -72,7 +72,7 @@ public func buildRouter(store: any Store, configuration given: WebConfiguration,
                  configuration: configuration).register(on: router)
     SearchSynonymRoutes(synonyms: SearchSynonymService(store: store), pages: PageResponses(accounts: accounts, configuration: configuration),
                         configuration: configuration).register(on: router)
-    NoticesAPI(accounts: accounts, notices: notices).register(on: router)
+    NoticesAPI(accounts: accounts, notices: notices, idempotency: idempotency, configuration: configuration).register(on: router)
     NoticeRoutes(accounts: accounts, notices: notices, pages: PageResponses(accounts: accounts, configuration: configuration))
         .register(on: router)
     DeclarationRoutes(declarations: declarations, orders: orders, configuration: configuration).register(on: router)

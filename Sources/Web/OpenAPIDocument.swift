@@ -397,6 +397,26 @@ public enum OpenAPIDocument {
               responses:
                 "401": { $ref: "#/components/responses/Problem" }
                 "200": { description: Messages, content: { application/json: { schema: { $ref: "#/components/schemas/NoticeList" } } } }
+          /api/v1/me/notices/read:
+            post:
+              summary: Mark the buyer's messages read (those an app showed); unknown or others' ids change nothing.
+              security: [{ session: [] }]
+              parameters:
+                - $ref: "#/components/parameters/IdempotencyKey"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [ids], properties: { ids: { type: array, maxItems: 500, items: { type: string } } } }
+              responses:
+                "403": { $ref: "#/components/responses/Problem" }
+                "413": { $ref: "#/components/responses/Problem" }
+                "401": { $ref: "#/components/responses/Problem" }
+                "400": { $ref: "#/components/responses/Problem" }
+                "422": { $ref: "#/components/responses/Problem" }
+                "200":
+                  description: How many are still unread
+                  content: { application/json: { schema: { type: object, required: [unread], properties: { unread: { type: integer, minimum: 0 } } } } }
           /api/v1/me/identity:
             get:
               summary: The buyer's real-name identity (masked), whether it is pre-approved, and this year's cross-border allowance.

@@ -144,6 +144,7 @@ struct Serve: AsyncParsableCommand {
             var services: [any Service] = [PeriodicService(name: "the unpaid-order sweep", interval: .seconds(60), logger: logger) {
                 let expired = try await orders.expireUnpaid(at: Date())
                 if expired > 0 { logger.info("cancelled \(expired) unpaid order(s) whose payment window closed") }
+                try await AccountService.purgeResetLinks(in: store, at: Date())
             }]
             if runFeed && loadDemo {
                 services.append(PeriodicService(name: "the sandbox rate feed", interval: .seconds(3600), logger: logger) {

@@ -118,6 +118,8 @@ struct NoticeTests {
             #expect(try await accounts.consumer(forSession: session, at: Date()) == nil, "every other session ended")
             #expect(try await accounts.consumer(forSession: reset.session, at: Date())?.id == consumer.id, "the link opened a session")
             await #expect(throws: AccountFailure.resetLinkClosed) { try await accounts.resetPassword(token: token, new: "another new password", at: now + 61) }
+            #expect(try await AccountService.purgeResetLinks(in: store, at: now + 60) == 0, "a link is kept an hour past its end, for the hourly count")
+            #expect(try await AccountService.purgeResetLinks(in: store, at: now + AccountService.resetLifetime + 3601) >= 1)
             await #expect(throws: AccountFailure.wrongCredentials) { try await accounts.signIn(email: consumer.email, password: "the old password", at: Date()) }
             _ = try await accounts.signIn(email: consumer.email, password: "a brand new password", at: Date())
         }

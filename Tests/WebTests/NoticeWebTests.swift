@@ -66,6 +66,23 @@ struct NoticeWebTests {
             #expect(try await client.get("/api/v1/me/notices", headers: [.authorization: bearer]).json()["unread"] as? Int == 0)
             #expect(try await client.get("/api/v1/me/notices").status == .unauthorized)
             let stranger = try await Self.buyer(client, email: "stranger-\(language.rawValue)@example.cn")
+            let secondID = NoticeKind.id(orderID: order, kind: .refunded)
+            try await store.apply([.write(SQL(
+                """
+                INSERT INTO notices (id, consumer_id, kind, order_id, detail, shown, created_at, mail_after)
+                VALUES (?, ?, 'refunded', ?, '', 1, ?, ?)
+                """, bind: secondID, buyer.id, order, Date().millisecondsSince1970, Date().millisecondsSince1970))])
+            func markRead(_ authorization: String, key: String) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/me/notices/read", method: .post,
+                                         headers: [.authorization: authorization, .contentType: "application/json", .idempotencyKey: key],
+                                         body: ByteBuffer(string: #"{"ids":["\#(secondID)"]}"#))
+            }
+            let strangers = try await markRead("Bearer " + stranger.cookie.dropFirst("session=".count), key: "m0")
+            let strangersUnread = try strangers.json()["unread"] as? Int
+            #expect(strangers.status == .ok && strangersUnread == 0)
+            #expect(try await client.get("/api/v1/me/notices", headers: [.authorization: bearer]).json()["unread"] as? Int == 1,
+                    "another buyer cannot mark them read")
+            #expect(try await markRead(bearer, key: "m1").json()["unread"] as? Int == 0, "the app marks what it showed")
             let theirs = try await client.get("/account/messages", headers: [.cookie: stranger.cookie])
             #expect(!theirs.text.contains(order), "a buyer sees only their own messages")
             #expect(try await client.get("/account/messages").status == .seeOther, "signed out: sent to sign in")

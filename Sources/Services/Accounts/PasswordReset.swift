@@ -11,6 +11,17 @@ extension AccountService {
     /// Links per account per hour: enough to retry a lost mail, too few to flood an inbox.
     public static let resetsPerHour: Int64 = 3
 
+    /// Forgets links that ran out more than an hour ago (the hourly count needs nothing older);
+    /// returns how many went.
+    @discardableResult
+    public static func purgeResetLinks(in store: any Store, at now: Date) async throws -> Int {
+        let cutoff = now.addingTimeInterval(-3600).millisecondsSince1970
+        let stale = try await store.read(SQL("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM password_resets WHERE expires_at < ?", bind: cutoff))
+        let count = Int(try stale.first?.integer("n") ?? 0)
+        if count > 0 { try await store.apply([.write(SQL("DELETE FROM password_resets WHERE expires_at < ?", bind: cutoff))]) }
+        return count
+    }
+
     /// Sends a reset link to the account of `email`, if there is one and it has not had
     /// `resetsPerHour` links this hour. Says nothing either way, so that the form cannot be
     /// used to learn who has an account.
