@@ -69,7 +69,7 @@ public struct CheckoutService: Sendable {
                                                      addressID: addressID, on: facts, for: consumer, at: now)
         if let risk {
             try await risk.check(try observations(quote, orderIDs: quote.parcels.map { _ in quote.id }, fingerprint: fingerprint, facts: facts,
-                                                  origin: origin, risk: risk, for: consumer, at: now))
+                                                  origin: origin, risk: risk, for: consumer, at: now), at: now)
         }
         try await store.apply([try storing(quote, usedAt: nil)])
         return quote

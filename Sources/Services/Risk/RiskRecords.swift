@@ -32,7 +32,7 @@ enum RiskRecords {
                         value: try row.integer("value_fen"), allowanceUsed: try row.integer("allowance_used_fen"))
     }
 
-    /// What ops decided: the latest rule set, blocks, open cases, and the identities of cleared cases.
+    /// What ops decided: the latest rule set, blocks, the cases still in hand (open or acted on), and the identities of cleared cases.
     struct Settings: Sendable {
         let rules: (RiskRuleSet, Int64)?
         let blocked: Set<String>
@@ -46,8 +46,9 @@ enum RiskRecords {
         let blocked = Set(try await store.read(SQL("SELECT kind, key FROM risk_blocks")).map { "\(try $0.text("kind")):\(try $0.text("key"))" })
         var open: [String: String] = [:]
         var cleared: [String] = []
-        for row in try await store.read(SQL("SELECT id, identity, status FROM risk_cases WHERE status IN ('open', 'cleared')")) {
-            if try row.text("status") == "open" { open[try row.text("identity")] = try row.text("id") } else { cleared.append(try row.text("identity")) }
+        // A case ops acted on stays the one its cluster's next holds and refusals go to; a cleared one does not.
+        for row in try await store.read(SQL("SELECT id, identity, status FROM risk_cases WHERE status IN ('open', 'actioned', 'cleared')")) {
+            if try row.text("status") == "cleared" { cleared.append(try row.text("identity")) } else { open[try row.text("identity")] = try row.text("id") }
         }
         return Settings(rules: rules, blocked: blocked, openCases: open, clearedIdentities: cleared)
     }

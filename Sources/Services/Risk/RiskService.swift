@@ -59,10 +59,12 @@ public struct RiskService: Sendable {
                         lines: lines, value: value.minorUnits, allowanceUsed: allowanceUsed.minorUnits)
     }
 
-    /// Refuses what the rules block; nothing is written (the quote's check).
-    func check(_ orders: [RiskObservation]) async throws {
-        for order in orders where try await engine.decide(order, on: store).action == .block {
-            throw RiskRefusal(reference: order.orderID)
+    /// Refuses what the rules block (the quote's check); only the refusal is written, in its case.
+    func check(_ orders: [RiskObservation], at now: Date) async throws {
+        let (rules, _) = try await engine.rules(from: store)
+        for order in orders {
+            let decision = try await engine.decide(order, on: store)
+            if decision.action == .block { try await refuse(order, decision, rules: rules, at: now) }
         }
     }
 
@@ -73,10 +75,10 @@ public struct RiskService: Sendable {
         let (rules, _) = try await engine.rules(from: store)
         for order in orders {
             let decision = try await engine.decide(order, on: store)
-            if decision.action == .block { throw RiskRefusal(reference: order.orderID) }
+            if decision.action == .block { try await refuse(order, decision, rules: rules, at: now) }
             changes.append(RiskRecords.observing(order))
             guard decision.action == .review else { continue }
-            let caseID = engine.openCase(for: order) ?? "rc-" + Secrets.digest(Array("case \(order.identity) \(order.at)".utf8)).prefix(20)
+            let caseID = self.caseID(for: order)
             let reason = decision.reason(in: rules)
             changes += RiskRecords.opening(caseID, identity: order.identity, reason: reason, at: now.millisecondsSince1970)
             changes.append(RiskRecords.holding(order.orderID, caseID: caseID, reason: reason, at: now.millisecondsSince1970))
@@ -85,6 +87,22 @@ public struct RiskService: Sendable {
             engine.opened(caseID, by: order.identity)
         }
         return changes
+    }
+
+    /// The open case of the cluster `order` joins, or a new one named after it.
+    private func caseID(for order: RiskObservation) -> String {
+        engine.openCase(for: order) ?? "rc-" + Secrets.digest(Array("case \(order.identity) \(order.at)".utf8)).prefix(20)
+    }
+
+    /// A blocked order: the whole reason goes to ops, in its cluster's case, committed on its
+    /// own (the order itself writes nothing); the buyer is given the case as the reference to quote.
+    private func refuse(_ order: RiskObservation, _ decision: RiskDecision, rules: RiskRuleSet, at now: Date) async throws -> Never {
+        let caseID = caseID(for: order)
+        let reason = decision.reason(in: rules)
+        try await store.apply(RiskRecords.opening(caseID, identity: order.identity, reason: reason, at: now.millisecondsSince1970)
+            + [RiskRecords.event(caseID, actor: "risk rules", action: "refused", note: "\(order.orderID): \(reason)", at: now.millisecondsSince1970)])
+        engine.opened(caseID, by: order.identity)
+        throw RiskRefusal(reference: caseID)
     }
 
     /// Keys for addresses saved before the risk signals existed (their streets and phones are
