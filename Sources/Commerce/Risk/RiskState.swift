@@ -36,7 +36,13 @@ public struct RiskState: Sendable {
     static let hour: Int64 = 3_600_000
     static let day: Int64 = 86_400_000
 
-    private var index: [String: Int32] = [:]
+    /// A node's name: its kind and key, hashed together without building a string for each lookup.
+    struct Name: Hashable, Sendable {
+        let kind: Kind
+        let key: String
+    }
+
+    private var index: [Name: Int32] = [:]
     private var parent: [Int32] = []
     private var nodes: [Node] = []
     private var clusters: [Int32: Cluster] = [:]
@@ -102,7 +108,7 @@ public struct RiskState: Sendable {
     }
 
     private mutating func node(_ kind: Kind, _ key: String) -> Int32 {
-        let name = kind.rawValue + ":" + key
+        let name = Name(kind: kind, key: key)
         if let known = index[name] { return known }
         let id = Int32(nodes.count)
         index[name] = id
@@ -175,7 +181,7 @@ public struct RiskState: Sendable {
         var signals = RiskSignals()
         let now = order.at
         let nearLimit = limits.perTransaction * thresholds.nearLimitPercent / 100
-        let identity = index[Kind.identity.rawValue + ":" + order.identity]
+        let identity = index[Name(kind: .identity, key: order.identity)]
         let mine = identity.map { nodes[Int($0)] }
         velocity(of: mine, for: order, into: &signals, as: Self.velocitySignals[.identity])
         signals[.identityAllowancePercent] = Self.percent(order.allowanceUsed, of: limits.annual)
@@ -184,7 +190,7 @@ public struct RiskState: Sendable {
 
         var roots: Set<Int32> = identity.map { [root(of: $0)] } ?? []
         for (kind, key) in order.attributes {
-            let attribute = index[kind.rawValue + ":" + key]
+            let attribute = index[Name(kind: kind, key: key)]
             let known = attribute.map { nodes[Int($0)] }
             if let users = Self.identitySignals[kind] {
                 signals[users] = Int64((known?.identities.count ?? 0) + (identity.map { known?.identities.contains($0) == true } ?? false ? 0 : 1))
@@ -257,14 +263,14 @@ public struct RiskState: Sendable {
 
     /// The identities of every cluster `order` would join: its identity's and its attributes'.
     public func identities(linkedTo order: RiskObservation) -> Set<String> {
-        let names = [Kind.identity.rawValue + ":" + order.identity] + order.attributes.map { $0.0.rawValue + ":" + $0.1 }
+        let names = [Name(kind: .identity, key: order.identity)] + order.attributes.map { Name(kind: $0.0, key: $0.1) }
         let roots = Set(names.compactMap { index[$0] }.map { root(of: $0) })
         return Set(roots.flatMap { clusters[$0]?.identities ?? [] }.map { nodes[Int($0)].key }).union([order.identity])
     }
 
     /// The members of the cluster `identity` belongs to, by kind, as their keys.
     public func cluster(of identity: String) -> [Kind: [String]] {
-        guard let id = index[Kind.identity.rawValue + ":" + identity], let cluster = clusters[root(of: id)] else { return [:] }
+        guard let id = index[Name(kind: .identity, key: identity)], let cluster = clusters[root(of: id)] else { return [:] }
         return Dictionary(grouping: cluster.members.map { nodes[Int($0)] }, by: \.kind).mapValues { $0.map(\.key).sorted() }
     }
 
