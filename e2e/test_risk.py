@@ -61,7 +61,7 @@ def test_rules_hold_a_ring_and_ops_clear_its_case(server, browser):
     browser.find_element(By.ID, "save-rules").click()
     browser.switch_to.alert.accept()
     error = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, "p.form-error[data-line='2']"))
-    assert "第 2 行" in error.text and "address.owners" in error.text
+    assert "第 2 行" in error.text and "没有名为“address.owners”的信号" in error.text, "the fault named in the console's language"
     rules = browser.find_element(By.NAME, "rules")
     assert "address.owners" in rules.get_attribute("value"), "the text as typed is kept"
     rules.clear()

@@ -16,7 +16,7 @@ enum RiskPages {
                       merchants: [(merchantID: String, percent: Int64)], saved: Bool, csrf: String, language l: Language) -> String {
         let text = draft?.text ?? rules.text
         let refusal = draft?.refusal.map { problem in
-            "<p class=\"form-error\" role=\"alert\" data-field=\"rules\" data-line=\"\(problem.line)\">\(escapeHTML(W.lineAtFault(problem.line)(l))) \(escapeHTML(problem.message))</p>"
+            "<p class=\"form-error\" role=\"alert\" data-field=\"rules\" data-line=\"\(problem.line)\">\(escapeHTML(W.lineAtFault(problem.line)(l))) \(escapeHTML(problem.message(l)))</p>"
         } ?? ""
         let signals = RiskSignal.allCases.map { "<tr><td><code>\(escapeHTML($0.name))</code></td><td>\(escapeHTML($0.meaning(l)))</td></tr>" }.joined()
         let versions = history.map { version in
