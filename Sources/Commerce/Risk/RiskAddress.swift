@@ -33,7 +33,7 @@ public enum RiskAddress {
     /// The street up to its building (or its number): what one delivery point is.
     public static func building(_ street: String) -> String {
         // Latin addresses write the building's number after its word (Building 3), Chinese before (3栋).
-        var text = numerals(plain(street)).replacing(/(?:building|bldg|block)(\d+)/) { "\($0.1)栋" }
+        var text = latinBuildings(numerals(plain(street)))
         for word in ["号楼", "栋", "幢", "座"] {
             text = text.replacingOccurrences(of: word, with: "栋")
         }
@@ -51,6 +51,24 @@ public enum RiskAddress {
             index = text.index(after: index)
         }
         return text
+    }
+
+    /// building3, bldg3, block3 → 3栋: the number before the word, as Chinese writes it.
+    static func latinBuildings(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if let word = ["building", "bldg", "block"].first(where: { rest.hasPrefix($0) }) {
+                let number = rest.dropFirst(word.count).prefix(while: \.isASCIIDigit)
+                if !number.isEmpty {
+                    result += number + "栋"
+                    rest = rest.dropFirst(word.count + number.count)
+                    continue
+                }
+            }
+            result.append(rest.removeFirst())
+        }
+        return result
     }
 
     /// Folded, lower case, letters and digits only.
