@@ -13,7 +13,10 @@ public enum RiskReplay {
         var limits: (day: Int64, year: Int, limits: RiskLimits)?
         for order in orders {
             let day = (order.at + 8 * RiskState.hour) / RiskState.day  // the Beijing day
-            if limits?.day != day { limits = (day, Self.year(of: order.at), Self.limits(at: order.at)) }
+            if limits?.day != day {
+                let context = Self.context(at: order.at)
+                limits = (day, context.year, context.limits)
+            }
             guard let (_, year, current) = limits else { continue }
             decisions.append(rules.decide(state.signals(for: order, year: year, limits: current, thresholds: rules.thresholds)))
             state.observe(order, year: year)
@@ -21,11 +24,12 @@ public enum RiskReplay {
         return decisions
     }
 
-    /// The personal limits in force at `at` (milliseconds), in fen; the latest known when none covers the day.
-    public static func limits(at: Int64) -> RiskLimits {
+    /// The allowance's year and the personal limits in force at `at` (milliseconds), in fen (the
+    /// latest known when none covers the day), from one reading of the Beijing day.
+    public static func context(at: Int64) -> (year: Int, limits: RiskLimits) {
         let day = Day(beijing: Date(timeIntervalSince1970: Double(at) / 1000))
         let limits = CustomsRules.limits(on: day) ?? CustomsRules.personalLimits.last?.value
-        return RiskLimits(annual: limits?.annual.minorUnits ?? 0, perTransaction: limits?.perTransaction.minorUnits ?? 0)
+        return (day.year, RiskLimits(annual: limits?.annual.minorUnits ?? 0, perTransaction: limits?.perTransaction.minorUnits ?? 0))
     }
 
     /// The Beijing year of `at` (milliseconds): the allowance's year.

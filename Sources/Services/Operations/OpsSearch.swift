@@ -81,13 +81,11 @@ public struct OpsSearch: Sendable {
         let rows = try await store.read(sql)
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.text("id") }
-        let held = Set(try await store.read(SQL(
-            "SELECT order_id FROM risk_holds WHERE released_at IS NULL AND order_id IN (\(SQL.placeholders(ids.count)))", ids.map { $0.sqlValue }))
-            .map { try $0.text("order_id") })
+        let held = try await RiskRecords.openHolds(of: ids, in: store)
         return try rows.map { row in
             let id = try row.text("id")
             let total = Money(minorUnits: try row.integer("total_cny"), currency: .CNY)
-            return Hit(kind: .order, label: id, detail: "\(try row.text("status")) · \(total) · \(try row.text("merchant_id"))\(held.contains(id) ? " · held by risk review" : "")",
+            return Hit(kind: .order, label: id, detail: "\(try row.text("status")) · \(total) · \(try row.text("merchant_id"))\(held[id] == nil ? "" : " · held by risk review")",
                        link: "/ops/orders/\(id)", at: Date(millisecondsSince1970: try row.integer("created_at")))
         }
     }

@@ -127,8 +127,7 @@ public struct RiskCaseService: Sendable {
 
     /// The open risk hold on an order: its case and why.
     public func hold(of orderID: String) async throws -> (caseID: String, reason: String)? {
-        try await store.read(SQL("SELECT case_id, reason FROM risk_holds WHERE order_id = ? AND released_at IS NULL", bind: orderID)).first
-            .map { (try $0.text("case_id"), try $0.text("reason")) }
+        try await RiskRecords.openHolds(of: [orderID], in: store)[orderID]
     }
 
     /// What ops may do on a case.

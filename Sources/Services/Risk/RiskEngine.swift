@@ -31,8 +31,7 @@ public final class RiskEngine: Sendable {
     /// The decision for `order` as if it were placed now: ops' blocks first, then the rules.
     func decide(_ order: RiskObservation, on store: any Store) async throws -> RiskDecision {
         try await ensureLoaded(from: store)
-        let year = RiskReplay.year(of: order.at)
-        let limits = RiskReplay.limits(at: order.at)
+        let (year, limits) = RiskReplay.context(at: order.at)
         return loaded.withLock { current in
             guard let current else { return RiskDecision(action: .allow, matched: [], signals: RiskSignals()) }
             let blocks = [("identity", order.identity), ("device", order.device ?? ""), ("payer", order.payer), ("address", order.address)]

@@ -64,6 +64,18 @@ enum RiskRecords {
                    bind: orderID, caseID, reason, now))
     }
 
+    /// The open holds among `orderIDs`: each held order's case and why.
+    static func openHolds(of orderIDs: [String], in store: any Store) async throws -> [String: (caseID: String, reason: String)] {
+        guard !orderIDs.isEmpty else { return [:] }
+        var holds: [String: (caseID: String, reason: String)] = [:]
+        for row in try await store.read(SQL(
+            "SELECT order_id, case_id, reason FROM risk_holds WHERE released_at IS NULL AND order_id IN (\(SQL.placeholders(orderIDs.count)))",
+            orderIDs.map { $0.sqlValue })) {
+            holds[try row.text("order_id")] = (try row.text("case_id"), try row.text("reason"))
+        }
+        return holds
+    }
+
     /// One line of a case's timeline; its number follows the case's last.
     static func event(_ caseID: String, actor: String, action: String, note: String, at now: Int64) -> Change {
         .write(SQL(

@@ -77,10 +77,7 @@ struct ShopRoutes<Context: RequestContext> {
             let form = try await pages.postedForm(request)
             let consumer = try await pages.mustBeSignedIn(request)
             do {
-                let address = try DeliveryAddress(
-                    province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
-                    street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
-                _ = try await accounts.addAddress(address, for: consumer, at: Date())
+                _ = try await accounts.addAddress(try Self.address(form), for: consumer, at: Date())
                 return pages.redirect(to: "/account")
             } catch let error as AccountError {
                 // The form comes back as it was typed, the refusal above it.
@@ -99,10 +96,7 @@ struct ShopRoutes<Context: RequestContext> {
             let form = try await pages.postedForm(request)
             let consumer = try await pages.mustBeSignedIn(request)
             do {
-                let address = try DeliveryAddress(
-                    province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
-                    street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
-                _ = try await accounts.replaceAddress(context.parameters.get("id") ?? "", with: address, for: consumer, at: Date())
+                _ = try await accounts.replaceAddress(context.parameters.get("id") ?? "", with: try Self.address(form), for: consumer, at: Date())
                 return pages.redirect(to: "/account")
             } catch let error as AccountError {
                 return Responses.html(try await accountPage(consumer, csrf: form["csrf"] ?? "", error: error.description, language: LanguageChoice.language(of: request)),
@@ -218,6 +212,12 @@ struct ShopRoutes<Context: RequestContext> {
     }
 
     // MARK: helpers
+
+    /// The address a posted address form names (a new one or one changed).
+    static func address(_ form: [String: String]) throws(AccountError) -> DeliveryAddress {
+        try DeliveryAddress(province: form["province"] ?? "", city: form["city"] ?? "", district: form["district"] ?? "",
+                            street: form["street"] ?? "", recipient: form["recipient"] ?? "", mobile: form["mobile"] ?? "")
+    }
 
     /// The buyer's order page; `returnRefused`: why the return just asked for was not taken, beside its form.
     private func orderPage(_ id: String, of consumer: Consumer, csrf: String, returnRefused: String? = nil, language l: Language) async throws -> String {
